@@ -1,0 +1,87 @@
+import type { Money } from '../money';
+
+export const MARKETPLACE_IDS = ['dhgate', 'allchinabuy', 'aliexpress'] as const;
+export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
+
+export const PAGE_KINDS = [
+  'order-list',
+  'order-detail',
+  'tracking',
+  'parcel-list',
+  'dispute',
+] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+export const ORDER_STATUSES = [
+  'awaiting-payment',
+  'awaiting-shipment',
+  'shipped',
+  'delivered',
+  'completed',
+  'cancelled',
+  'in-dispute',
+  'refunded',
+  'in-warehouse',
+] as const;
+export type OrderStatus = (typeof ORDER_STATUSES)[number];
+
+export interface OrderItemReading {
+  title: string;
+  quantity?: number;
+  unitPrice?: Money;
+  url?: string;
+  imageUrl?: string;
+  itemNumber?: string;
+}
+
+/** One order as read from a marketplace page. Instants are ISO 8601 strings. */
+export interface OrderReading {
+  orderNumber: string;
+  status?: OrderStatus;
+  statusText?: string;
+  seller?: { name: string; url?: string };
+  items: OrderItemReading[];
+  total?: Money;
+  placedAt?: string;
+  paidAt?: string;
+  shippedAt?: string;
+  receivedAt?: string;
+  trackingNumber?: string;
+  carrier?: string;
+  protectionEndsAt?: string;
+  canConfirmReceipt?: boolean;
+  dispute?: { status: string; caseNumber?: string; canEscalate?: boolean };
+  detailUrl?: string;
+}
+
+export type PageReading =
+  | { status: 'unsupported' }
+  | { status: 'not-an-order-page'; marketplace: MarketplaceId }
+  | {
+      status: 'read';
+      marketplace: MarketplaceId;
+      pageKind: PageKind;
+      orders: OrderReading[];
+      trackingNumbers?: string[];
+      problems: string[];
+    }
+  | { status: 'failed'; marketplace: MarketplaceId; pageKind?: PageKind; problems: string[] };
+
+/** What an adapter finds on a page it recognised; `readPage` checks it before passing it on. */
+export interface AdapterReading {
+  orders: OrderReading[];
+  trackingNumbers?: string[];
+  problems: string[];
+}
+
+/** Everything CaseClock knows about one marketplace's pages. */
+export interface MarketplaceAdapter {
+  readonly id: MarketplaceId;
+  /** The name buyers know the site by. */
+  readonly name: string;
+  /** Registrable domains; every subdomain of each is part of the marketplace. */
+  readonly domains: readonly string[];
+  /** The kind of order page at this URL, or undefined for any other page of the site. */
+  pageKind(url: URL, doc: Document): PageKind | undefined;
+  read(doc: Document, url: URL, kind: PageKind): AdapterReading;
+}

@@ -1,0 +1,74 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
+
+/** The Chromium to drive: $CHROMIUM_PATH, else Debian's package. Never skipped when missing. */
+export function chromiumPath(): string {
+  const path = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(path)) {
+    throw new Error(
+      `No Chromium at ${path}. The end-to-end tests need one: install it with ` +
+        '`sudo apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chromium or ' +
+        'Chrome binary.',
+    );
+  }
+  return path;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  userDataDir: string;
+  /** Closes the browser; the profile is kept only if it was given to `launch`. */
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  headless?: boolean;
+  /** A profile to reuse across launches; a fresh temporary one otherwise. */
+  userDataDir?: string;
+  viewport?: { width: number; height: number } | null;
+}
+
+/** Starts Chromium with the production build of CaseClock loaded, as a user would have it. */
+export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const ownProfile = options.userDataDir === undefined;
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'caseclock-profile-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath(),
+    headless: options.headless ?? true,
+    viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    args: [
+      `--disable-extensions-except=${EXTENSION_DIR}`,
+      `--load-extension=${EXTENSION_DIR}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const serviceWorker =
+    context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    userDataDir,
+    async close() {
+      await context.close();
+      if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

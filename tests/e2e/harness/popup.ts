@@ -1,0 +1,47 @@
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+
+export interface PopupOrderRow {
+  marketplace: string;
+  number: string;
+  status: string;
+  total: string;
+}
+
+/** The popup, opened as a tab at its own URL: what the toolbar button shows. */
+export class PopupPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<PopupPage> {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    await page.locator('.popup').waitFor();
+    return new PopupPage(page);
+  }
+
+  emptyState() {
+    return this.page.locator('.empty-state');
+  }
+
+  order(orderNumber: string) {
+    return this.page.locator('.order').filter({ hasText: orderNumber });
+  }
+
+  async orders(): Promise<PopupOrderRow[]> {
+    const text = async (row: Locator, selector: string) =>
+      (await row.locator(selector).allTextContents()).join(' ').replace(/\s+/g, ' ').trim();
+    const rows = await this.page.locator('.order').all();
+    return Promise.all(
+      rows.map(async (row) => ({
+        marketplace: await text(row, '.marketplace'),
+        number: await text(row, '.order-number'),
+        status: await text(row, '.status'),
+        total: await text(row, '.total'),
+      })),
+    );
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.locator('.popup').screenshot({ path });
+  }
+}

@@ -1,0 +1,23 @@
+import { defineConfig } from 'wxt';
+import { marketplaceMatchPatterns } from './lib/marketplaces/registry';
+
+// https://wxt.dev/api/config.html
+export default defineConfig({
+  modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  manifest: ({ browser }) => ({
+    name: 'CaseClock',
+    description:
+      'Keeps the dispute clocks of your DHgate, Allchinabuy and AliExpress orders and reminds you before a window closes. Everything stays on your computer.',
+    // Only the marketplaces' own pages; never <all_urls>.
+    host_permissions: marketplaceMatchPatterns(),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: 'caseclock@caseclock.app',
+          strict_min_version: '115.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
