@@ -1,10 +1,309 @@
-import type { MarketplaceAdapter } from './types';
+import { yearOf } from '../dates';
+import { parseMoney } from '../money';
+import {
+  absoluteUrl,
+  blocksAround,
+  cleanText,
+  columnText,
+  findButton,
+  findLabels,
+  hitFirst,
+  hitLink,
+  hitText,
+  imageUrl,
+  readBlocks,
+  textOf,
+  type LabelHits,
+} from './dom';
+import { assignDefined, fieldReader, pageLanguage, sellerOf } from './fields';
+import { normaliseStatus, type StatusTable } from './status';
+import type {
+  AdapterReading,
+  MarketplaceAdapter,
+  OrderItemReading,
+  OrderReading,
+  PageKind,
+} from './types';
+
+/** Labels on the current site, its French version and the legacy trade.aliexpress.com pages. */
+const LABELS = {
+  orderNumber: [
+    'Order ID',
+    'Order Number',
+    'Ref. Number',
+    'N° de commande',
+    'Numéro de commande',
+    'ID de commande',
+  ],
+  placedAt: [
+    'Order date',
+    'Date',
+    'Order placed on',
+    'Order time',
+    'Order placed',
+    'Date de commande',
+    'Commande passée le',
+  ],
+  paidAt: ['Paid on', 'Payment received', 'Payée le', 'Payé le'],
+  shippedAt: ['Shipment completed on', 'Shipped on', 'Shipped', 'Expédiée le', 'Expédié le'],
+  completedAt: ['Order completed on', 'Commande terminée le'],
+  status: ['Status', 'Statut'],
+  total: ['Total', 'Total amount', 'Montant total'],
+  seller: ['Store name', 'Store', 'Boutique', 'Vendeur'],
+  carrier: ['Carrier', 'Logistics company', 'Transporteur'],
+  trackingNumber: ['Tracking number', 'Numéro de suivi', 'N° de suivi'],
+  caseNumber: ['Return/refund ID', 'Dispute ID', 'N° de retour/remboursement', 'N° de litige'],
+} as const;
+type Field = keyof typeof LABELS;
+
+/** Tried in order: "Refund completed" is refunded before it is anything about disputes. */
+const STATUSES: StatusTable = [
+  [/awaiting payment|^to pay$|unpaid|en attente de paiement|^à payer$/i, 'awaiting-payment'],
+  [/refund(?:ed| completed| successful)|remboursement effectué|remboursée/i, 'refunded'],
+  [/dispute|refund|return|litige|rembours|retour/i, 'in-dispute'],
+  [/cancel|closed|expired|annulée|fermée|expirée/i, 'cancelled'],
+  [
+    /awaiting shipment|^to ship$|processing|en attente d['’]expédition|en cours de traitement/i,
+    'awaiting-shipment',
+  ],
+  [/completed|finished|terminée/i, 'completed'],
+  [/^delivered|livrée/i, 'delivered'],
+  [/awaiting delivery|shipped|processed|en attente de livraison|expédiée/i, 'shipped'],
+];
+
+const CONFIRM_RECEIPT = /confirm (?:order )?received|confirmer la réception/i;
+const ESCALATE = /escalate|ask aliexpress|faire intervenir aliexpress/i;
+const ORDER_NUMBER = /\d{12,20}/;
+const PROTECTION_END =
+  /(?:refund if no delivery before|remboursement si (?:pas de|aucune) livraison avant(?: le)?)\s*([^·|]+)/i;
+const STATUS_SELECTORS =
+  '.order-item-header-status-text, .order-block-title, .status-value, .order-status .f-left, .refund-card-status';
+const TITLE_SELECTORS =
+  '.order-item-content-info-name a, .item-title a, a.baobei-name, .refund-card-title, [class*="productTitle"]';
+const QUANTITY_SELECTORS =
+  '.order-item-content-info-number-quantity, .item-price-quantity, .refund-card-count, td.quantity, [class*="productCount"]';
+const PRICE_SELECTORS =
+  '.order-item-content-info-number > div, .item-price > div, .product-amount span, td.price, .refund-card-price span';
+
+function pageKind(url: URL): PageKind | undefined {
+  const path = url.pathname.toLowerCase();
+  if (path.startsWith('/p/order/index.html') || /^\/order_?list\.htm/.test(path)) {
+    return 'order-list';
+  }
+  if (path.startsWith('/p/order/detail.html') || path.startsWith('/order_detail.htm')) {
+    return 'order-detail';
+  }
+  if (path.startsWith('/p/tracking/') || path.startsWith('/logisticsdetail.htm')) return 'tracking';
+  if (path.startsWith('/p/refund-dispute/') || path.startsWith('/issue/')) return 'dispute';
+  return undefined;
+}
+
+/** The text of the first short text node under `root` that the pattern matches in full. */
+function statusTextIn(root: Element): string | undefined {
+  const selected = root.querySelector(STATUS_SELECTORS);
+  if (selected) return textOf(selected);
+  // A markup change left no known class: find a phrase that is a status by itself.
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = cleanText(node.nodeValue);
+    if (text && text.length <= 40 && normaliseStatus(text, STATUSES)) return text;
+  }
+  return undefined;
+}
+
+/** The first text under `root` that matches, searched node by node. */
+function phraseIn(root: Element, pattern: RegExp): RegExpExecArray | undefined {
+  const walker = root.ownerDocument.createTreeWalker(root, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const match = pattern.exec(cleanText(node.nodeValue));
+    if (match) return match;
+  }
+  return undefined;
+}
+
+function readItems(block: Element, base: URL): OrderItemReading[] {
+  let titles = [...block.querySelectorAll(TITLE_SELECTORS)];
+  if (titles.length === 0) {
+    titles = [...block.querySelectorAll('a[href*="/item/"]')].filter((link) => textOf(link));
+  }
+  const boxes = blocksAround(titles, block);
+  return titles.flatMap((titleElement, index) => {
+    const title =
+      titleElement.querySelector('[title]')?.getAttribute('title') ?? textOf(titleElement);
+    if (!title) return [];
+    const box = boxes[index] ?? titleElement;
+    const href =
+      titleElement.closest('a[href]')?.getAttribute('href') ??
+      box.querySelector('a[href*="/item/"]')?.getAttribute('href');
+    const url = absoluteUrl(href, base);
+    const priceText = textOf(box.querySelector(PRICE_SELECTORS));
+    const quantityText =
+      textOf(box.querySelector(QUANTITY_SELECTORS)) || columnText(box, /^quantit[yé]$/i);
+    const quantity = quantityText
+      ? /\d+/.exec(quantityText)?.[0]
+      : // Without a known place: an "x2" after the title.
+        /[x×]\s*(\d+)(?!\d)/i.exec(textOf(box).replace(title, ''))?.[1];
+    return [
+      assignDefined<OrderItemReading>(
+        { title: cleanText(title) },
+        {
+          quantity: quantity === undefined ? undefined : Number(quantity),
+          unitPrice: priceText ? parseMoney(priceText) : undefined,
+          url,
+          imageUrl: imageUrl(box, base),
+          itemNumber: url ? /\/item\/(\d+)\.html/.exec(url)?.[1] : undefined,
+        },
+      ),
+    ];
+  });
+}
+
+interface Context {
+  url: URL;
+  kind: PageKind;
+  dayFirst: boolean;
+  yearHint: number | undefined;
+  problems: string[];
+}
+
+function readOrder(
+  block: Element,
+  hits: LabelHits<Field>,
+  orderNumberText: string,
+  context: Context,
+): OrderReading | undefined {
+  const { url, kind, dayFirst, yearHint, problems } = context;
+  const orderNumber = ORDER_NUMBER.exec(orderNumberText)?.[0];
+  if (!orderNumber) {
+    problems.push('an order without a readable number was left out');
+    return undefined;
+  }
+  const all = (field: Field) => (hits.get(field) ?? []).map((hit) => hitText(hit));
+  const first = (field: Field) => hits.get(field)?.[0];
+  const read = fieldReader(problems, orderNumber);
+  const isOrderPage = kind === 'order-list' || kind === 'order-detail';
+  const dates = { dayFirst, yearHint };
+
+  const statusText = statusTextIn(block) ?? (hitFirst(first('status')) || undefined);
+  const status = read.status(statusText, STATUSES, { required: kind !== 'tracking' });
+  const storeLink = hitLink(first('seller')) ?? block.querySelector('a[href*="/store/"]');
+  const sellerName =
+    hitFirst(first('seller')) ||
+    textOf(block.querySelector('.store-name, .order-item-store-name, .refund-card-store')) ||
+    undefined;
+  const totalTexts = [
+    textOf(block.querySelector('.order-item-content-opt-price-total, .amount-num')),
+    ...all('total'),
+    columnText(block, /^total amount$/i),
+  ];
+  const protection = phraseIn(block, PROTECTION_END)?.[1];
+  const order: OrderReading = { orderNumber, items: readItems(block, url) };
+  assignDefined(order, {
+    status: kind === 'dispute' && status !== 'refunded' ? 'in-dispute' : status,
+    statusText,
+    seller: sellerOf(sellerName, storeLink?.getAttribute('href'), url),
+    total: read.money('total', totalTexts, { required: isOrderPage }),
+    placedAt: read.date('order date', all('placedAt'), { ...dates, required: isOrderPage }),
+    paidAt: read.date('payment date', all('paidAt'), dates),
+    shippedAt: read.date('shipping date', all('shippedAt'), dates),
+    receivedAt: read.date('completion date', all('completedAt'), dates),
+    protectionEndsAt: read.date('protection end', protection, dates),
+    canConfirmReceipt: isOrderPage ? findButton(block, CONFIRM_RECEIPT) !== undefined : undefined,
+    detailUrl:
+      kind === 'order-detail'
+        ? url.href
+        : absoluteUrl(
+            block
+              .querySelector(
+                'a[href*="detail.html"][href*="orderId="], a[href*="order_detail.htm"]',
+              )
+              ?.getAttribute('href'),
+            url,
+          ),
+  });
+  if (kind === 'dispute' && statusText) {
+    order.dispute = assignDefined<NonNullable<OrderReading['dispute']>>(
+      { status: statusText },
+      {
+        caseNumber: /\d{6,}/.exec(hitFirst(first('caseNumber')))?.[0],
+        canEscalate: findButton(block, ESCALATE) !== undefined,
+      },
+    );
+  }
+  return order;
+}
+
+/** The tracking page names its order only in its address; the rest is the parcel's story. */
+function readTracking(doc: Document, url: URL, context: Context): AdapterReading {
+  const { problems } = context;
+  const trackingNumber =
+    textOf(doc.querySelector('[class*="mailNoValue"], .logistics-num, .tracking-no span')) ||
+    hitFirst(
+      findLabels(doc.body, { trackingNumber: LABELS.trackingNumber }).get('trackingNumber')?.[0],
+    );
+  const trackingNumbers = trackingNumber ? [trackingNumber] : [];
+  const orderNumber = url.searchParams.get('tradeOrderId') ?? url.searchParams.get('tradeId') ?? '';
+  if (!ORDER_NUMBER.test(orderNumber)) return { orders: [], trackingNumbers, problems };
+  const read = fieldReader(problems, orderNumber);
+  const protection = read.date('protection end', phraseIn(doc.body, PROTECTION_END)?.[1], {
+    dayFirst: context.dayFirst,
+  });
+  const yearHint = yearOf(protection);
+  const delivered = [...doc.querySelectorAll('[class*="nodeTitle"]')].find((title) =>
+    /^delivered$|^livré$/i.test(textOf(title)),
+  );
+  const deliveredTime = delivered?.parentElement?.querySelector('[class*="nodeTime"]');
+  const carrier =
+    textOf(doc.querySelector('[class*="carrierValue"], .logistics-name')) || undefined;
+  const order: OrderReading = { orderNumber, items: readItems(doc.body, url) };
+  assignDefined(order, {
+    status: delivered ? 'delivered' : undefined,
+    trackingNumber: trackingNumber || undefined,
+    carrier,
+    receivedAt: read.date('delivery date', textOf(deliveredTime), {
+      yearHint,
+      dayFirst: context.dayFirst,
+    }),
+    protectionEndsAt: protection,
+  });
+  return { orders: [order], trackingNumbers, problems };
+}
+
+function readAliexpressPage(doc: Document, url: URL, kind: PageKind): AdapterReading {
+  const problems: string[] = [];
+  const context: Context = {
+    url,
+    kind,
+    dayFirst: pageLanguage(doc, url) === 'fr',
+    yearHint: undefined,
+    problems,
+  };
+  if (kind === 'tracking') return readTracking(doc, url, context);
+  const hits = findLabels(doc.body, LABELS);
+  if (kind === 'order-detail') {
+    const numberText =
+      hitFirst(hits.get('orderNumber')?.[0]) || (url.searchParams.get('orderId') ?? '');
+    const order = readOrder(doc.body, hits, numberText, context);
+    return { orders: order ? [order] : [], problems };
+  }
+  const orders = readBlocks(
+    doc,
+    '.order-item, tbody.order-item-wraper, .refund-card',
+    hits,
+    'orderNumber',
+    (block, blockHits) =>
+      readOrder(block, blockHits, hitFirst(blockHits.get('orderNumber')?.[0]), context),
+  );
+  if (!hits.has('orderNumber')) problems.push('no order found on the page');
+  return { orders, problems };
+}
 
 export const aliexpress: MarketplaceAdapter = {
   id: 'aliexpress',
   name: 'AliExpress',
   // Country sites (fr., pt., de. …) are subdomains of aliexpress.com; the US site has its own.
   domains: ['aliexpress.com', 'aliexpress.us'],
-  pageKind: () => undefined,
-  read: (_doc, _url, kind) => ({ orders: [], problems: [`${kind} pages are not read yet`] }),
+  pageKind,
+  read: readAliexpressPage,
 };

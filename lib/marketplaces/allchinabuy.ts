@@ -1,9 +1,314 @@
-import type { MarketplaceAdapter } from './types';
+import { parseMoney } from '../money';
+import {
+  absoluteUrl,
+  cleanText,
+  findButton,
+  findLabels,
+  hitFirst,
+  hitLink,
+  hitText,
+  imageUrl,
+  readBlocks,
+  blocksAround,
+  textOf,
+  type LabelHits,
+} from './dom';
+import { assignDefined, fieldReader, pageLanguage, sellerOf } from './fields';
+import { normaliseStatus, type StatusTable } from './status';
+import type {
+  AdapterReading,
+  MarketplaceAdapter,
+  OrderItemReading,
+  OrderReading,
+  OrderStatus,
+  PageKind,
+} from './types';
+
+/**
+ * Labels on Allchinabuy, which runs on the Superbuy platform: English and French, with the
+ * platform's full-width colons.
+ */
+const LABELS = {
+  orderNumber: ['Order No', 'Order No.', 'Order Number', 'N° de commande', 'Numéro de commande'],
+  placedAt: ['Submission Time', 'Order Time', 'Date de commande', 'Heure de soumission'],
+  paidAt: ['Payment Time', 'Paid on', 'Date de paiement'],
+  status: ['Order Status', 'Statut de la commande'],
+  total: ['Total Amount', 'Montant total'],
+  seller: ['Shop Name', 'Shop', 'Nom de la boutique', 'Boutique'],
+  parcelNumber: ['Parcel No.', 'Parcel No', 'N° de colis'],
+  parcelStatus: ['Status', 'Parcel Status', 'Statut', 'Statut du colis'],
+  trackingNumber: ['Tracking No.', 'Tracking No', 'Tracking Number', 'N° de suivi'],
+  carrier: ['Shipping Method', 'Mode de livraison', 'Transporteur'],
+  shippedAt: ['Shipped on', 'Expédié le'],
+  receivedAt: ['Received on', 'Reçu le'],
+  caseNumber: ['After-sale No.', 'After-sales No.', 'N° de SAV'],
+} as const;
+type Field = keyof typeof LABELS;
+
+/** What each item of an order says, tried in order. */
+const ITEM_STATUSES: StatusTable = [
+  [/payment pending|unpaid|to be paid|en attente de paiement|à payer/i, 'awaiting-payment'],
+  [/refunded|refund completed|remboursement effectué|remboursée?/i, 'refunded'],
+  [
+    /after-?sales?|return|exchange|refund|dispute|seller response|retour|échange|litige|rembours|réponse du vendeur/i,
+    'in-dispute',
+  ],
+  [/withdrawn|cancel|void|annulée?|retirée?/i, 'cancelled'],
+  [/warehouse|stock arrived|stocked|entrepôt|en stock/i, 'in-warehouse'],
+  [
+    /unprocessed|pending|processing|purchased|ordered|shipped \(chinese\)|en cours|achetée?|commandée?|traitement/i,
+    'awaiting-shipment',
+  ],
+  [/completed|terminée?/i, 'completed'],
+  [/received|delivered|reçue?|livrée?/i, 'delivered'],
+  [/shipped|in transit|expédiée?|en transit/i, 'shipped'],
+];
+
+/** What a parcel's status means for the orders inside it. */
+const PARCEL_STATUSES: StatusTable = [
+  [/packing|payment pending|review|verified|waiting|emballage|en attente/i, 'in-warehouse'],
+  [/received|delivered|reçu|livré/i, 'delivered'],
+  [/shipped|in transit|expédié|en transit/i, 'shipped'],
+  [/cancel|void|annul/i, 'cancelled'],
+  [/returned|lost|retourné|perdu/i, 'in-dispute'],
+];
+
+/** Stages an order's items go through; the order is as far along as its slowest item. */
+const STAGE: Partial<Record<OrderStatus, number>> = {
+  'awaiting-payment': 0,
+  'awaiting-shipment': 1,
+  'in-warehouse': 2,
+  shipped: 3,
+  delivered: 4,
+  completed: 5,
+};
+
+const ORDER_NUMBER = /DO\d{8,}(?!\d)/;
+const ITEM_NUMBER = /DI\d{8,}/;
+const CASE_NUMBER = /AS\d{6,}/;
+const TRACKING_NUMBER = /^[A-Z0-9]{8,30}$/i;
+const SOURCE_LINK =
+  'a.js-item-title, a[href*="taobao.com"], a[href*="tmall.com"], a[href*="weidian.com"], a[href*="1688.com"]';
+const CONFIRM_RECEIPT = /confirm receipt|confirmer la réception/i;
+const ESCALATE = /escalate|customer service|open a dispute|service client|ouvrir un litige/i;
+
+function pageKind(url: URL): PageKind | undefined {
+  const path = url.pathname.toLowerCase().replace(/\/$/, '');
+  if (/\/page\/account\/order\/detail/.test(path)) return 'order-detail';
+  if (/^(?:\/[a-z]{2})?\/order$/.test(path) || /\/page\/account\/order$/.test(path)) {
+    return 'order-list';
+  }
+  if (/myparcel|parceldetail|package\/detail/.test(path)) return 'parcel-list';
+  if (/after-?sale(?!\/apply)|\/refund|\/dispute/.test(path)) return 'dispute';
+  return undefined;
+}
+
+/** The order's status from its items': disputes first, then the slowest item still going. */
+function orderStatus(itemStatuses: readonly OrderStatus[]): OrderStatus | undefined {
+  if (itemStatuses.includes('in-dispute')) return 'in-dispute';
+  const going = itemStatuses.filter((status) => STAGE[status] !== undefined);
+  if (going.length > 0) {
+    return going.reduce((slowest, status) =>
+      (STAGE[status] ?? 0) < (STAGE[slowest] ?? 0) ? status : slowest,
+    );
+  }
+  return itemStatuses.every((status) => status === 'refunded') ? 'refunded' : itemStatuses[0];
+}
+
+interface ItemRow {
+  item: OrderItemReading;
+  statusText?: string;
+}
+
+/** Items are table rows: the title's cell, then the unit price and the quantity beside it. */
+function readItems(block: Element, base: URL): ItemRow[] {
+  const links = [...block.querySelectorAll(SOURCE_LINK)].filter((link) => textOf(link));
+  const boxes = blocksAround(links, block);
+  return links.map((link, index) => {
+    const box = boxes[index] ?? link;
+    const titleCell = link.closest('td');
+    const cells = titleCell?.parentElement ? [...titleCell.parentElement.children] : [];
+    const at = titleCell ? cells.indexOf(titleCell) : -1;
+    const priceText = at >= 0 ? textOf(cells[at + 1]) : textOf(box.querySelector('.price'));
+    const quantityText =
+      at >= 0
+        ? textOf(cells[at + 2])
+        : /[x×]\s*(\d+)/i.exec(textOf(box.querySelector('.qty')))?.[1];
+    const statusText = textOf(box.querySelector('.show_status')) || undefined;
+    const item = assignDefined<OrderItemReading>(
+      { title: textOf(link) },
+      {
+        quantity: quantityText && /^\d+$/.test(quantityText) ? Number(quantityText) : undefined,
+        unitPrice: priceText ? parseMoney(priceText) : undefined,
+        url: absoluteUrl(link.getAttribute('href'), base),
+        imageUrl: imageUrl(box, base),
+        itemNumber: ITEM_NUMBER.exec(textOf(box))?.[0],
+      },
+    );
+    return statusText ? { item, statusText } : { item };
+  });
+}
+
+interface Context {
+  url: URL;
+  kind: PageKind;
+  dayFirst: boolean;
+  problems: string[];
+}
+
+function readOrder(
+  block: Element,
+  hits: LabelHits<Field>,
+  context: Context,
+): OrderReading | undefined {
+  const { url, kind, dayFirst, problems } = context;
+  const first = (field: Field) => hits.get(field)?.[0];
+  const numberHit = first('orderNumber');
+  const orderNumber = ORDER_NUMBER.exec(hitFirst(numberHit))?.[0];
+  if (!orderNumber) {
+    problems.push('an order without a readable number was left out');
+    return undefined;
+  }
+  const read = fieldReader(problems, orderNumber);
+  const rows = readItems(block, url);
+  const itemStatusTexts = [
+    ...new Set(rows.flatMap((row) => (row.statusText ? [row.statusText] : []))),
+  ];
+  const itemStatuses = itemStatusTexts.flatMap(
+    (text) => normaliseStatus(text, ITEM_STATUSES) ?? [],
+  );
+  const shownStatus = hitFirst(first('status')) || undefined;
+  const statusText = shownStatus ?? (itemStatusTexts.join(' · ') || undefined);
+  const sellerHit = first('seller');
+  const order: OrderReading = { orderNumber, items: rows.map((row) => row.item) };
+  assignDefined(order, {
+    status: shownStatus
+      ? read.status(shownStatus, ITEM_STATUSES)
+      : itemStatuses.length > 0
+        ? orderStatus(itemStatuses)
+        : read.status(undefined, ITEM_STATUSES, { required: true }),
+    statusText,
+    seller: sellerOf(
+      hitFirst(sellerHit) || undefined,
+      hitLink(sellerHit)?.getAttribute('href'),
+      url,
+    ),
+    total: read.money('total', hitText(first('total')), { required: true }),
+    // The list prints the order time right after the number.
+    placedAt: read.date('order date', [hitText(first('placedAt')), ...(numberHit?.parts ?? [])], {
+      required: true,
+      dayFirst,
+    }),
+    paidAt: read.date('payment date', hitText(first('paidAt')), { dayFirst }),
+    detailUrl:
+      kind === 'order-detail'
+        ? url.href
+        : absoluteUrl(block.querySelector('a[href*="order/detail"]')?.getAttribute('href'), url),
+  });
+  return order;
+}
+
+/** A parcel holds items of several orders: each order learns the parcel's journey. */
+function readParcel(block: Element, hits: LabelHits<Field>, context: Context): OrderReading[] {
+  const { dayFirst, problems } = context;
+  const first = (field: Field) => hits.get(field)?.[0];
+  const orderNumbers = [...new Set(textOf(block).match(new RegExp(ORDER_NUMBER, 'g')) ?? [])];
+  const parcel = /PN\d{8,}/.exec(hitFirst(first('parcelNumber')))?.[0] ?? 'parcel';
+  const read = fieldReader(problems, parcel);
+  const statusText = hitFirst(first('parcelStatus')) || undefined;
+  const trackingNumber = hitFirst(first('trackingNumber'));
+  const shared = {
+    status: read.status(statusText, PARCEL_STATUSES, { required: true }),
+    statusText,
+    trackingNumber: TRACKING_NUMBER.test(trackingNumber) ? trackingNumber : undefined,
+    carrier: hitFirst(first('carrier')) || undefined,
+    shippedAt: read.date('shipping date', hitText(first('shippedAt')), { dayFirst }),
+    receivedAt: read.date('receipt date', hitText(first('receivedAt')), { dayFirst }),
+    canConfirmReceipt: findButton(block, CONFIRM_RECEIPT) !== undefined,
+  };
+  if (orderNumbers.length === 0) problems.push(`${parcel}: no order number found`);
+  // A parcel carries only some items of each order: it does not list the orders' items.
+  return orderNumbers.map((orderNumber) =>
+    assignDefined<OrderReading>({ orderNumber, items: [] }, shared),
+  );
+}
+
+function readCase(block: Element, hits: LabelHits<Field>, context: Context) {
+  const { problems } = context;
+  const first = (field: Field) => hits.get(field)?.[0];
+  const orderNumber = ORDER_NUMBER.exec(hitFirst(first('orderNumber')))?.[0];
+  const caseNumber = CASE_NUMBER.exec(hitFirst(first('caseNumber')))?.[0];
+  if (!orderNumber) {
+    problems.push(`${caseNumber ?? 'an after-sales case'}: no order number found`);
+    return undefined;
+  }
+  const statusText =
+    textOf(block.querySelector('.aftersale-status')) ||
+    [...block.querySelectorAll('span, p, div')]
+      .map((element) => textOf(element))
+      .find((text) => text.length <= 60 && normaliseStatus(text, ITEM_STATUSES) !== undefined);
+  const status = fieldReader(problems, orderNumber).status(statusText, ITEM_STATUSES, {
+    required: true,
+  });
+  const order: OrderReading = {
+    orderNumber,
+    items: readItems(block, context.url).map((row) => row.item),
+  };
+  if (!statusText) return order;
+  return assignDefined(order, {
+    status: status === 'refunded' ? 'refunded' : 'in-dispute',
+    statusText,
+    dispute: assignDefined<NonNullable<OrderReading['dispute']>>(
+      { status: statusText },
+      { caseNumber, canEscalate: findButton(block, ESCALATE) !== undefined },
+    ),
+  });
+}
+
+/** Keeps the first reading of each order: a page may show one order in several places. */
+function firstOfEach(orders: readonly OrderReading[]): OrderReading[] {
+  const seen = new Set<string>();
+  return orders.filter((order) => !seen.has(order.orderNumber) && seen.add(order.orderNumber));
+}
+
+function readAllchinabuyPage(doc: Document, url: URL, kind: PageKind): AdapterReading {
+  const problems: string[] = [];
+  const context: Context = { url, kind, dayFirst: pageLanguage(doc, url) === 'fr', problems };
+  const hits = findLabels(doc.body, LABELS);
+  let orders: OrderReading[];
+  if (kind === 'parcel-list') {
+    orders = readBlocks(doc, '.parcel-item', hits, 'parcelNumber', (block, blockHits) =>
+      readParcel(block, blockHits, context),
+    ).flat();
+  } else if (kind === 'dispute') {
+    orders = readBlocks(doc, '.aftersale-item', hits, 'caseNumber', (block, blockHits) =>
+      readCase(block, blockHits, context),
+    );
+  } else if (kind === 'order-list') {
+    orders = readBlocks(doc, 'div[id^="div"]', hits, 'orderNumber', (block, blockHits) =>
+      readOrder(block, blockHits, context),
+    );
+  } else {
+    orders = [readOrder(doc.body, hits, context) ?? []].flat();
+  }
+  const trackingNumbers = [
+    ...new Set(
+      (hits.get('trackingNumber') ?? [])
+        .map((hit) => cleanText(hitFirst(hit)))
+        .filter((number) => TRACKING_NUMBER.test(number)),
+    ),
+  ];
+  return {
+    orders: firstOfEach(orders),
+    ...(trackingNumbers.length ? { trackingNumbers } : {}),
+    problems,
+  };
+}
 
 export const allchinabuy: MarketplaceAdapter = {
   id: 'allchinabuy',
   name: 'Allchinabuy',
   domains: ['allchinabuy.com'],
-  pageKind: () => undefined,
-  read: (_doc, _url, kind) => ({ orders: [], problems: [`${kind} pages are not read yet`] }),
+  pageKind,
+  read: readAllchinabuyPage,
 };

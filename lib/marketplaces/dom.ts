@@ -1,6 +1,6 @@
 /**
  * Reading helpers shared by the adapters. Pages are read by their visible labels and structure,
- * so a renamed class does not stop a reading; selectors only narrow where to look.
+ * so a renamed class does not stop a reading; selectors only narrow where to look first.
  */
 
 const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelt out so no DOM global is needed
@@ -18,17 +18,36 @@ export function textOf(node: Node | null | undefined): string {
   return cleanText(node?.textContent);
 }
 
-/** A label found on the page and the text that follows it. */
+/** A label found on the page and what follows it. */
 export interface LabelHit {
   /** The text node holding the label. */
   label: Text;
-  /** The pieces of text after the label, one per node, in page order; never empty strings. */
+  /** The nodes holding the value, in page order. */
+  nodes: Node[];
+  /** Their text, one piece per node (the first may be the label node's own remainder). */
   parts: string[];
 }
 
 /** The value text of a hit, pieces joined as the browser runs inline text together. */
 export function hitText(hit: LabelHit | undefined): string {
   return cleanText(hit?.parts.join(''));
+}
+
+/** The first piece of a hit's value: the value itself when more text follows it. */
+export function hitFirst(hit: LabelHit | undefined): string {
+  return hit?.parts[0] ?? '';
+}
+
+/** The first link inside a hit's value. */
+export function hitLink(hit: LabelHit | undefined): Element | undefined {
+  for (const node of hit?.nodes ?? []) {
+    const element = node as Element;
+    if (element.nodeType !== 1) continue;
+    if (element.tagName === 'A') return element;
+    const link = element.querySelector('a[href]');
+    if (link) return link;
+  }
+  return undefined;
 }
 
 function escapeRegExp(text: string): string {
@@ -41,47 +60,62 @@ function labelMatcher(labels: readonly string[]): RegExp {
   return new RegExp(`^(?:${alternatives.join('|')})\\s*(?::\\s*(.*))?$`, 'i');
 }
 
-function followingParts(node: Node, firstPart: string): string[] {
-  const parts = firstPart ? [firstPart] : [];
-  for (let next = node.nextSibling; next; next = next.nextSibling) {
-    const text = textOf(next);
-    if (text) parts.push(text);
-  }
-  if (parts.length > 0) return parts;
-  // The label sits alone in its element ("<dt>Label</dt><dd>value</dd>"): take the next one.
-  for (let holder = node.parentElement, depth = 0; holder && depth < 2; depth++) {
-    for (let next = holder.nextElementSibling; next; next = next.nextElementSibling) {
+/**
+ * What follows a label: the rest of its own text and the nodes after it; when the label sits
+ * alone in its element ("<dt>Label</dt><dd>value</dd>", "<span>Label:</span>value"), the nodes
+ * after that element, up to two levels out.
+ */
+function valueOf(labelNode: Node, remainder: string): Pick<LabelHit, 'nodes' | 'parts'> {
+  const nodes: Node[] = remainder ? [labelNode] : [];
+  const parts = remainder ? [remainder] : [];
+  for (let from: Node | null = labelNode, depth = 0; from && depth < 3; depth++) {
+    for (let next = from.nextSibling; next; next = next.nextSibling) {
       const text = textOf(next);
-      if (text) return [text];
+      if (!text) continue;
+      nodes.push(next);
+      parts.push(text);
     }
-    holder = holder.parentElement;
+    if (parts.length > 0) break;
+    from = from.parentElement;
   }
-  return [];
+  return { nodes, parts };
+}
+
+export type LabelHits<K extends string> = Map<K, LabelHit[]>;
+
+/** Text that is not page content (scripts, styles), or a column heading in a row of headings. */
+function isOutsideContent(node: Node): boolean {
+  const parent = node.parentElement;
+  if (!parent) return true;
+  if (parent.closest('script, style, template')) return true;
+  const heading = parent.closest('th');
+  return heading !== null && !heading.parentElement?.querySelector('td');
 }
 
 /**
  * Finds every occurrence of the given labels under `root` in one pass over its text nodes.
  * Matching ignores case, spacing and the colon style ("Order Number ：", "Order Number:").
+ * Header cells are skipped: a column heading labels a column, not the cell beside it.
  */
 export function findLabels<K extends string>(
   root: Node,
   labels: Readonly<Record<K, readonly string[]>>,
-): Map<K, LabelHit[]> {
+): LabelHits<K> {
   const keys = Object.keys(labels) as K[];
   const matchers = keys.map((key) => [key, labelMatcher(labels[key])] as const);
-  const found = new Map<K, LabelHit[]>();
+  const found: LabelHits<K> = new Map();
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const raw = node.nodeValue ?? '';
     if (raw.length > LONGEST_LABEL_TEXT) continue;
     const text = cleanText(raw);
-    if (!text) continue;
+    if (!text || isOutsideContent(node)) continue;
     for (const [key, matcher] of matchers) {
       const match = matcher.exec(text);
       if (!match) continue;
       const hits = found.get(key) ?? [];
-      hits.push({ label: node as Text, parts: followingParts(node, match[1]?.trim() ?? '') });
+      hits.push({ label: node as Text, ...valueOf(node, match[1]?.trim() ?? '') });
       found.set(key, hits);
       break;
     }
@@ -93,22 +127,91 @@ export function findLabels<K extends string>(
  * For each anchor (say, each "Order Number" label), the largest element around it that holds no
  * other anchor: the order's own block, found from the page's structure rather than its classes.
  */
-export function blocksAround(anchors: readonly Node[]): Element[] {
+export function blocksAround(anchors: readonly Node[], within?: Element): Element[] {
   const anchorsInside = new Map<Element, number>();
   for (const anchor of anchors) {
-    for (let el = anchor.parentElement; el; el = el.parentElement) {
+    for (let el = anchor.parentElement; el && el !== within; el = el.parentElement) {
       anchorsInside.set(el, (anchorsInside.get(el) ?? 0) + 1);
     }
   }
   return anchors.flatMap((anchor) => {
-    let block = anchor.parentElement;
+    let block = anchor.nodeType === 1 ? (anchor as Element) : anchor.parentElement;
     if (!block) return [];
-    while (block.parentElement && anchorsInside.get(block.parentElement) === 1) {
-      if (block.parentElement.tagName === 'BODY') break;
-      block = block.parentElement;
+    for (
+      let parent = block.parentElement;
+      parent && parent !== within && parent.tagName !== 'BODY' && anchorsInside.get(parent) === 1;
+      parent = parent.parentElement
+    ) {
+      block = parent;
     }
     return [block];
   });
+}
+
+/**
+ * The blocks that each hold exactly one anchor: the selector's elements when they fit that
+ * shape (the fast path), else the blocks found from the structure around the anchors.
+ */
+export function orderBlocks(doc: Document, selector: string, anchors: readonly Node[]): Element[] {
+  const candidates = [...doc.querySelectorAll(selector)];
+  const fits =
+    candidates.length === anchors.length &&
+    candidates.every((candidate, index) => {
+      const anchor = anchors[index];
+      return anchor !== undefined && candidate.contains(anchor);
+    });
+  return fits ? candidates : blocksAround(anchors);
+}
+
+/** Splits label hits between blocks: each hit goes to the block it lies in, if any. */
+export function hitsPerBlock<K extends string>(
+  blocks: readonly Element[],
+  hits: LabelHits<K>,
+): LabelHits<K>[] {
+  const index = new Map(blocks.map((block, i) => [block, i]));
+  const perBlock = blocks.map((): LabelHits<K> => new Map());
+  for (const [key, list] of hits) {
+    for (const hit of list) {
+      let owner: number | undefined;
+      for (let el = hit.label.parentElement; el && owner === undefined; el = el.parentElement) {
+        owner = index.get(el);
+      }
+      const target = owner === undefined ? undefined : perBlock[owner];
+      if (!target) continue;
+      const existing = target.get(key) ?? [];
+      existing.push(hit);
+      target.set(key, existing);
+    }
+  }
+  return perBlock;
+}
+
+/**
+ * Reads a page that lists several orders (or parcels, or cases): each `anchor` label starts one
+ * block, and each block is read with the labels that lie inside it.
+ */
+export function readBlocks<K extends string, T>(
+  doc: Document,
+  selector: string,
+  hits: LabelHits<K>,
+  anchor: K,
+  read: (block: Element, blockHits: LabelHits<K>) => T | undefined,
+): T[] {
+  const anchors = (hits.get(anchor) ?? []).map((hit) => hit.label);
+  const blocks = orderBlocks(doc, selector, anchors);
+  const perBlock = hitsPerBlock(blocks, hits);
+  return blocks.flatMap(
+    (block, index) => read(block, perBlock[index] ?? new Map<K, LabelHit[]>()) ?? [],
+  );
+}
+
+/** The first button or link under `root` whose text matches. */
+export function findButton(root: ParentNode, text: RegExp): Element | undefined {
+  for (const element of root.querySelectorAll('a, button, [role="button"], input[type="button"]')) {
+    const label = textOf(element) || (element.getAttribute('value') ?? '');
+    if (text.test(label)) return element;
+  }
+  return undefined;
 }
 
 /** Resolves a link against the page it was found on; undefined for script or broken links. */
@@ -120,4 +223,64 @@ export function absoluteUrl(href: string | null | undefined, base: URL): string 
   } catch {
     return undefined;
   }
+}
+
+/** A picture's address: an <img> source, or a CSS background image as AliExpress draws them. */
+export function imageUrl(root: Element, base: URL): string | undefined {
+  const img = root.tagName === 'IMG' ? root : root.querySelector('img[src]');
+  const src = img?.getAttribute('src');
+  if (src) return absoluteUrl(src, base);
+  const styled = root.matches('[style*="url("]') ? root : root.querySelector('[style*="url("]');
+  const style = styled?.getAttribute('style') ?? '';
+  const url = /url\(\s*(?:&quot;|["'])?([^"')&]+)/.exec(style)?.[1];
+  return absoluteUrl(url, base);
+}
+
+const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
+
+function cellsOf(row: Element): Element[] {
+  return [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
+}
+
+/** A heading cell of a column: a <th> in a row that holds no data cells. */
+function isColumnHeading(cell: Element): boolean {
+  return !cell.parentElement?.querySelector(':scope > td');
+}
+
+/** Column headings that apply to a block: in or around its table, else a header row before it. */
+function headingCellsFor(block: Element): Element[] {
+  const table = block.closest('table');
+  const near = [
+    ...block.querySelectorAll('th'),
+    ...(table ? table.querySelectorAll('th') : []),
+  ].filter(isColumnHeading);
+  if (near.length > 0) return near;
+  const earlier = [...block.ownerDocument.querySelectorAll('th')].filter(
+    (cell) => isColumnHeading(cell) && (cell.compareDocumentPosition(block) & FOLLOWING) !== 0,
+  );
+  const row = earlier.at(-1)?.parentElement;
+  return row ? cellsOf(row) : [];
+}
+
+/**
+ * The text in a table column, found by its heading: the cell at the heading's position in the
+ * first data row of `block` that spans the whole table. Headings may sit in a separate header
+ * table before the block, as long lists often draw them.
+ */
+export function columnText(block: Element, heading: RegExp): string | undefined {
+  const headingCell = headingCellsFor(block).find((cell) => heading.test(textOf(cell)));
+  const headerRow = headingCell?.parentElement;
+  if (!headingCell || !headerRow) return undefined;
+  const headings = cellsOf(headerRow);
+  const column = headings.indexOf(headingCell);
+  const table = headingCell.closest('table');
+  const rowsRoot = table && block.contains(table) ? table : block;
+  const rows = (rowsRoot.tagName === 'TR' ? [rowsRoot] : [...rowsRoot.querySelectorAll('tr')])
+    .map(cellsOf)
+    .filter((cells) => cells.some((cell) => cell.tagName === 'TD'));
+  // A row under cells that span several rows holds only the leading columns.
+  const cells =
+    rows.find((row) => row.length === headings.length) ?? rows.find((row) => row.length > column);
+  const text = textOf(cells?.[column]);
+  return text || undefined;
 }

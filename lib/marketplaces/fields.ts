@@ -1,0 +1,74 @@
+import { parsePageDate, type DateReadingOptions } from '../dates';
+import { parseMoney, type Money } from '../money';
+import { normaliseStatus, type StatusTable } from './status';
+import { absoluteUrl } from './dom';
+import type { OrderReading, OrderStatus } from './types';
+
+interface Need {
+  /** The page kind always shows this field: its absence is a problem worth naming. */
+  required?: boolean;
+}
+
+/**
+ * Reads an order's fields from the texts an adapter found, naming every field that was expected
+ * but absent, or present but unreadable, in `problems`. What cannot be read is left out.
+ */
+export function fieldReader(problems: string[], orderNumber: string) {
+  /** Reads the first candidate text that parses; several places may show the same field. */
+  function read<T>(
+    field: string,
+    texts: string | readonly (string | undefined)[] | undefined,
+    need: Need,
+    parse: (text: string) => T | undefined,
+  ): T | undefined {
+    const candidates = (typeof texts === 'string' ? [texts] : (texts ?? [])).filter(
+      (text): text is string => Boolean(text),
+    );
+    for (const text of candidates) {
+      const value = parse(text);
+      if (value !== undefined) return value;
+    }
+    const [shown] = candidates;
+    if (shown !== undefined) {
+      problems.push(`order ${orderNumber}: ${field} "${shown.slice(0, 60)}" could not be read`);
+    } else if (need.required) {
+      problems.push(`order ${orderNumber}: ${field} not found`);
+    }
+    return undefined;
+  }
+  type Texts = Parameters<typeof read>[1];
+  return {
+    money: (field: string, texts: Texts, need: Need & { currency?: string } = {}) =>
+      read<Money>(field, texts, need, (value) => parseMoney(value, need.currency)),
+    date: (field: string, texts: Texts, need: Need & DateReadingOptions = {}) =>
+      read<string>(field, texts, need, (value) => parsePageDate(value, need)),
+    status: (texts: Texts, table: StatusTable, need: Need = {}) =>
+      read<OrderStatus>('status', texts, need, (value) => normaliseStatus(value, table)),
+  };
+}
+
+/** The language a page is written in, from its markup or its address. */
+export function pageLanguage(doc: Document, url: URL): 'fr' | 'en' {
+  const declared = doc.documentElement.getAttribute('lang') ?? '';
+  if (declared) return declared.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+  return /^(?:m\.)?fr\./.test(url.hostname) ? 'fr' : 'en';
+}
+
+/** Sets the fields that have a value, so an order carries no undefined keys. */
+export function assignDefined<T extends object>(target: T, values: Partial<T>): T {
+  for (const [key, value] of Object.entries(values)) {
+    if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+  }
+  return target;
+}
+
+/** The seller as an order carries it: a name, and the store's address when it is a web link. */
+export function sellerOf(
+  name: string | undefined,
+  href: string | null | undefined,
+  base: URL,
+): OrderReading['seller'] {
+  if (!name) return undefined;
+  const url = absoluteUrl(href, base);
+  return url ? { name, url } : { name };
+}
