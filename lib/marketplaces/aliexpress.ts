@@ -1,7 +1,8 @@
-import { yearOf } from '../dates';
+import { parsePageDate, yearOf } from '../dates';
 import { parseMoney } from '../money';
 import {
   absoluteUrl,
+  amountOutside,
   blocksAround,
   cleanText,
   columnText,
@@ -11,12 +12,13 @@ import {
   hitLink,
   hitText,
   imageUrl,
+  longestText,
   readBlocks,
   textOf,
   type LabelHits,
 } from './dom';
-import { assignDefined, fieldReader, pageLanguage, sellerOf } from './fields';
-import { normaliseStatus, type StatusTable } from './status';
+import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
+import { statusPhrase, type StatusTable } from './status';
 import type {
   AdapterReading,
   MarketplaceAdapter,
@@ -98,57 +100,56 @@ function pageKind(url: URL): PageKind | undefined {
   return undefined;
 }
 
-/** The text of the first short text node under `root` that the pattern matches in full. */
 function statusTextIn(root: Element): string | undefined {
   const selected = root.querySelector(STATUS_SELECTORS);
-  if (selected) return textOf(selected);
-  // A markup change left no known class: find a phrase that is a status by itself.
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, 4);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = cleanText(node.nodeValue);
-    if (text && text.length <= 40 && normaliseStatus(text, STATUSES)) return text;
-  }
-  return undefined;
+  return selected ? textOf(selected) : statusPhrase(root, STATUSES);
 }
 
 /** The first text under `root` that matches, searched node by node. */
-function phraseIn(root: Element, pattern: RegExp): RegExpExecArray | undefined {
-  const walker = root.ownerDocument.createTreeWalker(root, 4);
+function phraseIn(
+  root: Element,
+  pattern: RegExp,
+): { node: Node; match: RegExpExecArray } | undefined {
+  const walker = root.ownerDocument.createTreeWalker(root, 4); // NodeFilter.SHOW_TEXT
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const match = pattern.exec(cleanText(node.nodeValue));
-    if (match) return match;
+    if (match) return { node, match };
   }
   return undefined;
 }
 
-function readItems(block: Element, base: URL): OrderItemReading[] {
+function readItems(block: Element, base: URL): { items: OrderItemReading[]; boxes: Element[] } {
   let titles = [...block.querySelectorAll(TITLE_SELECTORS)];
   if (titles.length === 0) {
-    titles = [...block.querySelectorAll('a[href*="/item/"]')].filter((link) => textOf(link));
+    titles = [...block.querySelectorAll('a[href*="/item/"]')];
   }
   const boxes = blocksAround(titles, block);
-  return titles.flatMap((titleElement, index) => {
-    const title =
-      titleElement.querySelector('[title]')?.getAttribute('title') ?? textOf(titleElement);
-    if (!title) return [];
+  const items = titles.flatMap((titleElement, index) => {
     const box = boxes[index] ?? titleElement;
+    // A picture-only link leaves the title to the longest text beside it.
+    const title =
+      titleElement.querySelector('[title]')?.getAttribute('title') ??
+      (textOf(titleElement) || longestText(box));
+    if (!title) return [];
     const href =
       titleElement.closest('a[href]')?.getAttribute('href') ??
       box.querySelector('a[href*="/item/"]')?.getAttribute('href');
     const url = absoluteUrl(href, base);
     const priceText = textOf(box.querySelector(PRICE_SELECTORS));
     const quantityText =
-      textOf(box.querySelector(QUANTITY_SELECTORS)) || columnText(box, /^quantit[yé]$/i);
-    const quantity = quantityText
-      ? /\d+/.exec(quantityText)?.[0]
-      : // Without a known place: an "x2" after the title.
-        /[x×]\s*(\d+)(?!\d)/i.exec(textOf(box).replace(title, ''))?.[1];
+      textOf(box.querySelector(QUANTITY_SELECTORS)) ||
+      columnText(box, /^quantit[yé]$/i) ||
+      undefined;
+    const quantity = parseQuantity(
+      quantityText ??
+        // Without a known place: an "x2" after the title.
+        /[x×]\s*\d+(?!\d)/i.exec(textOf(box).replace(title, ''))?.[0],
+    );
     return [
       assignDefined<OrderItemReading>(
         { title: cleanText(title) },
         {
-          quantity: quantity === undefined ? undefined : Number(quantity),
+          quantity,
           unitPrice: priceText ? parseMoney(priceText) : undefined,
           url,
           imageUrl: imageUrl(box, base),
@@ -157,6 +158,7 @@ function readItems(block: Element, base: URL): OrderItemReading[] {
       ),
     ];
   });
+  return { items, boxes };
 }
 
 interface Context {
@@ -192,13 +194,15 @@ function readOrder(
     hitFirst(first('seller')) ||
     textOf(block.querySelector('.store-name, .order-item-store-name, .refund-card-store')) ||
     undefined;
+  const { items, boxes } = readItems(block, url);
   const totalTexts = [
     textOf(block.querySelector('.order-item-content-opt-price-total, .amount-num')),
     ...all('total'),
     columnText(block, /^total amount$/i),
+    amountOutside(block, boxes),
   ];
-  const protection = phraseIn(block, PROTECTION_END)?.[1];
-  const order: OrderReading = { orderNumber, items: readItems(block, url) };
+  const protection = phraseIn(block, PROTECTION_END)?.match[1];
+  const order: OrderReading = { orderNumber, items };
   assignDefined(order, {
     status: kind === 'dispute' && status !== 'refunded' ? 'in-dispute' : status,
     statusText,
@@ -246,22 +250,24 @@ function readTracking(doc: Document, url: URL, context: Context): AdapterReading
   const orderNumber = url.searchParams.get('tradeOrderId') ?? url.searchParams.get('tradeId') ?? '';
   if (!ORDER_NUMBER.test(orderNumber)) return { orders: [], trackingNumbers, problems };
   const read = fieldReader(problems, orderNumber);
-  const protection = read.date('protection end', phraseIn(doc.body, PROTECTION_END)?.[1], {
+  const protection = read.date('protection end', phraseIn(doc.body, PROTECTION_END)?.match[1], {
     dayFirst: context.dayFirst,
   });
   const yearHint = yearOf(protection);
-  const delivered = [...doc.querySelectorAll('[class*="nodeTitle"]')].find((title) =>
-    /^delivered$|^livré$/i.test(textOf(title)),
-  );
-  const deliveredTime = delivered?.parentElement?.querySelector('[class*="nodeTime"]');
+  // The newest event that says the parcel was delivered, and the time printed beside it.
+  const delivered = phraseIn(doc.body, /^(?:delivered|livré)$/i);
+  const deliveredEvent = delivered?.node.parentElement?.parentElement;
+  const deliveredTime = [...(deliveredEvent?.children ?? [])]
+    .map((child) => textOf(child))
+    .find((text) => parsePageDate(text, { yearHint }) !== undefined);
   const carrier =
     textOf(doc.querySelector('[class*="carrierValue"], .logistics-name')) || undefined;
-  const order: OrderReading = { orderNumber, items: readItems(doc.body, url) };
+  const order: OrderReading = { orderNumber, items: readItems(doc.body, url).items };
   assignDefined(order, {
     status: delivered ? 'delivered' : undefined,
     trackingNumber: trackingNumber || undefined,
     carrier,
-    receivedAt: read.date('delivery date', textOf(deliveredTime), {
+    receivedAt: read.date('delivery date', deliveredTime, {
       yearHint,
       dayFirst: context.dayFirst,
     }),
@@ -282,9 +288,8 @@ function readAliexpressPage(doc: Document, url: URL, kind: PageKind): AdapterRea
   if (kind === 'tracking') return readTracking(doc, url, context);
   const hits = findLabels(doc.body, LABELS);
   if (kind === 'order-detail') {
-    const numberText =
-      hitFirst(hits.get('orderNumber')?.[0]) || (url.searchParams.get('orderId') ?? '');
-    const order = readOrder(doc.body, hits, numberText, context);
+    // The address names the order too, but only a rendered page says anything about it.
+    const order = readOrder(doc.body, hits, hitFirst(hits.get('orderNumber')?.[0]), context);
     return { orders: order ? [order] : [], problems };
   }
   const orders = readBlocks(

@@ -13,8 +13,8 @@ import {
   textOf,
   type LabelHits,
 } from './dom';
-import { assignDefined, fieldReader, pageLanguage, sellerOf } from './fields';
-import { normaliseStatus, type StatusTable } from './status';
+import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
+import { normaliseStatus, statusPhrase, type StatusTable } from './status';
 import type {
   AdapterReading,
   MarketplaceAdapter,
@@ -54,13 +54,13 @@ const ITEM_STATUSES: StatusTable = [
     'in-dispute',
   ],
   [/withdrawn|cancel|void|annulée?|retirée?/i, 'cancelled'],
-  [/warehouse|stock arrived|stocked|entrepôt|en stock/i, 'in-warehouse'],
+  // An item "Received" was received by the warehouse: the buyer receives parcels, not items.
+  [/warehouse|stock arrived|stocked|^received$|entrepôt|en stock|^reçue?$/i, 'in-warehouse'],
   [
     /unprocessed|pending|processing|purchased|ordered|shipped \(chinese\)|en cours|achetée?|commandée?|traitement/i,
     'awaiting-shipment',
   ],
   [/completed|terminée?/i, 'completed'],
-  [/received|delivered|reçue?|livrée?/i, 'delivered'],
   [/shipped|in transit|expédiée?|en transit/i, 'shipped'],
 ];
 
@@ -134,11 +134,12 @@ function readItems(block: Element, base: URL): ItemRow[] {
       at >= 0
         ? textOf(cells[at + 2])
         : /[x×]\s*(\d+)/i.exec(textOf(box.querySelector('.qty')))?.[1];
-    const statusText = textOf(box.querySelector('.show_status')) || undefined;
+    const statusText =
+      textOf(box.querySelector('.show_status')) || statusPhrase(box, ITEM_STATUSES);
     const item = assignDefined<OrderItemReading>(
       { title: textOf(link) },
       {
-        quantity: quantityText && /^\d+$/.test(quantityText) ? Number(quantityText) : undefined,
+        quantity: parseQuantity(quantityText),
         unitPrice: priceText ? parseMoney(priceText) : undefined,
         url: absoluteUrl(link.getAttribute('href'), base),
         imageUrl: imageUrl(box, base),
@@ -243,10 +244,7 @@ function readCase(block: Element, hits: LabelHits<Field>, context: Context) {
     return undefined;
   }
   const statusText =
-    textOf(block.querySelector('.aftersale-status')) ||
-    [...block.querySelectorAll('span, p, div')]
-      .map((element) => textOf(element))
-      .find((text) => text.length <= 60 && normaliseStatus(text, ITEM_STATUSES) !== undefined);
+    textOf(block.querySelector('.aftersale-status')) || statusPhrase(block, ITEM_STATUSES);
   const status = fieldReader(problems, orderNumber).status(statusText, ITEM_STATUSES, {
     required: true,
   });

@@ -10,11 +10,12 @@ import {
   hitLink,
   hitText,
   imageUrl,
+  longestText,
   readBlocks,
   textOf,
   type LabelHits,
 } from './dom';
-import { assignDefined, fieldReader, pageLanguage, sellerOf } from './fields';
+import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
 import type { StatusTable } from './status';
 import type {
   AdapterReading,
@@ -85,11 +86,18 @@ function isDisputePage(url: URL, kind: PageKind): boolean {
 function readItems(block: Element, base: URL): OrderItemReading[] {
   let titles = [...block.querySelectorAll('.J_name, .pro-title')];
   if (titles.length === 0) {
-    titles = [...block.querySelectorAll('a[href*="/product/"]')].filter((link) => textOf(link));
+    // Without known classes: product links, or a picture link that names its product.
+    titles = [...block.querySelectorAll('a[href]')].filter(
+      (link) =>
+        textOf(link) &&
+        (link.getAttribute('href')?.includes('/product/') === true ||
+          link.querySelector('img') !== null),
+    );
   }
   const boxes = blocksAround(titles, block);
   return titles.flatMap((titleElement, index) => {
-    const title = textOf(titleElement);
+    // A product link may wrap the price too: the title is its longest text.
+    const title = longestText(titleElement);
     if (!title) return [];
     const box = boxes[index] ?? titleElement;
     const productLink = (
@@ -103,7 +111,7 @@ function readItems(block: Element, base: URL): OrderItemReading[] {
     const item: OrderItemReading = { title };
     return [
       assignDefined(item, {
-        quantity: quantity && /^\d+$/.test(quantity) ? Number(quantity) : undefined,
+        quantity: parseQuantity(quantity),
         unitPrice: unitPrice ? parseMoney(unitPrice, 'USD') : undefined,
         url,
         imageUrl: imageUrl(box, base),

@@ -205,6 +205,34 @@ export function readBlocks<K extends string, T>(
   );
 }
 
+/** A short text that is an amount and nothing else, such as "US $ 24.63" or "-€2,00". */
+const AMOUNT_ONLY =
+  /^[-−]?\s*(?:[A-Z]{2,3}\s*)?[$€£¥￥₩₽]?\s*[-−]?\d[\d.,\s\u00a0\u202f]*(?:\s*(?:[A-Z]{2,3}\s*)?[$€£¥￥])?$/;
+
+/** The first stand-alone amount under `root` outside the given parts (say, the item rows). */
+export function amountOutside(root: Element, parts: readonly Element[]): string | undefined {
+  const walker = root.ownerDocument.createTreeWalker(root, 1); // NodeFilter.SHOW_ELEMENT
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const element = node as Element;
+    if (parts.some((part) => part.contains(element))) continue;
+    if (element.children.length > 0 && element.querySelector('p, div, td')) continue;
+    const text = textOf(element);
+    if (text && text.length <= 30 && /[$€£¥￥]/.test(text) && AMOUNT_ONLY.test(text)) return text;
+  }
+  return undefined;
+}
+
+/** The longest text piece under `root`, such as a product title beside its price. */
+export function longestText(root: Element): string {
+  const walker = root.ownerDocument.createTreeWalker(root, 4); // NodeFilter.SHOW_TEXT
+  let longest = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = cleanText(node.nodeValue);
+    if (text.length > longest.length) longest = text;
+  }
+  return longest;
+}
+
 /** The first button or link under `root` whose text matches. */
 export function findButton(root: ParentNode, text: RegExp): Element | undefined {
   for (const element of root.querySelectorAll('a, button, [role="button"], input[type="button"]')) {

@@ -72,3 +72,9 @@ export function sellerOf(
   const url = absoluteUrl(href, base);
   return url ? { name, url } : { name };
 }
+
+/** A quantity as printed ("2", "x2", "×2"): a whole number of at most six digits. */
+export function parseQuantity(text: string | undefined): number | undefined {
+  const digits = /^\s*[x×✕]?\s*(\d{1,6})\s*$/i.exec(text ?? '')?.[1];
+  return digits === undefined ? undefined : Number(digits);
+}

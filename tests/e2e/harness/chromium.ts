@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Worker } from 'playwright-core';
 
 export const EXTENSION_DIR = fileURLToPath(new URL('../../../.output/chrome-mv3', import.meta.url));
 
@@ -17,6 +17,21 @@ export function chromiumPath(): string {
     );
   }
   return path;
+}
+
+/** Flags for headless Chromium on a machine with no network and no sandbox. */
+const QUIET_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+/** A plain headless Chromium, without the extension: for running code in real pages. */
+export async function launchPlain(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), headless: true, args: QUIET_FLAGS });
 }
 
 export interface ExtensionBrowser {
@@ -49,12 +64,7 @@ export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrow
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...QUIET_FLAGS,
     ],
   });
   const serviceWorker =

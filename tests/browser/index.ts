@@ -1,0 +1,2 @@
+/** What the end-to-end tests and the benchmark run inside a real browser page. */
+export { checkDamagedCopies } from './properties';

@@ -1,0 +1,169 @@
+import fc from 'fast-check';
+import { readPage, type OrderReading, type PageReading } from '@/lib/marketplaces';
+import { ORDER_STATUSES } from '@/lib/marketplaces/types';
+
+/** One change to a page, aimed at the node with that index (modulo the page's size). */
+type Mutation =
+  | { kind: 'remove' | 'duplicate' | 'unwrap'; target: number }
+  | { kind: 'move'; target: number; to: number }
+  | { kind: 'truncate'; target: number; keep: number }
+  | { kind: 'garbage'; target: number; text: string }
+  | { kind: 'inject'; target: number; html: string };
+
+const INJECTIONS = [
+  '<script>document.body.innerHTML = ""; throw new Error("page script ran")</script>',
+  '<img src=x onerror="throw new Error(1)">',
+  '<p>Order Number ：</p>',
+  '<span>Total : US $ abc</span>',
+  '<div>Order No：DO</div>',
+  '<div>Order ID: 99999999999999999999999</div>',
+  '<span>Order Time：Feb 31, 2026 25:99</span>',
+  '<td>US $ 1e309</td>',
+  '<p>Status: </p><table><tr><th>Total</th></tr></table>',
+  '<style>* { display: none }</style>',
+];
+
+const mutation: fc.Arbitrary<Mutation> = fc.oneof(
+  fc.record({ kind: fc.constantFrom('remove', 'duplicate', 'unwrap'), target: fc.nat() }),
+  fc.record({ kind: fc.constant('move'), target: fc.nat(), to: fc.nat() }),
+  fc.record({ kind: fc.constant('truncate'), target: fc.nat(), keep: fc.nat({ max: 12 }) }),
+  fc.record({
+    kind: fc.constant('garbage'),
+    target: fc.nat(),
+    text: fc.oneof(
+      fc.string({ unit: 'grapheme', maxLength: 30 }),
+      fc.constantFrom('US $ ', '：', '\u00a0', '-', '¥', '2026-13-45', 'R$,', 'x99999999999'),
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('inject'),
+    target: fc.nat(),
+    html: fc.constantFrom(...INJECTIONS),
+  }),
+);
+
+function pick<T>(items: readonly T[], index: number): T | undefined {
+  return items.length === 0 ? undefined : items[index % items.length];
+}
+
+function apply(doc: Document, elements: readonly Element[], change: Mutation): void {
+  const element = pick(elements, change.target);
+  switch (change.kind) {
+    case 'remove':
+      element?.remove();
+      break;
+    case 'duplicate':
+      element?.after(element.cloneNode(true));
+      break;
+    case 'unwrap':
+      element?.replaceWith(...element.childNodes);
+      break;
+    case 'move': {
+      const destination = pick(elements, change.to);
+      if (element && destination && !element.contains(destination)) destination.append(element);
+      break;
+    }
+    case 'truncate':
+    case 'garbage': {
+      const walker = doc.createTreeWalker(doc.body, 4);
+      const texts: Node[] = [];
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
+      const text = pick(texts, change.target);
+      if (!text) break;
+      text.nodeValue =
+        change.kind === 'truncate' ? (text.nodeValue ?? '').slice(0, change.keep) : change.text;
+      break;
+    }
+    case 'inject':
+      // An element removed by an earlier change has nowhere to put anything after it.
+      if (element?.parentElement) element.insertAdjacentHTML('afterend', change.html);
+      break;
+  }
+}
+
+function isInstant(value: string | undefined): boolean {
+  return value === undefined || new Date(value).toISOString() === value;
+}
+
+function isAmount(amount: { minor: number; currency: string } | undefined): boolean {
+  return (
+    amount === undefined ||
+    (Number.isSafeInteger(amount.minor) && /^[A-Z]{3}$/.test(amount.currency))
+  );
+}
+
+function check(holds: boolean, what: string): void {
+  if (!holds) throw new Error(what);
+}
+
+const INSTANT_FIELDS = [
+  'placedAt',
+  'paidAt',
+  'shippedAt',
+  'receivedAt',
+  'protectionEndsAt',
+] as const;
+
+function checkOrder(order: OrderReading): void {
+  const number = order.orderNumber;
+  check(number.trim() !== '' && number === number.trim(), `order number "${number}"`);
+  check(isAmount(order.total), `total ${JSON.stringify(order.total)}`);
+  for (const field of INSTANT_FIELDS) {
+    check(isInstant(order[field]), `${field} "${String(order[field])}"`);
+  }
+  check(
+    order.status === undefined || ORDER_STATUSES.includes(order.status),
+    `status ${order.status}`,
+  );
+  for (const item of order.items) {
+    check(item.title.trim() !== '', 'an item without a title');
+    check(isAmount(item.unitPrice), `unit price ${JSON.stringify(item.unitPrice)}`);
+    check(
+      item.quantity === undefined || Number.isSafeInteger(item.quantity),
+      `quantity ${String(item.quantity)}`,
+    );
+  }
+}
+
+function checkReading(reading: PageReading): void {
+  // readPage turns an adapter's exception into this problem: the adapter must never throw.
+  if ('problems' in reading) {
+    const crash = reading.problems.find((problem) =>
+      problem.startsWith('the page could not be read'),
+    );
+    check(crash === undefined, crash ?? '');
+  }
+  if (reading.status !== 'read') return;
+  reading.orders.forEach(checkOrder);
+  for (const number of reading.trackingNumbers ?? [])
+    check(number.trim() !== '', 'empty tracking number');
+}
+
+export interface PropertyReport {
+  runs: number;
+  mutations: number;
+  failure?: string;
+}
+
+/**
+ * Runs inside a real browser: reads `runs` randomly damaged copies of a fixture page and checks
+ * that readPage never throws and never yields an empty number, a NaN amount or an invalid date.
+ */
+export function checkDamagedCopies(html: string, url: string, runs: number): PropertyReport {
+  const original = new DOMParser().parseFromString(html, 'text/html');
+  let mutations = 0;
+  const details = fc.check(
+    fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (changes) => {
+      const doc = original.cloneNode(true) as Document;
+      const elements = [...doc.body.querySelectorAll('*')];
+      for (const change of changes) apply(doc, elements, change);
+      mutations += changes.length;
+      checkReading(readPage(doc, url));
+    }),
+    { numRuns: runs },
+  );
+  const failure = details.failed ? fc.defaultReportMessage(details) : undefined;
+  return failure
+    ? { runs: details.numRuns, mutations, failure }
+    : { runs: details.numRuns, mutations };
+}
