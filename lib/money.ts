@@ -42,11 +42,17 @@ function isIsoCurrency(code: string): boolean {
   return isoCodes.has(code);
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** How many minor digits a currency has (2 for USD, 0 for JPY), or undefined if unknown. */
 export function minorDigits(currency: string): number | undefined {
-  if (!isIsoCurrency(currency)) return undefined;
-  return new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-    .maximumFractionDigits;
+  const known = digitsByCurrency.get(currency);
+  if (known !== undefined || !isIsoCurrency(currency)) return known;
+  const digits =
+    new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2;
+  digitsByCurrency.set(currency, digits);
+  return digits;
 }
 
 function currencyOf(match: RegExpExecArray, defaultCurrency: string | undefined) {

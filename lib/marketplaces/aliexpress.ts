@@ -57,6 +57,7 @@ const LABELS = {
   caseNumber: ['Return/refund ID', 'Dispute ID', 'N° de retour/remboursement', 'N° de litige'],
 } as const;
 type Field = keyof typeof LABELS;
+const TRACKING_LABELS = { trackingNumber: LABELS.trackingNumber };
 
 /** Tried in order: "Refund completed" is refunded before it is anything about disputes. */
 const STATUSES: StatusTable = [
@@ -198,10 +199,12 @@ function readOrder(
   const totalTexts = [
     textOf(block.querySelector('.order-item-content-opt-price-total, .amount-num')),
     ...all('total'),
-    columnText(block, /^total amount$/i),
-    amountOutside(block, boxes),
+    () => columnText(block, /^total amount$/i),
+    () => amountOutside(block, boxes),
   ];
-  const protection = phraseIn(block, PROTECTION_END)?.match[1];
+  // Only an order's own page states when its buyer protection ends.
+  const protection =
+    kind === 'order-detail' ? phraseIn(block, PROTECTION_END)?.match[1] : undefined;
   const order: OrderReading = { orderNumber, items };
   assignDefined(order, {
     status: kind === 'dispute' && status !== 'refunded' ? 'in-dispute' : status,
@@ -243,9 +246,7 @@ function readTracking(doc: Document, url: URL, context: Context): AdapterReading
   const { problems } = context;
   const trackingNumber =
     textOf(doc.querySelector('[class*="mailNoValue"], .logistics-num, .tracking-no span')) ||
-    hitFirst(
-      findLabels(doc.body, { trackingNumber: LABELS.trackingNumber }).get('trackingNumber')?.[0],
-    );
+    hitFirst(findLabels(doc.body, TRACKING_LABELS).get('trackingNumber')?.[0]);
   const trackingNumbers = trackingNumber ? [trackingNumber] : [];
   const orderNumber = url.searchParams.get('tradeOrderId') ?? url.searchParams.get('tradeId') ?? '';
   if (!ORDER_NUMBER.test(orderNumber)) return { orders: [], trackingNumbers, problems };

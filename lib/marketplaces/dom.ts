@@ -54,10 +54,21 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** Builds one matcher for many labels: "Label" alone, or "Label: value". */
+/** A label's words, however the page spaces and cases them. */
+function labelKey(label: string): string {
+  return label.toLowerCase().replace(/[\s\u00a0\u202f]+/g, '');
+}
+
+/**
+ * One matcher for every label, run on raw text: "Label" alone, or "Label: value", with any
+ * spacing (non-breaking too) and either colon. Its first group is the label, its second the
+ * rest of the text.
+ */
 function labelMatcher(labels: readonly string[]): RegExp {
-  const alternatives = labels.map((label) => escapeRegExp(label).replace(/ /g, '\\s*'));
-  return new RegExp(`^(?:${alternatives.join('|')})\\s*(?::\\s*(.*))?$`, 'i');
+  const alternatives = [...labels]
+    .sort((a, b) => b.length - a.length)
+    .map((label) => escapeRegExp(label).replace(/ /g, '\\s*'));
+  return new RegExp(`^\\s*(${alternatives.join('|')})\\s*(?:[:：]\\s*([\\s\\S]*?))?\\s*$`, 'i');
 }
 
 /**
@@ -92,6 +103,29 @@ function isOutsideContent(node: Node): boolean {
   return heading !== null && !heading.parentElement?.querySelector('td');
 }
 
+interface CompiledLabels {
+  matcher: RegExp;
+  keyOf: Map<string, string>;
+}
+
+/** Each adapter's labels, compiled once: a page is read many times while it renders. */
+const compiledLabels = new WeakMap<object, CompiledLabels>();
+
+function compiled<K extends string>(
+  labels: Readonly<Record<K, readonly string[]>>,
+): { matcher: RegExp; keyOf: Map<string, K> } {
+  let entry = compiledLabels.get(labels);
+  if (!entry) {
+    const keyOf = new Map<string, string>();
+    for (const [key, names] of Object.entries<readonly string[]>(labels)) {
+      for (const name of names) keyOf.set(labelKey(name), key);
+    }
+    entry = { matcher: labelMatcher(Object.values<readonly string[]>(labels).flat()), keyOf };
+    compiledLabels.set(labels, entry);
+  }
+  return entry as { matcher: RegExp; keyOf: Map<string, K> };
+}
+
 /**
  * Finds every occurrence of the given labels under `root` in one pass over its text nodes.
  * Matching ignores case, spacing and the colon style ("Order Number ：", "Order Number:").
@@ -101,24 +135,20 @@ export function findLabels<K extends string>(
   root: Node,
   labels: Readonly<Record<K, readonly string[]>>,
 ): LabelHits<K> {
-  const keys = Object.keys(labels) as K[];
-  const matchers = keys.map((key) => [key, labelMatcher(labels[key])] as const);
+  const { matcher, keyOf } = compiled(labels);
   const found: LabelHits<K> = new Map();
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const raw = node.nodeValue ?? '';
     if (raw.length > LONGEST_LABEL_TEXT) continue;
-    const text = cleanText(raw);
-    if (!text || isOutsideContent(node)) continue;
-    for (const [key, matcher] of matchers) {
-      const match = matcher.exec(text);
-      if (!match) continue;
-      const hits = found.get(key) ?? [];
-      hits.push({ label: node as Text, ...valueOf(node, match[1]?.trim() ?? '') });
-      found.set(key, hits);
-      break;
-    }
+    const match = matcher.exec(raw);
+    if (!match || isOutsideContent(node)) continue;
+    const key = keyOf.get(labelKey(match[1] ?? ''));
+    if (key === undefined) continue;
+    const hits = found.get(key) ?? [];
+    hits.push({ label: node as Text, ...valueOf(node, cleanText(match[2])) });
+    found.set(key, hits);
   }
   return found;
 }
@@ -242,9 +272,14 @@ export function findButton(root: ParentNode, text: RegExp): Element | undefined 
   return undefined;
 }
 
+/** An http(s) or protocol-relative address with a lower-case host and no odd characters. */
+const PLAIN_ABSOLUTE = /^(?:https?:)?\/\/[a-z0-9.-]+(?::\d+)?\/[\w\-./?=&%~+:,;@!*'()#]*$/;
+
 /** Resolves a link against the page it was found on; undefined for script or broken links. */
 export function absoluteUrl(href: string | null | undefined, base: URL): string | undefined {
   if (!href) return undefined;
+  // Most links are already whole, plainly written addresses: no need to run the URL parser.
+  if (PLAIN_ABSOLUTE.test(href)) return href.startsWith('//') ? `${base.protocol}${href}` : href;
   try {
     const url = new URL(href, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
@@ -264,8 +299,6 @@ export function imageUrl(root: Element, base: URL): string | undefined {
   return absoluteUrl(url, base);
 }
 
-const FOLLOWING = 4; // Node.DOCUMENT_POSITION_FOLLOWING
-
 function cellsOf(row: Element): Element[] {
   return [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
 }
@@ -275,19 +308,29 @@ function isColumnHeading(cell: Element): boolean {
   return !cell.parentElement?.querySelector(':scope > td');
 }
 
-/** Column headings that apply to a block: in or around its table, else a header row before it. */
-function headingCellsFor(block: Element): Element[] {
+/** The rows of column headings inside `root`, in page order. */
+function headingRowsIn(root: Element): Element[] {
+  const rows = [...root.querySelectorAll('th')]
+    .filter(isColumnHeading)
+    .flatMap((cell) => cell.parentElement ?? []);
+  return [...new Set(rows)];
+}
+
+/**
+ * Rows of column headings that may apply to a block: in or around its own tables, else the
+ * nearest one drawn before it (long lists often put their headings in a table of their own).
+ */
+function headingRowsFor(block: Element): Element[] {
   const table = block.closest('table');
-  const near = [
-    ...block.querySelectorAll('th'),
-    ...(table ? table.querySelectorAll('th') : []),
-  ].filter(isColumnHeading);
+  const near = [...(table ? headingRowsIn(table) : []), ...headingRowsIn(block)];
   if (near.length > 0) return near;
-  const earlier = [...block.ownerDocument.querySelectorAll('th')].filter(
-    (cell) => isColumnHeading(cell) && (cell.compareDocumentPosition(block) & FOLLOWING) !== 0,
-  );
-  const row = earlier.at(-1)?.parentElement;
-  return row ? cellsOf(row) : [];
+  for (let el: Element | null = block; el; el = el.parentElement) {
+    for (let before = el.previousElementSibling; before; before = before.previousElementSibling) {
+      const row = headingRowsIn(before).at(-1);
+      if (row) return [row];
+    }
+  }
+  return [];
 }
 
 /**
@@ -296,19 +339,28 @@ function headingCellsFor(block: Element): Element[] {
  * table before the block, as long lists often draw them.
  */
 export function columnText(block: Element, heading: RegExp): string | undefined {
-  const headingCell = headingCellsFor(block).find((cell) => heading.test(textOf(cell)));
-  const headerRow = headingCell?.parentElement;
-  if (!headingCell || !headerRow) return undefined;
+  let headerRow: Element | undefined;
+  let column = -1;
+  for (const row of headingRowsFor(block)) {
+    column = cellsOf(row).findIndex((cell) => heading.test(textOf(cell)));
+    if (column >= 0) {
+      headerRow = row;
+      break;
+    }
+  }
+  if (!headerRow) return undefined;
   const headings = cellsOf(headerRow);
-  const column = headings.indexOf(headingCell);
-  const table = headingCell.closest('table');
-  const rowsRoot = table && block.contains(table) ? table : block;
-  const rows = (rowsRoot.tagName === 'TR' ? [rowsRoot] : [...rowsRoot.querySelectorAll('tr')])
-    .map(cellsOf)
-    .filter((cells) => cells.some((cell) => cell.tagName === 'TD'));
-  // A row under cells that span several rows holds only the leading columns.
-  const cells =
-    rows.find((row) => row.length === headings.length) ?? rows.find((row) => row.length > column);
-  const text = textOf(cells?.[column]);
-  return text || undefined;
+  const table = headerRow.closest('table');
+  const scope = table && block.contains(table) ? table : block;
+  const rows = scope.tagName === 'TR' ? [scope] : [...scope.querySelectorAll('tr')];
+  // A row under cells that span several rows holds only the leading columns: prefer a full one.
+  let partial: Element[] | undefined;
+  for (const row of rows) {
+    if (row === headerRow) continue;
+    const cells = cellsOf(row);
+    if (!cells.some((cell) => cell.tagName === 'TD')) continue;
+    if (cells.length === headings.length) return textOf(cells[column]) || undefined;
+    if (!partial && cells.length > column) partial = cells;
+  }
+  return textOf(partial?.[column]) || undefined;
 }

@@ -4,6 +4,9 @@ import { normaliseStatus, type StatusTable } from './status';
 import { absoluteUrl } from './dom';
 import type { OrderReading, OrderStatus } from './types';
 
+/** Where a field may be shown: texts, or functions that look for one only when needed. */
+type Candidates = string | undefined | readonly (string | undefined | (() => string | undefined))[];
+
 interface Need {
   /** The page kind always shows this field: its absence is a problem worth naming. */
   required?: boolean;
@@ -14,21 +17,24 @@ interface Need {
  * but absent, or present but unreadable, in `problems`. What cannot be read is left out.
  */
 export function fieldReader(problems: string[], orderNumber: string) {
-  /** Reads the first candidate text that parses; several places may show the same field. */
+  /**
+   * Reads the first candidate text that parses; several places may show the same field. A
+   * candidate may be a function, to look further only when the earlier places came up empty.
+   */
   function read<T>(
     field: string,
-    texts: string | readonly (string | undefined)[] | undefined,
+    texts: Candidates,
     need: Need,
     parse: (text: string) => T | undefined,
   ): T | undefined {
-    const candidates = (typeof texts === 'string' ? [texts] : (texts ?? [])).filter(
-      (text): text is string => Boolean(text),
-    );
-    for (const text of candidates) {
+    let shown: string | undefined;
+    for (const candidate of typeof texts === 'string' ? [texts] : (texts ?? [])) {
+      const text = typeof candidate === 'function' ? candidate() : candidate;
+      if (!text) continue;
       const value = parse(text);
       if (value !== undefined) return value;
+      shown ??= text;
     }
-    const [shown] = candidates;
     if (shown !== undefined) {
       problems.push(`order ${orderNumber}: ${field} "${shown.slice(0, 60)}" could not be read`);
     } else if (need.required) {
@@ -36,13 +42,12 @@ export function fieldReader(problems: string[], orderNumber: string) {
     }
     return undefined;
   }
-  type Texts = Parameters<typeof read>[1];
   return {
-    money: (field: string, texts: Texts, need: Need & { currency?: string } = {}) =>
+    money: (field: string, texts: Candidates, need: Need & { currency?: string } = {}) =>
       read<Money>(field, texts, need, (value) => parseMoney(value, need.currency)),
-    date: (field: string, texts: Texts, need: Need & DateReadingOptions = {}) =>
+    date: (field: string, texts: Candidates, need: Need & DateReadingOptions = {}) =>
       read<string>(field, texts, need, (value) => parsePageDate(value, need)),
-    status: (texts: Texts, table: StatusTable, need: Need = {}) =>
+    status: (texts: Candidates, table: StatusTable, need: Need = {}) =>
       read<OrderStatus>('status', texts, need, (value) => normaliseStatus(value, table)),
   };
 }

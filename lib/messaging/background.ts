@@ -51,6 +51,7 @@ async function pageRead(
   const tracked = await recordOrderReadings(deps.db, message.marketplace, message.orders, {
     at: deps.now().toISOString(),
     url: message.url,
+    pageKind: message.pageKind,
   });
   return { ok: true, tracked };
 }

@@ -1,15 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { marketplaceMatchPatterns } from '../../lib/marketplaces/registry';
-import { loadFixtures } from '../fixtures/catalogue';
+import { ADAPTERS, marketplaceMatchPatterns, type OrderReading } from '../../lib/marketplaces';
+import { formatMoney } from '../../lib/money';
+import { loadFixtures, type Fixture } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { EXTENSION_DIR, launch, type ExtensionBrowser } from './harness/chromium';
 import { serveFixtures } from './harness/marketplace-routes';
 import { PopupPage } from './harness/popup';
 
 const fixtures = loadFixtures();
-const dhgateDetail = fixtures.find((f) => f.name === 'mobile-order-detail-shipped');
 const screenshots = artifactsDir('e2e');
 
 interface Manifest {
@@ -30,6 +30,17 @@ afterAll(async () => {
   await browser.close();
 });
 
+function ordersOf(pages: readonly Fixture[]): Map<string, OrderReading> {
+  const orders = new Map<string, OrderReading>();
+  for (const page of pages) {
+    if (page.expected.status !== 'read') continue;
+    for (const order of page.expected.orders) {
+      orders.set(order.orderNumber, { ...orders.get(order.orderNumber), ...order });
+    }
+  }
+  return orders;
+}
+
 describe('the built extension', () => {
   it('asks only for the marketplaces it reads, and nothing else', () => {
     const manifest = JSON.parse(
@@ -43,9 +54,7 @@ describe('the built extension', () => {
       marketplaceMatchPatterns().sort(),
     );
   });
-});
 
-describe('an order seen on a DHgate page', () => {
   it('starts with an empty popup that names the supported sites', async () => {
     const popup = await PopupPage.open(browser.context, browser.extensionId);
     await expect(popup.emptyState().textContent()).resolves.toMatch(
@@ -54,19 +63,34 @@ describe('an order seen on a DHgate page', () => {
     await popup.screenshot(join(screenshots, 'popup-empty.png'));
     await popup.page.close();
   });
-
-  it('shows up in the popup with its number, status and total', async () => {
-    if (!dhgateDetail) throw new Error('the DHgate order detail fixture is missing');
-    const page = await browser.context.newPage();
-    await page.goto(dhgateDetail.url);
-    await expect(page.title()).resolves.toBe('Order detail');
-
-    const popup = await PopupPage.open(browser.context, browser.extensionId);
-    await popup.order('1043587216').waitFor();
-    await expect(popup.orders()).resolves.toEqual([
-      { marketplace: 'DHgate', number: 'Order 1043587216', status: 'Shipped', total: '$41.55' },
-    ]);
-    await popup.screenshot(join(screenshots, 'popup-dhgate-order.png'));
-    await page.screenshot({ path: join(screenshots, 'dhgate-order-detail.png') });
-  });
 });
+
+describe.each(ADAPTERS.map((adapter) => [adapter.name, adapter.id]))(
+  'orders seen on %s order lists and order pages',
+  (name, id) => {
+    const pages = fixtures.filter(
+      (fixture) =>
+        fixture.marketplace === id &&
+        fixture.expected.status === 'read' &&
+        ['order-list', 'order-detail'].includes(fixture.expected.pageKind),
+    );
+
+    it('show up in the popup with their numbers and amounts', async () => {
+      const tab = await browser.context.newPage();
+      for (const page of pages) await tab.goto(page.url);
+      await tab.close();
+
+      const popup = await PopupPage.open(browser.context, browser.extensionId);
+      const rows = await popup.waitForOrders([...ordersOf(pages).keys()]);
+      for (const [number, order] of ordersOf(pages)) {
+        const row = rows.find((candidate) => candidate.number.endsWith(` ${number}`));
+        expect(row, number).toMatchObject({
+          marketplace: name,
+          total: order.total ? formatMoney(order.total, 'en-US') : '',
+        });
+      }
+      await popup.screenshot(join(screenshots, `popup-${id}.png`));
+      await popup.page.close();
+    });
+  },
+);

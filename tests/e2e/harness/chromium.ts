@@ -48,6 +48,8 @@ export interface LaunchOptions {
   /** A profile to reuse across launches; a fresh temporary one otherwise. */
   userDataDir?: string;
   viewport?: { width: number; height: number } | null;
+  /** The browser's language, which the popup follows; American English unless given. */
+  locale?: string;
 }
 
 /** Starts Chromium with the production build of CaseClock loaded, as a user would have it. */
@@ -61,6 +63,8 @@ export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrow
     executablePath: chromiumPath(),
     headless: options.headless ?? true,
     viewport: options.viewport === undefined ? { width: 1280, height: 800 } : options.viewport,
+    locale: options.locale ?? 'en-US',
+    timezoneId: 'Europe/Paris',
     args: [
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,

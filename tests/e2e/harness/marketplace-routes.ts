@@ -24,17 +24,22 @@ function withoutHash(url: string): string {
 export async function serveFixtures(
   context: BrowserContext,
   fixtures: readonly Fixture[],
+  /** More pages by URL, such as an empty shell a test fills in itself. */
+  extraPages: Readonly<Record<string, string>> = {},
 ): Promise<void> {
-  const pages = new Map(fixtures.map((fixture) => [withoutHash(fixture.url), fixture]));
+  const pages = new Map<string, string | Fixture>(
+    fixtures.map((fixture) => [withoutHash(fixture.url), fixture]),
+  );
+  for (const [url, html] of Object.entries(extraPages)) pages.set(withoutHash(url), html);
   // Only web requests: the extension's own pages load as usual.
   await context.route(/^https?:\/\//, async (route: Route) => {
     const request = route.request();
-    const fixture = pages.get(withoutHash(request.url()));
-    if (fixture) {
+    const page = pages.get(withoutHash(request.url()));
+    if (page !== undefined) {
       await route.fulfill({
         status: 200,
         contentType: 'text/html; charset=utf-8',
-        body: fixtureHtml(fixture),
+        body: typeof page === 'string' ? page : fixtureHtml(page),
       });
     } else if (request.resourceType() === 'image') {
       await route.fulfill({ status: 200, contentType: 'image/png', body: PLACEHOLDER_IMAGE });

@@ -41,6 +41,19 @@ export class PopupPage {
     );
   }
 
+  /** The rows once every one of these orders is listed (the popup updates itself live). */
+  async waitForOrders(orderNumbers: readonly string[]): Promise<PopupOrderRow[]> {
+    await this.page.waitForFunction(
+      (numbers) => {
+        const shown = [...document.querySelectorAll('.order-number')].map((el) => el.textContent);
+        return numbers.every((number) => shown.some((text) => text.endsWith(` ${number}`)));
+      },
+      orderNumbers,
+      { timeout: 10_000 },
+    );
+    return this.orders();
+  }
+
   async screenshot(path: string): Promise<void> {
     await this.page.locator('.popup').screenshot({ path });
   }

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { mergeReading, newestFirst } from '@/lib/db/orders';
 import type { StoredOrder } from '@/lib/db/schema';
 
-const seen = { at: '2026-11-02T09:30:00.000Z', url: 'https://m.dhgate.com/x' };
+const seen = {
+  at: '2026-11-02T09:30:00.000Z',
+  url: 'https://m.dhgate.com/x',
+  pageKind: 'order-detail' as const,
+};
+const fromTracking = { ...seen, pageKind: 'tracking' as const };
 
 function stored(overrides: Partial<StoredOrder>): StoredOrder {
   return {
@@ -37,6 +42,48 @@ describe('mergeReading', () => {
       seen,
     );
     expect(merged).toMatchObject({ total: { minor: 100, currency: 'USD' }, status: 'shipped' });
+  });
+});
+
+describe('statuses from tracking and parcel pages', () => {
+  it.each([
+    ['shipped', 'delivered', 'delivered'],
+    ['awaiting-shipment', 'shipped', 'shipped'],
+    ['completed', 'delivered', 'completed'],
+    ['in-dispute', 'delivered', 'in-dispute'],
+    ['refunded', 'shipped', 'refunded'],
+    ['delivered', 'in-warehouse', 'delivered'],
+  ] as const)('move an order from %s on %s, to %s', (before, shown, after) => {
+    const merged = mergeReading(
+      stored({ status: before, statusText: 'As the order page said' }),
+      'dhgate',
+      { orderNumber: '1', items: [], status: shown, statusText: 'Parcel says' },
+      fromTracking,
+    );
+    expect(merged.status).toBe(after);
+    expect(merged.statusText).toBe(after === before ? 'As the order page said' : 'Parcel says');
+  });
+
+  it('set the status of an order seen for the first time', () => {
+    expect(
+      mergeReading(
+        undefined,
+        'dhgate',
+        { orderNumber: '1', items: [], status: 'shipped' },
+        fromTracking,
+      ).status,
+    ).toBe('shipped');
+  });
+
+  it('do not hold back what an order page says', () => {
+    expect(
+      mergeReading(
+        stored({ status: 'completed' }),
+        'dhgate',
+        { orderNumber: '1', items: [], status: 'shipped' },
+        seen,
+      ).status,
+    ).toBe('shipped');
   });
 });
 

@@ -1,0 +1,167 @@
+import type { OrderReading, PageReading } from '../marketplaces/types';
+
+/** What changed on a page since it was last reported: only new or different orders. */
+export interface PageUpdate {
+  url: string;
+  reading: Extract<PageReading, { status: 'read' }>;
+}
+
+export interface PageWatcherDeps {
+  currentUrl: () => string;
+  read: (url: string) => PageReading;
+  /** Resolves once the update is stored; a rejection leaves it to be sent again. */
+  send: (update: PageUpdate) => Promise<void>;
+  /** Starts calling back on changes to the page's content; returns how to stop. */
+  observeMutations: (onChange: () => void) => () => void;
+  /** Calls back on navigation within the page and on the buyer's clicks, keys and scrolls. */
+  onActivity: (onActivity: () => void) => () => void;
+  setTimer: (callback: () => void, ms: number) => unknown;
+  clearTimer: (timer: unknown) => void;
+  /** Told once per page when its content never became readable. */
+  onGiveUp?: (url: string, problems: string[]) => void;
+}
+
+export interface PageWatcherOptions {
+  /** Quiet time after the last change before reading again. */
+  settleMs: number;
+  /** Longest wait for quiet while the page keeps changing. */
+  maxWaitMs: number;
+  /** How long after loading, navigation or activity the page is watched at all. */
+  watchMs: number;
+}
+
+export const DEFAULT_WATCH_OPTIONS: PageWatcherOptions = {
+  settleMs: 400,
+  maxWaitMs: 2_000,
+  watchMs: 15_000,
+};
+
+function key(order: OrderReading): string {
+  return order.orderNumber;
+}
+
+/**
+ * Keeps reading a marketplace page while it renders and changes (late rendering, "View more",
+ * tabs, in-page navigation) and reports each order again only when its reading changed.
+ * Work is bounded: reads are debounced, and the page is only watched for a while after it
+ * loads, navigates or the buyer does something on it.
+ */
+/** A one-shot timer that can be restarted or cancelled. */
+function oneShot(deps: Pick<PageWatcherDeps, 'setTimer' | 'clearTimer'>) {
+  let handle: unknown;
+  const cancel = () => {
+    if (handle !== undefined) deps.clearTimer(handle);
+    handle = undefined;
+  };
+  const start = (callback: () => void, ms: number) => {
+    cancel();
+    handle = deps.setTimer(() => {
+      handle = undefined;
+      callback();
+    }, ms);
+  };
+  return {
+    start,
+    /** Starts only if not already running: for a deadline that earlier changes set. */
+    startIfIdle: (callback: () => void, ms: number) => {
+      if (handle === undefined) start(callback, ms);
+    },
+    cancel,
+  };
+}
+
+export function watchPage(
+  deps: PageWatcherDeps,
+  options: PageWatcherOptions = DEFAULT_WATCH_OPTIONS,
+): { stop: () => void } {
+  const sent = new Map<string, string>();
+  let sentTracking = '';
+  let url = deps.currentUrl();
+  let everRead = false;
+  let gaveUp = false;
+  let stopObserving: (() => void) | undefined;
+  const settle = oneShot(deps);
+  const maxWait = oneShot(deps);
+  const watchWindow = oneShot(deps);
+  let stopped = false;
+
+  async function readAndReport(): Promise<void> {
+    settle.cancel();
+    maxWait.cancel();
+    if (stopped) return;
+    const reading = deps.read(url);
+    if (reading.status !== 'read') return;
+    everRead = true;
+    const changed = reading.orders.filter(
+      (order) => sent.get(key(order)) !== JSON.stringify(order),
+    );
+    const tracking = JSON.stringify(reading.trackingNumbers ?? []);
+    if (changed.length === 0 && tracking === sentTracking) return;
+    try {
+      await deps.send({ url, reading: { ...reading, orders: changed } });
+      for (const order of changed) sent.set(key(order), JSON.stringify(order));
+      sentTracking = tracking;
+    } catch {
+      // Not stored: the same orders count as changed at the next reading.
+    }
+  }
+
+  const readSoon = () => {
+    void readAndReport();
+  };
+
+  function onMutation(): void {
+    if (stopped) return;
+    if (deps.currentUrl() !== url) {
+      navigated();
+      return;
+    }
+    settle.start(readSoon, options.settleMs);
+    maxWait.startIfIdle(readSoon, options.maxWaitMs);
+  }
+
+  function endWatch(): void {
+    stopObserving?.();
+    stopObserving = undefined;
+    if (!everRead && !gaveUp) {
+      gaveUp = true;
+      const reading = deps.read(url);
+      if (reading.status === 'failed') deps.onGiveUp?.(url, reading.problems);
+    }
+  }
+
+  /** Opens, or extends, the window during which the page's changes are read. */
+  function watch(): void {
+    watchWindow.start(endWatch, options.watchMs);
+    stopObserving ??= deps.observeMutations(onMutation);
+  }
+
+  function navigated(): void {
+    url = deps.currentUrl();
+    everRead = false;
+    gaveUp = false;
+    watch();
+    readSoon();
+  }
+
+  function onActivity(): void {
+    if (stopped) return;
+    if (deps.currentUrl() !== url) navigated();
+    else watch();
+  }
+
+  const stopActivity = deps.onActivity(onActivity);
+  watch();
+  readSoon();
+
+  return {
+    stop() {
+      stopped = true;
+      stopActivity();
+      stopObserving?.();
+      settle.cancel();
+      maxWait.cancel();
+      watchWindow.cancel();
+    },
+  };
+}
