@@ -1,0 +1,87 @@
+import { applyRule, type AppliedRule } from '../policies';
+import type { MarketplacePolicy, RuleSource } from '../policies/types';
+import { addInZone, isAfter } from './days';
+import type { Facts } from './facts';
+import type { Deadline, DeadlineKind, NextStep, PlanInput, Settings, StepAction } from './types';
+
+/** What a planner works with: the facts, and rules as they apply to this buyer. */
+export class PlanContext {
+  readonly overrides = new Set<string>();
+  readonly notes: string[] = [];
+
+  constructor(
+    readonly input: PlanInput,
+    readonly facts: Facts,
+  ) {}
+
+  get now(): string {
+    return this.input.now;
+  }
+
+  /** A rule with the buyer's tier and override applied; remembered when overridden. */
+  rule(id: string, policy: MarketplacePolicy = this.input.policy): AppliedRule {
+    const rule = policy.rules[id];
+    if (!rule) throw new Error(`${policy.name} has no rule ${id}`);
+    const settings: Settings = this.input.settings;
+    const marketplace = policy.marketplace;
+    const tier =
+      marketplace === 'paypal'
+        ? undefined
+        : (settings.membership[marketplace] ?? policy.defaultTier);
+    const applied = applyRule(rule, tier, settings.overrides[marketplace]?.[id]);
+    if (applied.overriddenFrom !== undefined) this.overrides.add(`${marketplace}.${id}`);
+    return applied;
+  }
+
+  /** A deadline `rule` after `from`, counted in the buyer's time zone. */
+  deadline(
+    kind: DeadlineKind,
+    edge: Deadline['edge'],
+    from: string,
+    rule: AppliedRule,
+    label: string,
+  ): Deadline {
+    const dueAt = addInZone(from, rule.value, rule.unit, this.input.timeZone);
+    return {
+      kind,
+      dueAt,
+      edge,
+      label,
+      source: rule.source,
+      ruleId: rule.id,
+      ...(rule.overriddenFrom !== undefined
+        ? { override: { from: rule.overriddenFrom, to: rule.value, unit: rule.unit } }
+        : {}),
+      passed: !isAfter(dueAt, this.now),
+    };
+  }
+
+  /** A deadline the marketplace's page states itself, such as the end of buyer protection. */
+  statedDeadline(
+    kind: DeadlineKind,
+    edge: Deadline['edge'],
+    dueAt: string,
+    label: string,
+    source: RuleSource,
+  ): Deadline {
+    return { kind, dueAt, edge, label, source, passed: !isAfter(dueAt, this.now) };
+  }
+
+  step(
+    action: StepAction,
+    label: string,
+    options: { dueAt?: string; instructions?: readonly string[] } = {},
+  ): NextStep {
+    const dueNow =
+      action !== 'wait' &&
+      action !== 'none' &&
+      (options.dueAt === undefined || !isAfter(options.dueAt, this.now));
+    return {
+      action,
+      label,
+      ...(options.dueAt ? { dueAt: options.dueAt } : {}),
+      dueNow,
+      instructions: options.instructions ?? [],
+    };
+  }
+}

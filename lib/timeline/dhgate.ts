@@ -1,0 +1,247 @@
+import { DHGATE_POLICY } from '../policies/dhgate';
+import { checkTrackingNumber } from '../tracking-numbers';
+import type { PlanContext } from './context';
+import { isAfter } from './days';
+import type { Compensation, Deadline, NextStep, Stage } from './types';
+
+export interface PlannerResult {
+  stage: Stage;
+  deadlines: Deadline[];
+  nextStep: NextStep;
+  compensation: Compensation[];
+}
+
+const instructions = DHGATE_POLICY.instructions;
+
+/** How long after the tracking upload DHgate shows "Open Dispute": it depends on the carrier. */
+function disputeOpeningRule(carrier: string | undefined): string {
+  if (!carrier) return 'disputeOpensOther';
+  if (/\bEMS\b/i.test(carrier)) return 'disputeOpensEms';
+  if (/DHL|UPS|Fed ?Ex|TNT|Aramex|express/i.test(carrier)) return 'disputeOpensExpress';
+  if (/post|packet|air ?mail|registered|courrier/i.test(carrier)) return 'disputeOpensPost';
+  return 'disputeOpensOther';
+}
+
+function compensationFor(ctx: PlanContext): Compensation[] {
+  const { facts } = ctx;
+  // DHgate pays neither when the buyer cancelled the order (seed 002).
+  if (facts.cancelledByBuyer) return [];
+  const reason = ctx.input.case?.reason;
+  const found: Compensation[] = [];
+  if (reason === 'late-shipment') {
+    const rule = ctx.rule('lateShipmentCompensation');
+    found.push({
+      kind: 'late-shipment',
+      amount: { minor: Math.round(rule.value * 100), currency: 'USD' },
+      label: rule.label,
+      source: rule.source,
+      ruleId: rule.id,
+    });
+  }
+  const trackingInvalid =
+    facts.trackingNumber !== undefined &&
+    checkTrackingNumber(facts.trackingNumber).verdict === 'invalid';
+  if (trackingInvalid || reason === 'invalid-tracking') {
+    const rule = ctx.rule('invalidTrackingCompensation');
+    found.push({
+      kind: 'invalid-tracking',
+      amount: { minor: Math.round(rule.value * 100), currency: 'USD' },
+      label: rule.label,
+      source: rule.source,
+      ruleId: rule.id,
+    });
+  }
+  return found;
+}
+
+/** The windows that exist whether or not a dispute has started: they follow the parcel. */
+function shippingWindows(ctx: PlanContext): Deadline[] {
+  const { facts } = ctx;
+  const deadlines: Deadline[] = [];
+  if (facts.trackingUploadedAt) {
+    const opens = ctx.rule(disputeOpeningRule(facts.carrier));
+    deadlines.push(
+      ctx.deadline(
+        'dispute-window-opens',
+        'opens',
+        facts.trackingUploadedAt,
+        opens,
+        `"Open Dispute" becomes available, ${opens.value} days after the tracking number was uploaded`,
+      ),
+      ctx.deadline(
+        'dispute-window-closes',
+        'closes',
+        facts.trackingUploadedAt,
+        ctx.rule('disputeCloses'),
+        'Last day to open a dispute, 90 days after the tracking number was uploaded',
+      ),
+    );
+  }
+  const trackingInvalid =
+    facts.trackingNumber !== undefined &&
+    checkTrackingNumber(facts.trackingNumber).verdict === 'invalid';
+  const shippedAt = facts.shippedAt ?? facts.trackingUploadedAt;
+  if (shippedAt && (trackingInvalid || ctx.input.case?.reason === 'invalid-tracking')) {
+    deadlines.push(
+      ctx.deadline(
+        'invalid-tracking-report-closes',
+        'closes',
+        shippedAt,
+        ctx.rule('invalidTrackingReport'),
+        '"Report Invalid Tracking NO." is no longer possible after this',
+      ),
+    );
+  }
+  return deadlines;
+}
+
+function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
+  const { facts, now } = ctx;
+  const deadlines = shippingWindows(ctx);
+  if (facts.resolvedAt) {
+    return {
+      stage: 'resolved',
+      deadlines,
+      nextStep: ctx.step('none', 'The dispute is resolved'),
+    };
+  }
+  if (facts.escalatedAt) {
+    const contact = ctx.rule('platformContact');
+    const contactDue = ctx.deadline(
+      'platform-contact-due',
+      'closes',
+      facts.escalatedAt,
+      contact,
+      `The Resolution Center should contact you within ${contact.value} business days`,
+    );
+    const final = ctx.deadline(
+      'final-resolution-due',
+      'closes',
+      facts.escalatedAt,
+      ctx.rule('finalResolution'),
+      'DHgate should reach a final resolution within 15 days of escalation',
+    );
+    if (!facts.platformContactedAt) deadlines.push(contactDue);
+    deadlines.push(final);
+    const overdue = facts.platformContactedAt ? final : contactDue;
+    return {
+      stage: 'escalated',
+      deadlines,
+      nextStep: isAfter(now, overdue.dueAt)
+        ? ctx.step(
+            'follow-up',
+            'Ask DHgate support where your case stands (live chat, or e-mail)',
+            {
+              dueAt: overdue.dueAt,
+            },
+          )
+        : ctx.step('wait', 'Wait for the Resolution Center; answer its requests for proof', {
+            dueAt: overdue.dueAt,
+          }),
+    };
+  }
+  if (facts.refundRequestedAt) {
+    const answer = ctx.rule('sellerResponse');
+    const due = ctx.deadline(
+      'seller-response-due',
+      'opens',
+      facts.refundRequestedAt,
+      answer,
+      `The seller's ${answer.value} days to answer end: you can escalate the case to DHgate`,
+    );
+    deadlines.push(due);
+    const replied = facts.sellerRepliedAt !== undefined;
+    return {
+      stage: due.passed ? 'escalation-available' : replied ? 'negotiating' : 'awaiting-seller',
+      deadlines,
+      nextStep: due.passed
+        ? ctx.step('escalate', 'Escalate the case to DHgate', {
+            dueAt: due.dueAt,
+            instructions: instructions.escalate ?? [],
+          })
+        : ctx.step('wait', `Wait for the seller's answer until escalation opens`, {
+            dueAt: due.dueAt,
+          }),
+    };
+  }
+  if (facts.disputeOnPage?.canEscalate) {
+    return {
+      stage: 'escalation-available',
+      deadlines,
+      nextStep: ctx.step('escalate', 'DHgate offers to escalate the case: do it now', {
+        instructions: instructions.escalate ?? [],
+      }),
+    };
+  }
+  if (facts.disputeOnPage) {
+    ctx.notes.push('Record when you asked for a refund to see when the seller must answer');
+    return {
+      stage: 'awaiting-seller',
+      deadlines,
+      nextStep: ctx.step('wait', `Wait for the seller: "${facts.disputeOnPage.status}"`),
+    };
+  }
+  const opening = deadlines.find((deadline) => deadline.kind === 'dispute-window-opens');
+  if (ctx.input.case?.reason === 'not-received' && opening && !opening.passed) {
+    return {
+      stage: 'case-opened',
+      deadlines,
+      nextStep: ctx.step('wait', 'Wait until DHgate lets you open a dispute for this parcel', {
+        dueAt: opening.dueAt,
+      }),
+    };
+  }
+  return {
+    stage: 'case-opened',
+    deadlines,
+    nextStep: ctx.step('request-refund', 'Ask the seller for a refund on DHgate', {
+      instructions: instructions.requestRefund ?? [],
+    }),
+  };
+}
+
+function orderFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
+  const { facts } = ctx;
+  const deadlines = shippingWindows(ctx);
+  const status = facts.status;
+  if (status === 'awaiting-payment' || status === 'awaiting-shipment') {
+    return { stage: status, deadlines, nextStep: ctx.step('wait', 'Wait for the seller to ship') };
+  }
+  if (facts.deliveredAt || status === 'delivered') {
+    return {
+      stage: 'delivered',
+      deadlines,
+      nextStep: facts.inspectedAt
+        ? ctx.step('none', 'Confirm receipt on DHgate once you are satisfied')
+        : ctx.step('inspect-items', 'Inspect the items before you confirm receipt'),
+    };
+  }
+  return {
+    stage: 'in-transit',
+    deadlines,
+    nextStep: ctx.step('wait', 'Wait for the parcel'),
+  };
+}
+
+export function planDhgate(ctx: PlanContext): PlannerResult {
+  const { facts } = ctx;
+  const compensation = compensationFor(ctx);
+  if (facts.cancelled || facts.status === 'refunded') {
+    return {
+      stage: 'closed',
+      deadlines: [],
+      nextStep: ctx.step('none', 'This order is closed'),
+      compensation,
+    };
+  }
+  // Confirming receipt ends every dispute on DHgate: only a case already open goes on.
+  if (facts.confirmedAt && !ctx.input.case) {
+    return {
+      stage: 'receipt-confirmed',
+      deadlines: [],
+      nextStep: ctx.step('none', 'Receipt confirmed: no dispute can be opened any more'),
+      compensation,
+    };
+  }
+  return { ...(ctx.input.case ? disputeFlow(ctx) : orderFlow(ctx)), compensation };
+}

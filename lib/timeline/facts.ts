@@ -1,0 +1,87 @@
+import type { OrderStatus } from '../marketplaces/types';
+import type { EventType, OrderFacts, Outcome, TimelineEvent } from './types';
+
+/** What happened to an order, each at its time, from the page and the buyer's own records. */
+export interface Facts {
+  status?: OrderStatus;
+  paidAt?: string;
+  /** When the seller uploaded a tracking number (or, lacking that, shipped). */
+  trackingUploadedAt?: string;
+  shippedAt?: string;
+  trackingNumber?: string;
+  carrier?: string;
+  stockedInAt?: string;
+  deliveredAt?: string;
+  confirmedAt?: string;
+  inspectedAt?: string;
+  contactedSellerAt?: string;
+  refundRequestedAt?: string;
+  disputeOpenedAt?: string;
+  sellerRepliedAt?: string;
+  escalatedAt?: string;
+  platformContactedAt?: string;
+  resolvedAt?: string;
+  outcome?: Outcome;
+  paypalDisputeOpenedAt?: string;
+  /** What the marketplace's own pages last said about a dispute on this order. */
+  disputeOnPage?: { status: string; canEscalate?: boolean; at: string };
+  cancelled: boolean;
+  cancelledByBuyer: boolean;
+}
+
+function byTime(a: TimelineEvent, b: TimelineEvent): number {
+  return new Date(a.at).getTime() - new Date(b.at).getTime();
+}
+
+export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Facts {
+  const sorted = [...events].sort(byTime);
+  const first = (type: EventType, to?: OrderStatus) =>
+    sorted.find((event) => event.type === type && (to === undefined || event.details?.to === to));
+  const last = (type: EventType) => sorted.findLast((event) => event.type === type);
+
+  const tracking = last('tracking-uploaded');
+  const cancellation = last('order-cancelled');
+  const completedOnPage = first('status-changed', 'completed')?.at;
+  const resolved = last('resolved');
+  const disputeUpdate = last('dispute-updated');
+  const trackingUploadedAt = first('tracking-uploaded')?.at ?? order.shippedAt;
+  return {
+    ...(order.status ? { status: order.status } : {}),
+    paidAt: order.paidAt ?? order.placedAt,
+    trackingUploadedAt,
+    shippedAt: order.shippedAt ?? first('status-changed', 'shipped')?.at ?? trackingUploadedAt,
+    trackingNumber: tracking?.details?.trackingNumber ?? order.trackingNumber,
+    carrier: tracking?.details?.carrier ?? order.carrier,
+    stockedInAt: first('status-changed', 'in-warehouse')?.at,
+    // What the buyer says wins over what a page suggested.
+    deliveredAt: last('received')?.at ?? first('delivered')?.at ?? order.receivedAt,
+    confirmedAt:
+      last('receipt-confirmed')?.at ??
+      completedOnPage ??
+      (order.status === 'completed' ? order.receivedAt : undefined),
+    inspectedAt: last('items-inspected')?.at,
+    contactedSellerAt: last('contacted-seller')?.at,
+    refundRequestedAt: last('refund-requested')?.at,
+    disputeOpenedAt: last('dispute-opened')?.at,
+    sellerRepliedAt: last('seller-replied')?.at,
+    escalatedAt: last('escalated')?.at,
+    platformContactedAt: last('platform-contacted')?.at,
+    resolvedAt: resolved?.at,
+    ...(resolved?.details?.outcome ? { outcome: resolved.details.outcome } : {}),
+    paypalDisputeOpenedAt: last('paypal-dispute-opened')?.at,
+    ...(disputeUpdate?.details?.disputeStatus
+      ? {
+          disputeOnPage: {
+            status: disputeUpdate.details.disputeStatus,
+            at: disputeUpdate.at,
+            ...(disputeUpdate.details.canEscalate !== undefined
+              ? { canEscalate: disputeUpdate.details.canEscalate }
+              : {}),
+          },
+        }
+      : {}),
+    cancelled: order.status === 'cancelled' || cancellation !== undefined,
+    cancelledByBuyer:
+      (cancellation?.details?.cancelledBy ?? 'buyer') === 'buyer' && cancellation !== undefined,
+  };
+}

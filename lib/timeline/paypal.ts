@@ -1,0 +1,32 @@
+import { PAYPAL_POLICY } from '../policies/paypal';
+import type { PlanContext } from './context';
+import type { Deadline } from './types';
+
+/** PayPal's clock, for orders paid with PayPal: it runs beside the marketplace's. */
+export function paypalWindows(ctx: PlanContext): Deadline[] {
+  const { facts } = ctx;
+  if (facts.cancelled || (facts.confirmedAt !== undefined && !ctx.input.case)) return [];
+  const deadlines: Deadline[] = [];
+  if (facts.paypalDisputeOpenedAt) {
+    deadlines.push(
+      ctx.deadline(
+        'paypal-escalation-closes',
+        'closes',
+        facts.paypalDisputeOpenedAt,
+        ctx.rule('escalateClaim', PAYPAL_POLICY),
+        'Escalate your PayPal dispute to a claim before it closes (20 days)',
+      ),
+    );
+  } else if (facts.paidAt) {
+    deadlines.push(
+      ctx.deadline(
+        'paypal-dispute-closes',
+        'closes',
+        facts.paidAt,
+        ctx.rule('openDispute', PAYPAL_POLICY),
+        'Last day to open a PayPal dispute, 180 days after payment',
+      ),
+    );
+  }
+  return deadlines;
+}

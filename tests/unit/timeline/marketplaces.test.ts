@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { NEW_YORK, due, event, plan } from './helpers';
+
+describe('AliExpress', () => {
+  it('takes the end of buyer protection from the order page', () => {
+    const result = plan({
+      marketplace: 'aliexpress',
+      order: { status: 'shipped', protectionEndsAt: '2026-12-02T23:00:00.000Z' },
+    });
+    expect(result.deadlines).toMatchObject([
+      {
+        kind: 'dispute-window-closes',
+        dueAt: '2026-12-02T23:00:00.000Z',
+        edge: 'closes',
+        source: { title: expect.stringContaining('Refund if no delivery before') as string },
+      },
+    ]);
+    expect(result.stage).toBe('in-transit');
+  });
+
+  it('gives 7 days for a return and 15 for a dispute after confirming receipt', () => {
+    const result = plan({
+      marketplace: 'aliexpress',
+      order: { status: 'completed', protectionEndsAt: '2026-09-03T22:00:00.000Z' },
+      events: [event('receipt-confirmed', '2026-07-28T10:00:00.000Z')],
+    });
+    expect(due(result, 'refund-window-closes')).toBe('2026-08-04T10:00:00.000Z');
+    expect(due(result, 'dispute-window-closes')).toBe('2026-08-12T10:00:00.000Z');
+    expect(result.stage).toBe('receipt-confirmed');
+  });
+
+  it('reads the confirmation date from a completed order page', () => {
+    const result = plan({
+      marketplace: 'aliexpress',
+      order: { status: 'completed', receivedAt: '2026-07-27T22:00:00.000Z' },
+    });
+    expect(due(result, 'refund-window-closes')).toBe('2026-08-03T22:00:00.000Z');
+  });
+
+  it('gives the seller 5 days to answer a dispute, then AliExpress steps in after 7', () => {
+    const events = [event('dispute-opened', '2026-11-10T12:00:00.000Z')];
+    const early = plan({
+      marketplace: 'aliexpress',
+      reason: 'not-as-described',
+      events,
+      now: '2026-11-12T00:00:00.000Z',
+    });
+    expect(due(early, 'seller-response-due')).toBe('2026-11-15T12:00:00.000Z');
+    expect(due(early, 'platform-contact-due')).toBe('2026-11-17T12:00:00.000Z');
+    expect(early.nextStep).toMatchObject({ action: 'wait', dueAt: '2026-11-15T12:00:00.000Z' });
+    const late = plan({
+      marketplace: 'aliexpress',
+      reason: 'not-as-described',
+      events,
+      now: '2026-11-18T00:00:00.000Z',
+    });
+    expect(late.nextStep).toMatchObject({ action: 'escalate', dueNow: true });
+  });
+
+  it('sends a new case to "Returns/refunds" first', () => {
+    expect(plan({ marketplace: 'aliexpress', reason: 'damaged' }).nextStep).toMatchObject({
+      action: 'open-dispute',
+      instructions: ['Orders › the order › "Returns/refunds"', 'Choose the items and the reason'],
+    });
+  });
+});
+
+describe('Allchinabuy (seed 003)', () => {
+  it('warns at the conservative 7 days of the 7–14 day refund window after receiving', () => {
+    const result = plan({
+      marketplace: 'allchinabuy',
+      order: { status: 'delivered', receivedAt: '2026-10-28T10:02:40.000Z' },
+    });
+    expect(due(result, 'refund-window-closes')).toBe('2026-11-04T10:02:40.000Z');
+    expect(result.deadlines[0]?.source.quote).toContain('7-14 days');
+  });
+
+  it('counts the 120-hour warehouse return window in exact hours, and 90 days of free storage', () => {
+    const result = plan({
+      marketplace: 'allchinabuy',
+      order: { status: 'in-warehouse' },
+      events: [event('status-changed', '2026-10-23T13:12:40.000Z', { to: 'in-warehouse' })],
+    });
+    // 120 hours across the end of summer time: 15:12 CEST becomes 14:12 CET, five days on.
+    expect(due(result, 'warehouse-return-closes')).toBe('2026-10-28T13:12:40.000Z');
+    expect(due(result, 'free-storage-ends')).toBe('2027-01-21T14:12:40.000Z');
+    expect(result.stage).toBe('in-warehouse');
+  });
+
+  it.each([
+    [[], 'contact-seller'],
+    [[event('contacted-seller', '2026-11-10T10:00:00.000Z')], 'open-dispute'],
+  ] as const)('walks the buyer through the seed’s steps: %j → %s', (events, action) => {
+    expect(
+      plan({ marketplace: 'allchinabuy', reason: 'damaged', events: [...events] }).nextStep.action,
+    ).toBe(action);
+  });
+
+  it('follows up when no decision came a few days after the dispute', () => {
+    const events = [
+      event('contacted-seller', '2026-11-10T10:00:00.000Z'),
+      event('dispute-opened', '2026-11-12T10:00:00.000Z'),
+    ];
+    const waiting = plan({
+      marketplace: 'allchinabuy',
+      reason: 'damaged',
+      events,
+      now: '2026-11-14T10:00:00.000Z',
+    });
+    expect(due(waiting, 'follow-up-due')).toBe('2026-11-15T10:00:00.000Z');
+    expect(waiting.nextStep.action).toBe('wait');
+    const late = plan({
+      marketplace: 'allchinabuy',
+      reason: 'damaged',
+      events,
+      now: '2026-11-16T10:00:00.000Z',
+    });
+    expect(late.nextStep).toMatchObject({ action: 'follow-up', dueNow: true });
+  });
+
+  it('closes nothing on a refunded order', () => {
+    expect(plan({ marketplace: 'allchinabuy', order: { status: 'refunded' } })).toMatchObject({
+      stage: 'closed',
+      deadlines: [],
+    });
+  });
+});
+
+describe('PayPal’s parallel clock, when the buyer pays with PayPal', () => {
+  it('gives 180 days from payment to open a dispute', () => {
+    const result = plan({
+      order: { status: 'shipped', paidAt: '2026-06-01T10:00:00.000Z' },
+      settings: { paypal: { dhgate: true } },
+    });
+    expect(due(result, 'paypal-dispute-closes')).toBe('2026-11-28T11:00:00.000Z');
+  });
+
+  it('then 20 days to escalate the dispute to a claim', () => {
+    const result = plan({
+      order: { status: 'shipped', paidAt: '2026-06-01T10:00:00.000Z' },
+      events: [event('paypal-dispute-opened', '2026-11-01T15:00:00.000Z')],
+      settings: { paypal: { dhgate: true } },
+      timeZone: NEW_YORK,
+    });
+    expect(due(result, 'paypal-dispute-closes')).toBeUndefined();
+    expect(due(result, 'paypal-escalation-closes')).toBe('2026-11-21T15:00:00.000Z');
+  });
+
+  it('stays silent for orders not paid with PayPal', () => {
+    expect(
+      due(plan({ order: { paidAt: '2026-06-01T10:00:00.000Z' } }), 'paypal-dispute-closes'),
+    ).toBeUndefined();
+  });
+});
+
+describe('deadlines', () => {
+  it('come sorted by date and say whether they passed', () => {
+    const result = plan({
+      order: { status: 'shipped' },
+      events: [
+        event('tracking-uploaded', '2026-11-02T10:00:00.000Z', {
+          trackingNumber: 'LZ492186534CN',
+          carrier: 'EMS',
+        }),
+      ],
+      now: '2026-11-10T00:00:00.000Z',
+    });
+    expect(result.deadlines.map((d) => [d.kind, d.passed])).toEqual([
+      ['dispute-window-opens', true],
+      ['dispute-window-closes', false],
+    ]);
+  });
+});
