@@ -8,6 +8,8 @@ export default defineConfig({
     name: 'CaseClock',
     description:
       'Keeps the dispute clocks of your DHgate, Allchinabuy and AliExpress orders and reminds you before a window closes. Everything stays on your computer.',
+    // Reminders ring through alarms and notifications; nothing else is asked for.
+    permissions: ['alarms', 'notifications'],
     // Only the marketplaces' own pages; never <all_urls>.
     host_permissions: marketplaceMatchPatterns(),
     ...(browser === 'firefox' && {

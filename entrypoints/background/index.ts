@@ -1,16 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { startBackground } from '@/lib/background';
 import { database } from '@/lib/db/database';
-import { createMessageHandler } from '@/lib/messaging/background';
 
 export default defineBackground(() => {
-  const handleMessage = createMessageHandler({
+  // Firefox's Manifest V2 build calls the toolbar button browserAction.
+  const button = import.meta.env.MANIFEST_VERSION === 2 ? browser.browserAction : browser.action;
+  startBackground(browser, {
     db: database(),
-    extensionId: browser.runtime.id,
     now: () => new Date(),
+    timeZone: () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    locale: () => navigator.language,
+    async setBadge(text) {
+      await button.setBadgeBackgroundColor({ color: '#b45309' });
+      await button.setBadgeText({ text });
+    },
+    notificationButtons: !import.meta.env.FIREFOX,
   });
-  // Registered synchronously so a message that wakes the worker is not lost. The polyfill sends
-  // the listener's resolved value as the reply (WXT's types describe plain `chrome` here).
-  // eslint-disable-next-line @typescript-eslint/no-misused-promises
-  browser.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
 });

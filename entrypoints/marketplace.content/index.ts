@@ -1,6 +1,10 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { installConfirmGuard } from '@/lib/content/confirm-guard';
+import { showGuardDialog } from '@/lib/content/guard-dialog';
 import { watchPage } from '@/lib/content/page-watcher';
-import { marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
+import type { GuardDecision } from '@/lib/guard';
+import { languageOf, translator } from '@/lib/i18n';
+import { adapterForHost, marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
 import { sendToBackground } from '@/lib/messaging/send';
 
 const ACTIVITY_EVENTS = ['click', 'keyup', 'scrollend', 'popstate', 'hashchange'] as const;
@@ -9,9 +13,29 @@ export default defineContentScript({
   matches: marketplaceMatchPatterns(),
   runAt: 'document_idle',
   main(ctx) {
+    const adapter = adapterForHost(location.hostname);
+    if (!adapter) return;
+    const marketplace = adapter.id;
+    let orderNumbers: string[] = [];
+    const guards = new Map<string, GuardDecision>();
+    const keepGuards = (latest: Record<string, GuardDecision>) => {
+      for (const [number, decision] of Object.entries(latest)) guards.set(number, decision);
+    };
+    // The buyer may have acted in CaseClock meanwhile: ask again when the tab comes back.
+    const refreshGuards = async () => {
+      if (orderNumbers.length === 0) return;
+      const reply = await sendToBackground({ type: 'guard-query', marketplace, orderNumbers });
+      if (reply.ok) keepGuards(reply.guards);
+    };
+
     const watcher = watchPage({
       currentUrl: () => location.href,
-      read: (url) => readPage(document, url),
+      read: (url) => {
+        const reading = readPage(document, url);
+        if (reading.status === 'read')
+          orderNumbers = reading.orders.map((order) => order.orderNumber);
+        return reading;
+      },
       async send({ url, reading }) {
         const reply = await sendToBackground({
           type: 'page-read',
@@ -21,7 +45,8 @@ export default defineContentScript({
           orders: reading.orders,
           ...(reading.trackingNumbers ? { trackingNumbers: reading.trackingNumbers } : {}),
         });
-        if (!reply.ok) console.warn('CaseClock could not store this page:', reply.error);
+        if (reply.ok) keepGuards(reply.guards);
+        else console.warn('CaseClock could not store this page:', reply.error);
       },
       observeMutations(onChange) {
         const observer = new MutationObserver(onChange);
@@ -50,8 +75,31 @@ export default defineContentScript({
         console.info('CaseClock could not read the orders on', url, problems);
       },
     });
+
+    const t = translator(languageOf(navigator.language));
+    const uninstallGuard = installConfirmGuard({
+      doc: document,
+      confirmLabel: adapter.confirmReceipt,
+      orderNumbers: () => orderNumbers,
+      decision: (number) => guards.get(number),
+      async markInspected(orderNumber) {
+        const reply = await sendToBackground({ type: 'items-inspected', marketplace, orderNumber });
+        if (reply.ok) keepGuards(reply.guards);
+      },
+      showDialog: (button, decision, actions) => {
+        showGuardDialog(
+          { doc: document, t, locale: navigator.language, now: () => new Date().toISOString() },
+          button,
+          decision,
+          actions,
+        );
+      },
+    });
+    ctx.addEventListener(window, 'focus', () => void refreshGuards().catch(() => undefined));
+
     ctx.onInvalidated(() => {
       watcher.stop();
+      uninstallGuard();
     });
   },
 });

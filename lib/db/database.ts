@@ -1,14 +1,32 @@
 import { Dexie, type EntityTable } from 'dexie';
-import { SCHEMA_VERSIONS, type StoredOrder } from './schema';
+import type {
+  EvidenceBlob,
+  EvidenceRecord,
+  ReminderRecord,
+  SettingsRecord,
+  StoredCase,
+  StoredEvent,
+  StoredOrder,
+} from './schema';
+import { SCHEMA_VERSIONS } from './versions';
 
 export const DATABASE_NAME = 'caseclock';
 
 export class CaseClockDatabase extends Dexie {
   orders!: EntityTable<StoredOrder, 'id'>;
+  cases!: EntityTable<StoredCase, 'id'>;
+  events!: EntityTable<StoredEvent, 'id'>;
+  evidence!: EntityTable<EvidenceRecord, 'id'>;
+  evidenceBlobs!: EntityTable<EvidenceBlob, 'id'>;
+  settings!: EntityTable<SettingsRecord, 'key'>;
+  reminders!: EntityTable<ReminderRecord, 'id'>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);
-    for (const { version, stores } of SCHEMA_VERSIONS) this.version(version).stores(stores);
+    for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
+      const declared = this.version(version).stores(stores);
+      if (upgrade) declared.upgrade(upgrade);
+    }
   }
 }
 

@@ -1,6 +1,6 @@
-import type { CaseClockDatabase } from './database';
-import { orderId, type StoredOrder } from './schema';
 import type { MarketplaceId, OrderReading, OrderStatus, PageKind } from '../marketplaces/types';
+import type { CaseClockDatabase } from './database';
+import { orderId, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
 
 /** Fields of a reading that are not part of the order itself. */
 type ReadingFields = Omit<OrderReading, 'items'>;
@@ -35,7 +35,8 @@ export interface Sighting {
 /**
  * Merges what a page showed into the stored order: fields the page showed replace the stored
  * ones, fields it did not show are kept (an order list shows less than the detail page), and
- * items are replaced only by a page that lists them.
+ * items are replaced only by a page that lists them. What the buyer entered stays apart, in
+ * `edits`, and is never touched.
  */
 export function mergeReading(
   stored: StoredOrder | undefined,
@@ -63,20 +64,126 @@ export function mergeReading(
   };
 }
 
-/** Stores the orders read from one page, all or nothing; returns their ids. */
-export async function recordOrderReadings(
+/** The events a page reading adds to an order's history: what changed since it was last seen. */
+export function pageEvents(
+  before: StoredOrder | undefined,
+  after: StoredOrder,
+  seen: Sighting,
+  newId: () => string,
+): StoredEvent[] {
+  const base = { orderId: after.id, recordedAt: seen.at, source: 'page' as const };
+  const events: StoredEvent[] = [];
+  if (after.status && after.status !== before?.status) {
+    events.push({
+      ...base,
+      id: newId(),
+      type: 'status-changed',
+      at: seen.at,
+      details: {
+        ...(before?.status ? { from: before.status } : {}),
+        to: after.status,
+        ...(after.statusText ? { statusText: after.statusText } : {}),
+      },
+    });
+  }
+  if (after.trackingNumber && after.trackingNumber !== before?.trackingNumber) {
+    events.push({
+      ...base,
+      id: newId(),
+      type: 'tracking-uploaded',
+      // The page's shipping date, when it shows one, is closer to the upload than today.
+      at: after.shippedAt ?? seen.at,
+      details: {
+        trackingNumber: after.trackingNumber,
+        ...(after.carrier ? { carrier: after.carrier } : {}),
+      },
+    });
+  }
+  if (after.receivedAt && !before?.receivedAt && after.status !== 'completed') {
+    events.push({ ...base, id: newId(), type: 'delivered', at: after.receivedAt });
+  }
+  if (after.dispute && JSON.stringify(after.dispute) !== JSON.stringify(before?.dispute)) {
+    events.push({
+      ...base,
+      id: newId(),
+      type: 'dispute-updated',
+      at: seen.at,
+      details: {
+        disputeStatus: after.dispute.status,
+        ...(after.dispute.caseNumber ? { caseNumber: after.dispute.caseNumber } : {}),
+        ...(after.dispute.canEscalate !== undefined
+          ? { canEscalate: after.dispute.canEscalate }
+          : {}),
+      },
+    });
+  }
+  return events;
+}
+
+/** The order a tracking page belongs to, when only its address names it (DHgate's rfx_id). */
+async function orderForPage(
   db: CaseClockDatabase,
   marketplace: MarketplaceId,
-  readings: readonly OrderReading[],
+  pageUrl: string,
+): Promise<StoredOrder | undefined> {
+  const tokens = [...new URL(pageUrl).searchParams.values()].filter((value) => value.length >= 16);
+  if (tokens.length === 0) return undefined;
+  return db.orders
+    .where('marketplace')
+    .equals(marketplace)
+    .filter((order) => tokens.some((token) => order.detailUrl?.includes(token) === true))
+    .first();
+}
+
+export interface PageRecord {
+  marketplace: MarketplaceId;
+  orders: readonly OrderReading[];
+  trackingNumbers?: readonly string[];
+}
+
+/**
+ * Stores what one page showed, all or nothing: the orders, the events their changes make, and
+ * a case for an order the marketplace shows in dispute. Returns the orders' ids.
+ */
+export async function recordPageReading(
+  db: CaseClockDatabase,
+  page: PageRecord,
   seen: Sighting,
+  newId: () => string = () => crypto.randomUUID(),
 ): Promise<string[]> {
-  return db.transaction('rw', db.orders, async () => {
-    const ids = readings.map((reading) => orderId(marketplace, reading.orderNumber));
+  return db.transaction('rw', [db.orders, db.events, db.cases], async () => {
+    let readings = [...page.orders];
+    if (readings.length === 0 && page.trackingNumbers?.length) {
+      const owner = await orderForPage(db, page.marketplace, seen.url);
+      const [trackingNumber] = page.trackingNumbers;
+      if (owner && trackingNumber) {
+        readings = [{ orderNumber: owner.orderNumber, items: [], trackingNumber }];
+      }
+    }
+    const ids = readings.map((reading) => orderId(page.marketplace, reading.orderNumber));
     const stored = await db.orders.bulkGet(ids);
     const merged = readings.map((reading, index) =>
-      mergeReading(stored[index], marketplace, reading, seen),
+      mergeReading(stored[index], page.marketplace, reading, seen),
     );
+    const events = merged.flatMap((order, index) => pageEvents(stored[index], order, seen, newId));
+    const disputed = merged.filter((order) => order.dispute !== undefined).map((order) => order.id);
+    const withCase = new Set(
+      (await db.cases.where('orderId').anyOf(disputed).toArray())
+        .filter((found) => found.status === 'open')
+        .map((found) => found.orderId),
+    );
+    const cases: StoredCase[] = disputed
+      .filter((id) => !withCase.has(id))
+      .map((id) => ({
+        id: newId(),
+        orderId: id,
+        reason: 'other',
+        openedAt: seen.at,
+        status: 'open',
+      }));
     await db.orders.bulkPut(merged);
+    await db.events.bulkPut(events);
+    await db.cases.bulkPut(cases);
     return ids;
   });
 }

@@ -1,4 +1,24 @@
-import type { MarketplaceId, OrderReading } from '../marketplaces/types';
+import type { MarketplaceId, OrderItemReading, OrderReading } from '../marketplaces/types';
+import type { CaseRecord, Settings, TimelineEvent } from '../timeline/types';
+
+/** What the buyer may enter or correct on an order; pages never overwrite it. */
+export type OrderEdits = Partial<
+  Pick<
+    OrderReading,
+    | 'status'
+    | 'statusText'
+    | 'seller'
+    | 'total'
+    | 'placedAt'
+    | 'paidAt'
+    | 'shippedAt'
+    | 'receivedAt'
+    | 'trackingNumber'
+    | 'carrier'
+    | 'protectionEndsAt'
+    | 'detailUrl'
+  > & { items: OrderItemReading[] }
+>;
 
 /** An order CaseClock tracks: the latest page reading plus when it was seen. */
 export interface StoredOrder extends OrderReading {
@@ -7,19 +27,63 @@ export interface StoredOrder extends OrderReading {
   marketplace: MarketplaceId;
   firstSeenAt: string;
   lastSeenAt: string;
-  /** The page it was last read from. */
-  seenOnUrl: string;
+  /** The page it was last read from; none for an order the buyer entered by hand. */
+  seenOnUrl?: string;
+  /** What the buyer entered or corrected, which wins over what pages show. */
+  edits?: OrderEdits;
+  /** The buyer put the order away: it no longer reminds. */
+  archived?: boolean;
+}
+
+export interface StoredCase extends CaseRecord {
+  status: 'open' | 'closed';
+}
+
+export type StoredEvent = TimelineEvent;
+
+export const EVIDENCE_KINDS = ['screenshot', 'photo', 'video', 'text', 'note', 'file'] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
+/** A piece of proof; its file, if any, is kept apart in `evidenceBlobs`. */
+export interface EvidenceRecord {
+  id: string;
+  caseId: string;
+  orderId: string;
+  kind: EvidenceKind;
+  /** What it shows, as a checklist item names it ("tracking-page", "item-photo", …). */
+  shows: string[];
+  name: string;
+  mimeType?: string;
+  size?: number;
+  sha256?: string;
+  capturedAt: string;
+  url?: string;
+  title?: string;
+  text?: string;
+}
+
+export interface EvidenceBlob {
+  id: string;
+  blob: Blob;
+}
+
+export interface SettingsRecord {
+  key: 'settings';
+  value: Settings;
+}
+
+/** What became of one reminder: it was shown, or the buyer asked to be reminded later. */
+export interface ReminderRecord {
+  id: string;
+  notifiedAt?: string;
+  snoozedUntil?: string;
 }
 
 export function orderId(marketplace: MarketplaceId, orderNumber: string): string {
   return `${marketplace}:${orderNumber}`;
 }
 
-/**
- * Every schema version CaseClock has shipped, oldest first. A version is never edited once
- * released: a change is a new entry, with an upgrade for data that needs it, and a test that
- * opens the old data.
- */
-export const SCHEMA_VERSIONS: readonly { version: number; stores: Record<string, string> }[] = [
-  { version: 1, stores: { orders: 'id, marketplace, lastSeenAt' } },
-];
+/** The order as the buyer sees it: what pages showed, with the buyer's own entries on top. */
+export function effectiveOrder(order: StoredOrder): StoredOrder {
+  return order.edits ? { ...order, ...order.edits } : order;
+}

@@ -310,6 +310,7 @@ export const aliexpress: MarketplaceAdapter = {
   name: 'AliExpress',
   // Country sites (fr., pt., de. …) are subdomains of aliexpress.com; the US site has its own.
   domains: ['aliexpress.com', 'aliexpress.us'],
+  confirmReceipt: CONFIRM_RECEIPT,
   pageKind,
   read: readAliexpressPage,
 };

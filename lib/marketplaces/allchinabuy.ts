@@ -307,6 +307,7 @@ export const allchinabuy: MarketplaceAdapter = {
   id: 'allchinabuy',
   name: 'Allchinabuy',
   domains: ['allchinabuy.com'],
+  confirmReceipt: CONFIRM_RECEIPT,
   pageKind,
   read: readAllchinabuyPage,
 };

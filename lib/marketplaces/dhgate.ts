@@ -226,6 +226,7 @@ export const dhgate: MarketplaceAdapter = {
   id: 'dhgate',
   name: 'DHgate',
   domains: ['dhgate.com'],
+  confirmReceipt: CONFIRM_RECEIPT,
   pageKind,
   read: readDhgatePage,
 };

@@ -81,6 +81,8 @@ export interface MarketplaceAdapter {
   readonly name: string;
   /** Registrable domains; every subdomain of each is part of the marketplace. */
   readonly domains: readonly string[];
+  /** The label of the button that confirms receipt, which ends the buyer's protection. */
+  readonly confirmReceipt: RegExp;
   /** The kind of order page at this URL, or undefined for any other page of the site. */
   pageKind(url: URL, doc: Document): PageKind | undefined;
   read(doc: Document, url: URL, kind: PageKind): AdapterReading;

@@ -4,15 +4,25 @@
  * because a message may come from a compromised page context.
  */
 import * as v from 'valibot';
+import type { GuardDecision } from '../guard';
 import { MARKETPLACE_IDS, ORDER_STATUSES, PAGE_KINDS } from '../marketplaces/types';
+import { BUYER_EVENT_TYPES, CASE_REASONS, OUTCOMES, type Settings } from '../timeline/types';
 
 const LIMITS = { text: 500, url: 2048, orders: 500, items: 200, trackingNumbers: 100 } as const;
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text));
 const WebUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:/i));
+/** The calendar date an ISO timestamp names exists ("2026-02-30" does not, though Date takes it). */
+function namesRealDate(value: string): boolean {
+  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return false;
+  return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
+}
+
 const Instant = v.pipe(
   v.string(),
   v.isoTimestamp(),
+  v.check(namesRealDate, 'Invalid date: this day does not exist'),
   v.transform((value) => new Date(value).toISOString()),
 );
 
@@ -51,28 +61,113 @@ export const OrderReadingSchema = v.object({
   detailUrl: v.optional(WebUrl),
 });
 
+const OrderId = v.pipe(v.string(), v.regex(/^(?:dhgate|allchinabuy|aliexpress):\S{1,80}$/));
+const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
+const Marketplace = v.picklist(MARKETPLACE_IDS);
+
 /** A content script read a marketplace page. */
 export const PageReadMessageSchema = v.object({
   type: v.literal('page-read'),
   url: WebUrl,
-  marketplace: v.picklist(MARKETPLACE_IDS),
+  marketplace: Marketplace,
   pageKind: v.picklist(PAGE_KINDS),
   orders: v.pipe(v.array(OrderReadingSchema), v.maxLength(LIMITS.orders)),
   trackingNumbers: v.optional(v.pipe(v.array(Text), v.maxLength(LIMITS.trackingNumbers))),
 });
 
-export const MessageSchema = v.variant('type', [PageReadMessageSchema]);
+/** A content script asks whether confirming receipt of these orders should be held. */
+const GuardQuerySchema = v.object({
+  type: v.literal('guard-query'),
+  marketplace: Marketplace,
+  orderNumbers: v.pipe(v.array(Text), v.maxLength(LIMITS.orders)),
+});
+
+/** From the guard's dialog: the buyer says the items were inspected. */
+const ItemsInspectedSchema = v.object({
+  type: v.literal('items-inspected'),
+  marketplace: Marketplace,
+  orderNumber: Text,
+});
+
+const CaseStartSchema = v.object({
+  type: v.literal('case-start'),
+  orderId: OrderId,
+  reason: v.picklist(CASE_REASONS),
+});
+
+const EventDetailsSchema = v.object({
+  outcome: v.optional(v.picklist(OUTCOMES)),
+  cancelledBy: v.optional(v.picklist(['buyer', 'seller', 'platform'])),
+  note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
+});
+
+const EventRecordSchema = v.object({
+  type: v.literal('event-record'),
+  orderId: OrderId,
+  event: v.picklist(BUYER_EVENT_TYPES),
+  at: Instant,
+  details: v.optional(EventDetailsSchema),
+});
+
+const EventCorrectSchema = v.object({ type: v.literal('event-correct'), eventId: Id, at: Instant });
+const EventRemoveSchema = v.object({ type: v.literal('event-remove'), eventId: Id });
+
+const SettingsSchema = v.object({
+  membership: v.optional(v.record(Marketplace, v.pipe(v.string(), v.maxLength(40)))),
+  overrides: v.optional(
+    v.record(
+      v.picklist([...MARKETPLACE_IDS, 'paypal']),
+      v.record(
+        v.pipe(v.string(), v.maxLength(60)),
+        v.pipe(v.number(), v.minValue(0), v.maxValue(3650)),
+      ),
+    ),
+  ),
+  paypal: v.optional(v.record(Marketplace, v.boolean())),
+  reminderLeadHours: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 14)),
+  ),
+});
+
+const SettingsUpdateSchema = v.object({
+  type: v.literal('settings-update'),
+  settings: SettingsSchema,
+});
+
+export const MessageSchema = v.variant('type', [
+  PageReadMessageSchema,
+  GuardQuerySchema,
+  ItemsInspectedSchema,
+  CaseStartSchema,
+  EventRecordSchema,
+  EventCorrectSchema,
+  EventRemoveSchema,
+  SettingsUpdateSchema,
+]);
 
 export type PageReadMessage = v.InferOutput<typeof PageReadMessageSchema>;
 export type Message = v.InferOutput<typeof MessageSchema>;
+export type MessageType = Message['type'];
+export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
+
+/** Which messages come from marketplace tabs (content scripts); the rest from CaseClock's pages. */
+export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set([
+  'page-read',
+  'guard-query',
+  'items-inspected',
+]);
 
 /** What the background answers to each message type. */
 export interface Replies {
-  'page-read': { tracked: string[] };
+  'page-read': { tracked: string[]; guards: Record<string, GuardDecision> };
+  'guard-query': { guards: Record<string, GuardDecision> };
+  'items-inspected': { guards: Record<string, GuardDecision> };
+  'case-start': { caseId: string };
+  'event-record': { eventId: string };
+  'event-correct': { eventId: string };
+  'event-remove': { eventId: string };
+  'settings-update': { settings: Settings };
 }
-
-export type MessageType = Message['type'];
-export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 
 export type Reply<M extends Message> =
   ({ ok: true } & Replies[M['type']]) | { ok: false; error: string };

@@ -1,12 +1,13 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CaseClockDatabase } from '@/lib/db/database';
-import { createMessageHandler } from '@/lib/messaging/background';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { editOrder } from '@/lib/db/cases';
 import type { SenderInfo } from '@/lib/messaging/protocol';
+import { EXTENSION_PAGE, TestBackground, tab } from '../background/harness';
 
-const EXTENSION_ID = 'caseclock-test';
 const ORDER_URL =
   'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
-const fromDhgateTab: SenderInfo = { id: EXTENSION_ID, url: ORDER_URL, tab: { id: 7 } };
+const ORDER_ID = 'dhgate:1043587216';
+const fromDhgateTab = tab(ORDER_URL);
 
 function pageRead(overrides: Record<string, unknown> = {}) {
   return {
@@ -21,72 +22,249 @@ function pageRead(overrides: Record<string, unknown> = {}) {
         statusText: 'Shipped',
         items: [],
         total: { minor: 4155, currency: 'USD' },
+        detailUrl: ORDER_URL,
       },
     ],
     ...overrides,
   };
 }
 
-let db: CaseClockDatabase;
-let clock: Date;
-let handle: ReturnType<typeof createMessageHandler>;
+let background: TestBackground;
 
-beforeEach(() => {
-  db = new CaseClockDatabase(`test-${crypto.randomUUID()}`);
-  clock = new Date('2026-11-02T09:30:00Z');
-  handle = createMessageHandler({ db, extensionId: EXTENSION_ID, now: () => clock });
-});
-
-afterEach(async () => {
-  await db.delete();
+beforeEach(async () => {
+  fakeBrowser.reset();
+  background = await new TestBackground('2026-11-02T09:30:00.000Z').start();
 });
 
 describe('page-read', () => {
-  it('stores the orders read on a marketplace page and answers with their ids', async () => {
-    await expect(handle(pageRead(), fromDhgateTab)).resolves.toEqual({
-      ok: true,
-      tracked: ['dhgate:1043587216'],
-    });
-    await expect(db.orders.get('dhgate:1043587216')).resolves.toEqual({
-      id: 'dhgate:1043587216',
+  it('stores the orders read on a marketplace page and answers with their ids and guards', async () => {
+    const reply = await background.send(pageRead(), fromDhgateTab);
+    expect(reply).toMatchObject({ ok: true, tracked: [ORDER_ID] });
+    await expect(background.db.orders.get(ORDER_ID)).resolves.toEqual({
+      id: ORDER_ID,
       marketplace: 'dhgate',
       orderNumber: '1043587216',
       status: 'shipped',
       statusText: 'Shipped',
       items: [],
       total: { minor: 4155, currency: 'USD' },
+      detailUrl: ORDER_URL,
       firstSeenAt: '2026-11-02T09:30:00.000Z',
       lastSeenAt: '2026-11-02T09:30:00.000Z',
       seenOnUrl: ORDER_URL,
     });
   });
 
-  it('updates an order seen again, keeping when it was first seen', async () => {
-    await handle(pageRead(), fromDhgateTab);
-    clock = new Date('2026-11-05T18:00:00Z');
-    const delivered = pageRead({
-      orders: [{ orderNumber: '1043587216', status: 'delivered', items: [] }],
+  it('turns status changes into events', async () => {
+    await background.send(pageRead(), fromDhgateTab);
+    background.now = new Date('2026-11-05T18:00:00.000Z');
+    await background.send(
+      pageRead({
+        orders: [
+          { orderNumber: '1043587216', status: 'completed', statusText: 'Completed', items: [] },
+        ],
+      }),
+      fromDhgateTab,
+    );
+    const events = await background.db.events.where('orderId').equals(ORDER_ID).sortBy('at');
+    expect(events.map((event) => [event.type, event.at, event.details])).toEqual([
+      ['status-changed', '2026-11-02T09:30:00.000Z', { to: 'shipped', statusText: 'Shipped' }],
+      [
+        'status-changed',
+        '2026-11-05T18:00:00.000Z',
+        { from: 'shipped', to: 'completed', statusText: 'Completed' },
+      ],
+    ]);
+    expect((await background.db.orders.get(ORDER_ID))?.firstSeenAt).toBe(
+      '2026-11-02T09:30:00.000Z',
+    );
+  });
+
+  it('records the tracking number once, at the page’s shipping date', async () => {
+    const shipped = pageRead({
+      orders: [
+        {
+          orderNumber: '1043587216',
+          items: [],
+          trackingNumber: 'LZ492186534CN',
+          carrier: 'ePacket',
+          shippedAt: '2026-10-30T09:12:00.000Z',
+        },
+      ],
     });
-    await handle(delivered, fromDhgateTab);
-    const order = await db.orders.get('dhgate:1043587216');
-    expect(order).toMatchObject({
-      status: 'delivered',
-      statusText: 'Shipped',
-      total: { minor: 4155, currency: 'USD' },
-      firstSeenAt: '2026-11-02T09:30:00.000Z',
-      lastSeenAt: '2026-11-05T18:00:00.000Z',
+    await background.send(shipped, fromDhgateTab);
+    await background.send(shipped, fromDhgateTab);
+    const events = await background.db.events.where('orderId').equals(ORDER_ID).toArray();
+    expect(events.filter((event) => event.type === 'tracking-uploaded')).toMatchObject([
+      {
+        at: '2026-10-30T09:12:00.000Z',
+        details: { trackingNumber: 'LZ492186534CN', carrier: 'ePacket' },
+      },
+    ]);
+  });
+
+  it('never overwrites what the buyer entered', async () => {
+    await background.send(pageRead(), fromDhgateTab);
+    await editOrder(background.db, ORDER_ID, {
+      total: { minor: 3900, currency: 'USD' },
+      placedAt: '2026-10-27T10:00:00.000Z',
     });
-    expect(await db.orders.count()).toBe(1);
+    await background.send(pageRead(), fromDhgateTab);
+    const order = await background.db.orders.get(ORDER_ID);
+    expect(order?.edits).toEqual({
+      total: { minor: 3900, currency: 'USD' },
+      placedAt: '2026-10-27T10:00:00.000Z',
+    });
+    expect(order?.total).toEqual({ minor: 4155, currency: 'USD' });
+  });
+
+  it('opens a case for an order the marketplace shows in dispute', async () => {
+    await background.send(
+      pageRead({
+        orders: [
+          {
+            orderNumber: '1043587216',
+            items: [],
+            status: 'in-dispute',
+            dispute: { status: 'Seller Refused Refund', canEscalate: true },
+          },
+        ],
+      }),
+      fromDhgateTab,
+    );
+    expect(await background.db.cases.where('orderId').equals(ORDER_ID).toArray()).toMatchObject([
+      { reason: 'other', status: 'open', openedAt: '2026-11-02T09:30:00.000Z' },
+    ]);
+    expect(background.badge).toBe('1'); // DHgate offers to escalate: an action is due
+  });
+
+  it('gives a tracking page’s number to the order its address names', async () => {
+    await background.send(pageRead(), fromDhgateTab);
+    const trackingUrl =
+      'https://m.dhgate.com/mydhgate/order/trackinfo.html?rfx_id=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
+    await background.send(
+      {
+        type: 'page-read',
+        url: trackingUrl,
+        marketplace: 'dhgate',
+        pageKind: 'tracking',
+        orders: [],
+        trackingNumbers: ['LZ492186534CN'],
+      },
+      tab(trackingUrl),
+    );
+    expect((await background.db.orders.get(ORDER_ID))?.trackingNumber).toBe('LZ492186534CN');
   });
 
   it('stores instants in UTC whatever offset they came with', async () => {
-    const reading = pageRead({
-      orders: [{ orderNumber: '1043587216', items: [], placedAt: '2026-10-28T14:05:00+01:00' }],
+    await background.send(
+      pageRead({
+        orders: [{ orderNumber: '1043587216', items: [], placedAt: '2026-10-28T14:05:00+01:00' }],
+      }),
+      fromDhgateTab,
+    );
+    expect((await background.db.orders.get(ORDER_ID))?.placedAt).toBe('2026-10-28T13:05:00.000Z');
+  });
+});
+
+describe('the confirm-receipt guard', () => {
+  it('holds confirmation until the buyer marked the items inspected', async () => {
+    const reply = await background.send(pageRead(), fromDhgateTab);
+    expect(reply).toMatchObject({
+      ok: true,
+      guards: { '1043587216': { guard: true, reasons: ['not-inspected'], endsAllDisputes: true } },
     });
-    await handle(reading, fromDhgateTab);
-    expect((await db.orders.get('dhgate:1043587216'))?.placedAt).toBe('2026-10-28T13:05:00.000Z');
+    const inspected = await background.send(
+      { type: 'items-inspected', marketplace: 'dhgate', orderNumber: '1043587216' },
+      fromDhgateTab,
+    );
+    expect(inspected).toMatchObject({
+      ok: true,
+      guards: { '1043587216': { guard: false, reasons: [] } },
+    });
   });
 
+  it('holds it while a case is open and its evidence is incomplete, naming what would be lost', async () => {
+    const shipped = pageRead({
+      orders: [
+        {
+          orderNumber: '1043587216',
+          items: [],
+          status: 'shipped',
+          trackingNumber: 'LZ492186534CN',
+          shippedAt: '2026-10-30T09:12:00.000Z',
+        },
+      ],
+    });
+    await background.send(shipped, fromDhgateTab);
+    await background.send(
+      { type: 'items-inspected', marketplace: 'dhgate', orderNumber: '1043587216' },
+      fromDhgateTab,
+    );
+    await background.send({ type: 'case-start', orderId: ORDER_ID, reason: 'damaged' });
+    const reply = await background.send(
+      { type: 'guard-query', marketplace: 'dhgate', orderNumbers: ['1043587216'] },
+      fromDhgateTab,
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      guards: {
+        '1043587216': {
+          guard: true,
+          reasons: ['case-open', 'evidence-incomplete'],
+          losses: [{ kind: 'dispute-window-closes', dueAt: '2027-01-28T09:12:00.000Z' }],
+        },
+      },
+    });
+  });
+});
+
+describe('the buyer’s records', () => {
+  beforeEach(async () => {
+    await background.send(pageRead(), fromDhgateTab);
+  });
+
+  it('needs a case for the steps of a dispute', async () => {
+    const reply = await background.send({
+      type: 'event-record',
+      orderId: ORDER_ID,
+      event: 'escalated',
+      at: '2026-11-02T09:00:00.000Z',
+    });
+    expect(reply).toEqual({
+      ok: false,
+      error: 'start a case on this order before recording its steps',
+    });
+  });
+
+  it('keeps the first time beside a corrected one, and removes only its own records', async () => {
+    await background.send({ type: 'case-start', orderId: ORDER_ID, reason: 'not-received' });
+    const recorded = await background.send({
+      type: 'event-record',
+      orderId: ORDER_ID,
+      event: 'contacted-seller',
+      at: '2026-11-02T09:00:00.000Z',
+    });
+    const eventId = recorded.ok && 'eventId' in recorded ? recorded.eventId : '';
+    await background.send({ type: 'event-correct', eventId, at: '2026-11-01T20:00:00.000Z' });
+    expect(await background.db.events.get(eventId)).toMatchObject({
+      at: '2026-11-01T20:00:00.000Z',
+      originalAt: '2026-11-02T09:00:00.000Z',
+    });
+    const [pageEvent] = await background.db.events
+      .where('orderId')
+      .equals(ORDER_ID)
+      .filter((event) => event.source === 'page')
+      .toArray();
+    expect(await background.send({ type: 'event-remove', eventId: pageEvent?.id ?? '' })).toEqual({
+      ok: false,
+      error: 'events read from pages cannot be removed',
+    });
+    expect(await background.send({ type: 'event-remove', eventId })).toEqual({ ok: true, eventId });
+  });
+});
+
+describe('untrusted input', () => {
   it.each([
     ['a message that is not an object', 'hello'],
     ['an unknown message type', { type: 'drop-tables' }],
@@ -104,39 +282,92 @@ describe('page-read', () => {
       pageRead({ orders: [{ orderNumber: '1', items: [], placedAt: 'soon' }] }),
     ],
     ['an unknown marketplace', pageRead({ marketplace: 'ebay' })],
-  ])('refuses %s and changes nothing', async (_case, message) => {
-    const reply = await handle(message, fromDhgateTab);
+  ])('refuses %s from a page, and changes nothing', async (_case, message) => {
+    const reply = await background.send(message, fromDhgateTab);
     expect(reply.ok ? 'accepted' : reply.error).toMatch(/^invalid message \(/);
-    expect(await db.orders.count()).toBe(0);
+    expect(await background.db.orders.count()).toBe(0);
+  });
+
+  it.each([
+    ['an unknown case reason', { type: 'case-start', orderId: ORDER_ID, reason: 'boredom' }],
+    ['a malformed order id', { type: 'case-start', orderId: 'ebay:1', reason: 'damaged' }],
+    [
+      'a page event recorded by hand',
+      {
+        type: 'event-record',
+        orderId: ORDER_ID,
+        event: 'status-changed',
+        at: '2026-11-02T09:00:00.000Z',
+      },
+    ],
+    [
+      'an impossible time',
+      { type: 'event-record', orderId: ORDER_ID, event: 'escalated', at: '2026-02-30T09:00:00Z' },
+    ],
+    [
+      'an unknown outcome',
+      {
+        type: 'event-record',
+        orderId: ORDER_ID,
+        event: 'resolved',
+        at: '2026-11-02T09:00:00.000Z',
+        details: { outcome: 'maybe' },
+      },
+    ],
+    ['a negative lead time', { type: 'settings-update', settings: { reminderLeadHours: -5 } }],
+    [
+      'an override of years',
+      { type: 'settings-update', settings: { overrides: { dhgate: { sellerResponse: 99999 } } } },
+    ],
+  ])('refuses %s from CaseClock’s pages, and changes nothing', async (_case, message) => {
+    const before = [
+      await background.db.cases.count(),
+      await background.db.events.count(),
+      await background.db.settings.count(),
+    ];
+    const reply = await background.send(message);
+    expect(reply.ok ? 'accepted' : reply.error).toMatch(/^invalid message \(/);
+    expect([
+      await background.db.cases.count(),
+      await background.db.events.count(),
+      await background.db.settings.count(),
+    ]).toEqual(before);
   });
 
   it('names the wrong field in its error', async () => {
-    const reply = await handle(
+    const reply = await background.send(
       pageRead({ orders: [{ orderNumber: '1', items: [], total: { minor: 5, currency: 'usd' } }] }),
       fromDhgateTab,
     );
     expect(reply.ok ? 'accepted' : reply.error).toContain('orders.0.total.currency');
   });
 
-  it.each([
+  it.each<[string, SenderInfo]>([
     ['another extension', { ...fromDhgateTab, id: 'someone-else' }],
-    [
-      'an extension page rather than a tab',
-      { id: EXTENSION_ID, url: 'chrome-extension://x/popup.html' },
-    ],
-    [
-      'a tab on another marketplace',
-      { ...fromDhgateTab, url: 'https://www.aliexpress.com/p/order/index.html' },
-    ],
-    ['a tab on some other site', { ...fromDhgateTab, url: 'https://evil.example/dhgate.com/' }],
-  ])('refuses readings sent from %s', async (_case, sender) => {
-    const reply = await handle(pageRead(), sender);
+    ['an extension page rather than a tab', EXTENSION_PAGE],
+    ['a tab on another marketplace', tab('https://www.aliexpress.com/p/order/index.html')],
+    ['a tab on some other site', tab('https://evil.example/dhgate.com/')],
+  ])('refuses page readings sent from %s', async (_case, sender) => {
+    const reply = await background.send(pageRead(), sender);
     expect(reply.ok).toBe(false);
-    expect(await db.orders.count()).toBe(0);
+    expect(await background.db.orders.count()).toBe(0);
+  });
+
+  it('refuses the buyer’s actions when a web page sends them', async () => {
+    await background.send(pageRead(), fromDhgateTab);
+    const reply = await background.send(
+      { type: 'case-start', orderId: ORDER_ID, reason: 'damaged' },
+      fromDhgateTab,
+    );
+    expect(reply).toEqual({
+      ok: false,
+      error: 'this message is accepted only from CaseClock itself',
+    });
+    expect(await background.db.cases.count()).toBe(0);
   });
 
   it('refuses a reading whose page URL is not on the marketplace it claims', async () => {
-    const reply = await handle(
+    const reply = await background.send(
       pageRead({ url: 'https://www.aliexpress.com/p/order/index.html' }),
       fromDhgateTab,
     );

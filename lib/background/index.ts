@@ -1,0 +1,104 @@
+import type { CaseClockDatabase } from '../db/database';
+import { effectiveOrder } from '../db/schema';
+import { createMessageHandler } from '../messaging/background';
+import type { SenderInfo } from '../messaging/protocol';
+import {
+  orderIdOfReminder,
+  reconcileReminders,
+  serialReconciler,
+  snoozeReminder,
+  type ReminderApi,
+} from './reminders';
+
+/** The part of the extension API the background uses: `browser`, or WXT's fake browser. */
+export interface ExtensionApi {
+  runtime: {
+    id: string;
+    getURL(path: string): string;
+    onMessage: { addListener(listener: (message: unknown, sender: SenderInfo) => unknown): void };
+    onStartup: { addListener(listener: () => void): void };
+    onInstalled: { addListener(listener: () => void): void };
+  };
+  alarms: ReminderApi['alarms'] & {
+    onAlarm: { addListener(listener: (alarm: { name: string }) => void): void };
+  };
+  notifications: ReminderApi['notifications'] & {
+    clear(id: string): Promise<boolean>;
+    onClicked: { addListener(listener: (id: string) => void): void };
+    onButtonClicked: { addListener(listener: (id: string, button: number) => void): void };
+  };
+  tabs: { create(properties: { url: string }): Promise<unknown> };
+}
+
+export interface BackgroundOptions {
+  db: CaseClockDatabase;
+  now: () => Date;
+  timeZone: () => string;
+  locale: () => string;
+  setBadge: (text: string) => Promise<void>;
+  notificationButtons: boolean;
+}
+
+const DAY = 86_400_000;
+
+/** The page where the buyer works on an order's case. */
+export function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): string {
+  return `${api.runtime.getURL('/case.html')}?order=${encodeURIComponent(orderId)}`;
+}
+
+/**
+ * Wires the background: every listener is registered at once (a message or an alarm may be
+ * what woke the worker), then reminders are brought in line with the stored deadlines, as on
+ * every start.
+ */
+export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
+  const { db } = options;
+  const reconcile = serialReconciler(() =>
+    reconcileReminders({
+      db,
+      api: {
+        alarms: api.alarms,
+        notifications: api.notifications,
+        setBadge: options.setBadge,
+        iconUrl: api.runtime.getURL('/icon/128.png'),
+        notificationButtons: options.notificationButtons,
+      },
+      clock: () => ({ now: options.now().toISOString(), timeZone: options.timeZone() }),
+      locale: options.locale,
+    }),
+  );
+  const handleMessage = createMessageHandler({
+    db,
+    extensionId: api.runtime.id,
+    extensionOrigin: api.runtime.getURL('/'),
+    now: options.now,
+    timeZone: options.timeZone,
+    afterWrite: reconcile,
+  });
+
+  async function openOrderPage(orderId: string): Promise<void> {
+    const order = await db.orders.get(orderId);
+    const url = order && (effectiveOrder(order).detailUrl ?? order.seenOnUrl);
+    await api.tabs.create({ url: url ?? caseUrl(api, orderId) });
+  }
+
+  api.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
+  api.alarms.onAlarm.addListener(() => void reconcile());
+  api.runtime.onStartup.addListener(() => void reconcile());
+  api.runtime.onInstalled.addListener(() => void reconcile());
+  api.notifications.onClicked.addListener((id) => {
+    void api.tabs.create({ url: caseUrl(api, orderIdOfReminder(id)) });
+    void api.notifications.clear(id);
+  });
+  api.notifications.onButtonClicked.addListener((id, button) => {
+    void api.notifications.clear(id);
+    if (button === 0) {
+      void openOrderPage(orderIdOfReminder(id));
+    } else {
+      const until = new Date(options.now().getTime() + DAY).toISOString();
+      void snoozeReminder(db, id, until).then(reconcile);
+    }
+  });
+  const started = reconcile();
+  return { handleMessage, reconcile, started };
+}

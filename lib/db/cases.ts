@@ -1,0 +1,122 @@
+import type { BuyerEventType, CaseReason, EventDetails } from '../timeline/types';
+import type { CaseClockDatabase } from './database';
+import type { OrderEdits, StoredCase, StoredEvent } from './schema';
+
+/** Buyer events about the order itself; the others belong to a dispute case. */
+export const ORDER_EVENT_TYPES: ReadonlySet<BuyerEventType> = new Set([
+  'received',
+  'items-inspected',
+  'receipt-confirmed',
+  'order-cancelled',
+  'paypal-dispute-opened',
+]);
+
+export class RecordError extends Error {}
+
+export async function openCase(
+  db: CaseClockDatabase,
+  orderId: string,
+): Promise<StoredCase | undefined> {
+  return (await db.cases.where('orderId').equals(orderId).toArray()).find(
+    (found) => found.status === 'open',
+  );
+}
+
+/** Opens a dispute case on an order, or returns the one already open. */
+export async function startCase(
+  db: CaseClockDatabase,
+  orderId: string,
+  reason: CaseReason,
+  at: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<StoredCase> {
+  return db.transaction('rw', db.orders, db.cases, async () => {
+    if (!(await db.orders.get(orderId))) throw new RecordError(`no order ${orderId}`);
+    const existing = await openCase(db, orderId);
+    if (existing) {
+      if (existing.reason !== reason) await db.cases.update(existing.id, { reason });
+      return { ...existing, reason };
+    }
+    const started: StoredCase = { id: newId(), orderId, reason, openedAt: at, status: 'open' };
+    await db.cases.add(started);
+    return started;
+  });
+}
+
+export interface BuyerRecord {
+  orderId: string;
+  type: BuyerEventType;
+  at: string;
+  details?: EventDetails;
+}
+
+/** Records what the buyer did; steps of a dispute go into the order's open case. */
+export async function recordBuyerEvent(
+  db: CaseClockDatabase,
+  record: BuyerRecord,
+  recordedAt: string,
+  newId: () => string = () => crypto.randomUUID(),
+): Promise<StoredEvent> {
+  return db.transaction('rw', db.orders, db.cases, db.events, async () => {
+    if (!(await db.orders.get(record.orderId))) throw new RecordError(`no order ${record.orderId}`);
+    let caseId: string | undefined;
+    if (!ORDER_EVENT_TYPES.has(record.type)) {
+      const current = await openCase(db, record.orderId);
+      if (!current) throw new RecordError('start a case on this order before recording its steps');
+      caseId = current.id;
+      if (record.type === 'resolved') {
+        await db.cases.update(current.id, { status: 'closed', closedAt: record.at });
+      }
+    }
+    const event: StoredEvent = {
+      id: newId(),
+      orderId: record.orderId,
+      ...(caseId ? { caseId } : {}),
+      type: record.type,
+      at: record.at,
+      recordedAt,
+      source: 'buyer',
+      ...(record.details ? { details: record.details } : {}),
+    };
+    await db.events.add(event);
+    return event;
+  });
+}
+
+/** Corrects when something happened; the first time stays on record beside it. */
+export async function correctEventTime(
+  db: CaseClockDatabase,
+  eventId: string,
+  at: string,
+): Promise<StoredEvent> {
+  return db.transaction('rw', db.events, async () => {
+    const event = await db.events.get(eventId);
+    if (!event) throw new RecordError(`no event ${eventId}`);
+    const corrected = { ...event, at, originalAt: event.originalAt ?? event.at };
+    await db.events.put(corrected);
+    return corrected;
+  });
+}
+
+/** Removes a step the buyer recorded by mistake; what pages showed stays. */
+export async function removeBuyerEvent(db: CaseClockDatabase, eventId: string): Promise<void> {
+  await db.transaction('rw', db.events, async () => {
+    const event = await db.events.get(eventId);
+    if (!event) throw new RecordError(`no event ${eventId}`);
+    if (event.source !== 'buyer') throw new RecordError('events read from pages cannot be removed');
+    await db.events.delete(eventId);
+  });
+}
+
+/** Saves the buyer's own values for an order's fields; pages never overwrite them. */
+export async function editOrder(
+  db: CaseClockDatabase,
+  orderId: string,
+  edits: OrderEdits,
+): Promise<void> {
+  await db.transaction('rw', db.orders, async () => {
+    const order = await db.orders.get(orderId);
+    if (!order) throw new RecordError(`no order ${orderId}`);
+    await db.orders.update(orderId, { edits: { ...order.edits, ...edits } });
+  });
+}

@@ -1,0 +1,93 @@
+import { POLICIES } from '../policies';
+import { planCase, type CasePlan, type Settings } from '../timeline';
+import type { CaseClockDatabase } from './database';
+import { effectiveOrder, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
+
+export interface OrderPlan {
+  order: StoredOrder;
+  openCase?: StoredCase;
+  events: StoredEvent[];
+  plan: CasePlan;
+}
+
+export interface PlanClock {
+  now: string;
+  timeZone: string;
+}
+
+/** The events that shape an order's timeline: the order's own, and its open case's. */
+function relevantEvents(events: readonly StoredEvent[], open: StoredCase | undefined) {
+  return events.filter((event) => event.caseId === undefined || event.caseId === open?.id);
+}
+
+export function planOrder(
+  order: StoredOrder,
+  cases: readonly StoredCase[],
+  events: readonly StoredEvent[],
+  settings: Settings,
+  clock: PlanClock,
+): OrderPlan {
+  const open = cases.find((found) => found.status === 'open');
+  const relevant = relevantEvents(events, open);
+  const plan = planCase({
+    order: effectiveOrder(order),
+    ...(open ? { case: open } : {}),
+    events: relevant,
+    policy: POLICIES[order.marketplace],
+    settings,
+    now: clock.now,
+    timeZone: clock.timeZone,
+  });
+  return { order, ...(open ? { openCase: open } : {}), events: relevant, plan };
+}
+
+/** Plans for every order that is not archived, read in one go. */
+export async function planAllOrders(
+  db: CaseClockDatabase,
+  settings: Settings,
+  clock: PlanClock,
+): Promise<OrderPlan[]> {
+  const [orders, cases, events] = await Promise.all([
+    db.orders.toArray(),
+    db.cases.toArray(),
+    db.events.toArray(),
+  ]);
+  const casesByOrder = groupBy(cases, (found) => found.orderId);
+  const eventsByOrder = groupBy(events, (event) => event.orderId);
+  return orders
+    .filter((order) => !order.archived)
+    .map((order) =>
+      planOrder(
+        order,
+        casesByOrder.get(order.id) ?? [],
+        eventsByOrder.get(order.id) ?? [],
+        settings,
+        clock,
+      ),
+    );
+}
+
+export async function planOneOrder(
+  db: CaseClockDatabase,
+  orderId: string,
+  settings: Settings,
+  clock: PlanClock,
+): Promise<OrderPlan | undefined> {
+  const order = await db.orders.get(orderId);
+  if (!order) return undefined;
+  const [cases, events] = await Promise.all([
+    db.cases.where('orderId').equals(orderId).toArray(),
+    db.events.where('orderId').equals(orderId).toArray(),
+  ]);
+  return planOrder(order, cases, events, settings, clock);
+}

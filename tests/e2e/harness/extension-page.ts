@@ -1,0 +1,49 @@
+import type { BrowserContext, Page } from 'playwright-core';
+
+/** The bits of `chrome` an extension page uses here, typed for the code run inside it. */
+interface ChromeInPage {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, boolean>> };
+}
+
+declare const chrome: ChromeInPage;
+
+/** One of CaseClock's own pages, to act as the popup would and to look at notifications. */
+export class ExtensionPage {
+  private constructor(readonly page: Page) {}
+
+  static async open(context: BrowserContext, extensionId: string): Promise<ExtensionPage> {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/popup.html`);
+    return new ExtensionPage(page);
+  }
+
+  async send(message: unknown): Promise<{ ok: boolean } & Record<string, unknown>> {
+    return this.page.evaluate(
+      (sent) =>
+        chrome.runtime.sendMessage(sent) as Promise<{ ok: boolean } & Record<string, unknown>>,
+      message,
+    );
+  }
+
+  async notificationIds(): Promise<string[]> {
+    return this.page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  }
+
+  /**
+   * Stops every service worker, as Chrome does to an idle one, and waits until CaseClock's
+   * is reported stopped (Playwright's own close event comes late after a CDP stop).
+   */
+  async stopServiceWorker(): Promise<void> {
+    const cdp = await this.page.context().newCDPSession(this.page);
+    await cdp.send('ServiceWorker.enable');
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+  }
+}

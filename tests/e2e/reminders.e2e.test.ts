@@ -1,0 +1,138 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadFixtures } from '../fixtures/catalogue';
+import { launch, type ExtensionBrowser } from './harness/chromium';
+import { ExtensionPage } from './harness/extension-page';
+import { serveFixtures } from './harness/marketplace-routes';
+
+const ORDER_URL =
+  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
+const ORDER_ID = 'dhgate:1043587216';
+const ESCALATION = `${ORDER_ID}|seller-response-due|opens|`;
+const DAY = 86_400_000;
+
+let browser: ExtensionBrowser | undefined;
+let profile: string | undefined;
+
+afterEach(async () => {
+  await browser?.close();
+  browser = undefined;
+  if (profile) rmSync(profile, { recursive: true, force: true });
+  profile = undefined;
+});
+
+async function start(userDataDir?: string): Promise<ExtensionBrowser> {
+  const started = await launch(userDataDir ? { userDataDir } : {});
+  await serveFixtures(started.context, loadFixtures());
+  return started;
+}
+
+/**
+ * Tracks the DHgate order, opens a case and records a refund request made five days ago less
+ * `secondsLeft`: the seller's window then ends that many seconds from now.
+ */
+async function sellerWindowEndsIn(
+  opened: ExtensionBrowser,
+  secondsLeft: number,
+): Promise<ExtensionPage> {
+  const tab = await opened.context.newPage();
+  await tab.goto(ORDER_URL);
+  const extension = await ExtensionPage.open(opened.context, opened.extensionId);
+  // The case can start once the content script has stored the order.
+  await expect
+    .poll(
+      async () =>
+        (
+          await extension.send({
+            type: 'guard-query',
+            marketplace: 'dhgate',
+            orderNumbers: ['1043587216'],
+          })
+        ).ok,
+    )
+    .toBe(false);
+  await expect
+    .poll(
+      async () =>
+        (
+          await extension.send({
+            type: 'case-start',
+            orderId: ORDER_ID,
+            reason: 'not-as-described',
+          })
+        ).ok,
+      { timeout: 10_000 },
+    )
+    .toBe(true);
+  const requestedAt = new Date(Date.now() - 5 * DAY + secondsLeft * 1000).toISOString();
+  expect(
+    await extension.send({
+      type: 'event-record',
+      orderId: ORDER_ID,
+      event: 'refund-requested',
+      at: requestedAt,
+    }),
+  ).toMatchObject({ ok: true });
+  return extension;
+}
+
+async function escalationNotices(extension: ExtensionPage): Promise<string[]> {
+  return (await extension.notificationIds()).filter((id) => id.startsWith(ESCALATION));
+}
+
+describe('the seller’s window ending', () => {
+  it('raises a notification the moment escalation opens', async () => {
+    browser = await start();
+    const extension = await sellerWindowEndsIn(browser, 3);
+    expect(await escalationNotices(extension)).toEqual([]);
+    await expect.poll(() => escalationNotices(extension), { timeout: 15_000 }).toHaveLength(1);
+  });
+
+  it('still raises it when the service worker was stopped in the meantime', async () => {
+    browser = await start();
+    const extension = await sellerWindowEndsIn(browser, 4);
+    await extension.stopServiceWorker();
+    // Only the alarm can wake the worker now.
+    await expect.poll(() => escalationNotices(extension), { timeout: 15_000 }).toHaveLength(1);
+  });
+});
+
+describe('a browser closed while a deadline passed', () => {
+  it('gives one catch-up notification when it opens again, and never another', async () => {
+    profile = mkdtempSync(join(tmpdir(), 'caseclock-restart-'));
+    browser = await start(profile);
+    await sellerWindowEndsIn(browser, 2);
+    await browser.close();
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // the deadline passes, browser closed
+
+    browser = await start(profile);
+    const extension = await ExtensionPage.open(browser.context, browser.extensionId);
+    await expect.poll(() => escalationNotices(extension), { timeout: 15_000 }).toHaveLength(1);
+    const [shown = ''] = await escalationNotices(extension);
+
+    // More wake-ups and writes: a settings change reconciles the reminders again.
+    await extension.send({ type: 'settings-update', settings: { reminderLeadHours: 48 } });
+    await extension.stopServiceWorker();
+    await extension.send({ type: 'settings-update', settings: { reminderLeadHours: 24 } });
+    expect(await escalationNotices(extension)).toEqual([shown]);
+    const record = await extension.page.evaluate(
+      (key) =>
+        new Promise((resolve) => {
+          const opening = indexedDB.open('caseclock');
+          opening.onsuccess = () => {
+            const request = opening.result
+              .transaction('reminders')
+              .objectStore('reminders')
+              .get(key);
+            request.onsuccess = () => {
+              resolve(request.result);
+            };
+          };
+        }),
+      shown,
+    );
+    expect(record).toMatchObject({ id: shown, notifiedAt: expect.any(String) as string });
+  });
+});

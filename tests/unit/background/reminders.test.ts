@@ -1,0 +1,213 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { TestBackground, tab } from './harness';
+
+const ORDER_URL =
+  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
+const ORDER_ID = 'dhgate:1043587216';
+
+function pageRead(status = 'shipped') {
+  return {
+    type: 'page-read',
+    url: ORDER_URL,
+    marketplace: 'dhgate',
+    pageKind: 'order-detail',
+    orders: [
+      {
+        orderNumber: '1043587216',
+        status,
+        statusText: 'Shipped',
+        items: [],
+        total: { minor: 4155, currency: 'USD' },
+        placedAt: '2026-10-28T13:05:00.000Z',
+        canConfirmReceipt: true,
+      },
+    ],
+  };
+}
+
+/** An order seen on its page, a case opened and a refund asked for on 10 November at 10:00. */
+async function refundRequested(background: TestBackground): Promise<void> {
+  expect(await background.send(pageRead(), tab(ORDER_URL))).toMatchObject({ ok: true });
+  expect(
+    await background.send({ type: 'case-start', orderId: ORDER_ID, reason: 'damaged' }),
+  ).toMatchObject({ ok: true });
+  expect(
+    await background.send({
+      type: 'event-record',
+      orderId: ORDER_ID,
+      event: 'refund-requested',
+      at: '2026-11-10T09:00:00.000Z',
+    }),
+  ).toMatchObject({ ok: true });
+}
+
+const ESCALATION_KEY = `${ORDER_ID}|seller-response-due|opens|2026-11-15T09:00:00.000Z`;
+
+beforeEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
+
+describe('reminders', () => {
+  it('set an alarm for the moment escalation opens, named after the deadline', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    expect(await background.alarms()).toEqual([
+      { name: `reminder:${ESCALATION_KEY}`, at: '2026-11-15T09:00:00.000Z' },
+    ]);
+    expect(await background.notifications()).toEqual([]);
+    expect(background.badge).toBe('');
+  });
+
+  it('notify when the alarm rings, with buttons, and count the action on the badge', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    expect(await background.notifications()).toEqual([
+      {
+        id: ESCALATION_KEY,
+        type: 'basic',
+        iconUrl: fakeBrowser.runtime.getURL('/icon/128.png'),
+        title: 'DHgate order 1043587216',
+        message: "The seller's time to answer is over: you can escalate now.",
+        buttons: [{ title: 'Open the order page' }, { title: 'Remind me tomorrow' }],
+        requireInteraction: true,
+      },
+    ]);
+    expect(background.badge).toBe('1');
+    expect(await background.alarms()).toEqual([]);
+  });
+
+  it('never notify the same deadline twice', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    await fakeBrowser.notifications.clear(ESCALATION_KEY);
+    await background.advanceTo('2026-11-16T09:00:00.000Z');
+    await background.background.reconcile();
+    await new TestBackground('2026-11-17T09:00:00.000Z', background.db).start();
+    expect(await background.notifications()).toEqual([]);
+    expect(await background.db.reminders.get(ESCALATION_KEY)).toEqual({
+      id: ESCALATION_KEY,
+      notifiedAt: '2026-11-15T09:00:01.000Z',
+    });
+  });
+
+  it('notify once even when two wake-ups race for the same reminder', async () => {
+    const first = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(first);
+    const second = await new TestBackground('2026-11-10T09:06:00.000Z', first.db).start();
+    const shown = vi.spyOn(fakeBrowser.notifications, 'create');
+    first.now = second.now = new Date('2026-11-15T10:00:00.000Z');
+    await Promise.all([first.background.reconcile(), second.background.reconcile()]);
+    expect(shown).toHaveBeenCalledTimes(1);
+  });
+
+  it('catch up, once each, on deadlines that passed while the browser was closed', async () => {
+    const first = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(first);
+    // The browser is closed from the 11th to the 20th: no alarm rings.
+    const reopened = await new TestBackground('2026-11-20T08:00:00.000Z', first.db).start();
+    expect((await reopened.notifications()).map((shown) => shown.id)).toEqual([ESCALATION_KEY]);
+    const again = await new TestBackground('2026-11-20T08:01:00.000Z', first.db).start();
+    expect(await again.notifications()).toHaveLength(1);
+  });
+
+  it('remind a day ahead of a window closing, or as long ahead as the buyer set', async () => {
+    const background = await new TestBackground('2026-11-02T12:00:00.000Z').start();
+    const withTracking = pageRead();
+    Object.assign(withTracking.orders[0] ?? {}, {
+      trackingNumber: 'LZ492186534CN',
+      carrier: 'ePacket',
+      shippedAt: '2026-11-02T10:00:00.000Z',
+    });
+    await background.send(withTracking, tab(ORDER_URL));
+    expect(await background.alarms()).toEqual([
+      {
+        name: `reminder:${ORDER_ID}|dispute-window-opens|opens|2026-11-12T10:00:00.000Z`,
+        at: '2026-11-12T10:00:00.000Z',
+      },
+      {
+        name: `reminder:${ORDER_ID}|dispute-window-closes|closes|2027-01-31T10:00:00.000Z`,
+        at: '2027-01-30T10:00:00.000Z',
+      },
+    ]);
+    await background.send({ type: 'settings-update', settings: { reminderLeadHours: 72 } });
+    expect((await background.alarms())[1]?.at).toBe('2027-01-28T10:00:00.000Z');
+  });
+
+  it('remove alarms nothing asks for any more', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.send({
+      type: 'event-record',
+      orderId: ORDER_ID,
+      event: 'resolved',
+      at: '2026-11-12T10:00:00.000Z',
+      details: { outcome: 'full' },
+    });
+    expect(await background.alarms()).toEqual([]);
+  });
+
+  it('follow a corrected time', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    const [event] = await background.db.events
+      .where('orderId')
+      .equals(ORDER_ID)
+      .filter((e) => e.type === 'refund-requested')
+      .toArray();
+    await background.send({
+      type: 'event-correct',
+      eventId: event?.id ?? '',
+      at: '2026-11-11T09:00:00.000Z',
+    });
+    expect(await background.alarms()).toEqual([
+      {
+        name: `reminder:${ORDER_ID}|seller-response-due|opens|2026-11-16T09:00:00.000Z`,
+        at: '2026-11-16T09:00:00.000Z',
+      },
+    ]);
+  });
+});
+
+describe('notification buttons', () => {
+  async function notified(): Promise<TestBackground> {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    return background;
+  }
+
+  it('open the order page', async () => {
+    await notified();
+    await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 0);
+    await expect
+      .poll(async () => (await fakeBrowser.tabs.query({})).map((t) => t.url))
+      .toContain(ORDER_URL);
+  });
+
+  it('open the case when the notification itself is clicked', async () => {
+    await notified();
+    await fakeBrowser.notifications.onClicked.trigger(ESCALATION_KEY);
+    const caseUrl = `${fakeBrowser.runtime.getURL('/case.html')}?order=${encodeURIComponent(ORDER_ID)}`;
+    await expect
+      .poll(async () => (await fakeBrowser.tabs.query({})).map((t) => t.url))
+      .toContain(caseUrl);
+  });
+
+  it('snooze a day, then remind again once', async () => {
+    const background = await notified();
+    await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 1);
+    await expect
+      .poll(() => background.alarms())
+      .toEqual([{ name: `reminder:${ESCALATION_KEY}`, at: '2026-11-16T09:00:01.000Z' }]);
+    expect(await background.notifications()).toEqual([]);
+    await background.advanceTo('2026-11-16T09:00:02.000Z');
+    expect(await background.notifications()).toHaveLength(1);
+    await fakeBrowser.notifications.clear(ESCALATION_KEY);
+    await background.advanceTo('2026-11-18T09:00:00.000Z');
+    expect(await background.notifications()).toEqual([]);
+  });
+});
