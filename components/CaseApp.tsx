@@ -65,6 +65,14 @@ export function CaseApp({
             >
               <strong>{t(`deadline.${deadline.kind}` as MessageKey)}</strong> ·{' '}
               {dateTime(deadline.dueAt)}
+              {deadline.override && (
+                <div className="override">
+                  {t('case.override', {
+                    value: deadline.override.to,
+                    policy: deadline.override.from,
+                  })}
+                </div>
+              )}
               <div className="source">{deadline.source.title}</div>
             </li>
           ))}

@@ -1,3 +1,4 @@
+import { ORDER_PROGRESS } from '../marketplaces/status';
 import type { MarketplaceId, OrderReading, OrderStatus, PageKind } from '../marketplaces/types';
 import type { CaseClockDatabase } from './database';
 import { orderId, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
@@ -5,24 +6,14 @@ import { orderId, type StoredCase, type StoredEvent, type StoredOrder } from './
 /** Fields of a reading that are not part of the order itself. */
 type ReadingFields = Omit<OrderReading, 'items'>;
 
-/** Where an order stands on its way to the buyer; other statuses are not on that way. */
-const PROGRESS: Partial<Record<OrderStatus, number>> = {
-  'awaiting-payment': 0,
-  'awaiting-shipment': 1,
-  'in-warehouse': 2,
-  shipped: 3,
-  delivered: 4,
-  completed: 5,
-};
-
 /**
  * A tracking or parcel page tells the parcel's story, not the order's: it may move an order
  * forward ("Delivered"), never back, and never out of a dispute, a refund or a cancellation.
  */
 function parcelStatusApplies(stored: OrderStatus | undefined, shown: OrderStatus): boolean {
   if (stored === undefined) return true;
-  const from = PROGRESS[stored];
-  const to = PROGRESS[shown];
+  const from = ORDER_PROGRESS[stored];
+  const to = ORDER_PROGRESS[shown];
   return from !== undefined && to !== undefined && to > from;
 }
 

@@ -51,6 +51,7 @@ export const en = {
   'guard.keep': 'Keep my protection',
   'guard.inspected': 'I inspected the items',
   'guard.confirm': 'Confirm anyway',
+  'case.override': 'Your setting is in force: {value} instead of {policy}',
   'case.notFound': 'CaseClock does not track this order.',
   'case.nextStep': 'Next step',
   'case.deadlines': 'Deadlines',

@@ -55,6 +55,7 @@ export const fr: Record<MessageKey, string> = {
   'guard.keep': 'Garder ma protection',
   'guard.inspected': 'J’ai vérifié les articles',
   'guard.confirm': 'Confirmer quand même',
+  'case.override': 'Votre réglage s’applique : {value} au lieu de {policy}',
   'case.notFound': 'CaseClock ne suit pas cette commande.',
   'case.nextStep': 'Prochaine étape',
   'case.deadlines': 'Échéances',

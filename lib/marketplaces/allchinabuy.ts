@@ -14,7 +14,7 @@ import {
   type LabelHits,
 } from './dom';
 import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
-import { normaliseStatus, statusPhrase, type StatusTable } from './status';
+import { normaliseStatus, ORDER_PROGRESS, statusPhrase, type StatusTable } from './status';
 import type {
   AdapterReading,
   MarketplaceAdapter,
@@ -73,16 +73,6 @@ const PARCEL_STATUSES: StatusTable = [
   [/returned|lost|retourné|perdu/i, 'in-dispute'],
 ];
 
-/** Stages an order's items go through; the order is as far along as its slowest item. */
-const STAGE: Partial<Record<OrderStatus, number>> = {
-  'awaiting-payment': 0,
-  'awaiting-shipment': 1,
-  'in-warehouse': 2,
-  shipped: 3,
-  delivered: 4,
-  completed: 5,
-};
-
 const ORDER_NUMBER = /DO\d{8,}(?!\d)/;
 const ITEM_NUMBER = /DI\d{8,}/;
 const CASE_NUMBER = /AS\d{6,}/;
@@ -106,10 +96,10 @@ function pageKind(url: URL): PageKind | undefined {
 /** The order's status from its items': disputes first, then the slowest item still going. */
 function orderStatus(itemStatuses: readonly OrderStatus[]): OrderStatus | undefined {
   if (itemStatuses.includes('in-dispute')) return 'in-dispute';
-  const going = itemStatuses.filter((status) => STAGE[status] !== undefined);
+  const going = itemStatuses.filter((status) => ORDER_PROGRESS[status] !== undefined);
   if (going.length > 0) {
     return going.reduce((slowest, status) =>
-      (STAGE[status] ?? 0) < (STAGE[slowest] ?? 0) ? status : slowest,
+      (ORDER_PROGRESS[status] ?? 0) < (ORDER_PROGRESS[slowest] ?? 0) ? status : slowest,
     );
   }
   return itemStatuses.every((status) => status === 'refunded') ? 'refunded' : itemStatuses[0];

@@ -1,6 +1,19 @@
 import { cleanText } from './dom';
 import type { OrderStatus } from './types';
 
+/**
+ * How far an order has come on its way to the buyer; statuses off that way (disputes,
+ * refunds, cancellations) have no place in it.
+ */
+export const ORDER_PROGRESS: Readonly<Partial<Record<OrderStatus, number>>> = {
+  'awaiting-payment': 0,
+  'awaiting-shipment': 1,
+  'in-warehouse': 2,
+  shipped: 3,
+  delivered: 4,
+  completed: 5,
+};
+
 /** Status words in the order they must be tried: "Refund completed" is refunded, not disputed. */
 export type StatusTable = readonly (readonly [RegExp, OrderStatus])[];
 

@@ -22,6 +22,17 @@ function disputeOpeningRule(carrier: string | undefined): string {
   return 'disputeOpensOther';
 }
 
+function compensation(ctx: PlanContext, kind: Compensation['kind'], ruleId: string): Compensation {
+  const rule = ctx.rule(ruleId);
+  return {
+    kind,
+    amount: { minor: Math.round(rule.value * 100), currency: 'USD' },
+    label: rule.label,
+    source: rule.source,
+    ruleId: rule.id,
+  };
+}
+
 function compensationFor(ctx: PlanContext): Compensation[] {
   const { facts } = ctx;
   // DHgate pays neither when the buyer cancelled the order (seed 002).
@@ -29,29 +40,18 @@ function compensationFor(ctx: PlanContext): Compensation[] {
   const reason = ctx.input.case?.reason;
   const found: Compensation[] = [];
   if (reason === 'late-shipment') {
-    const rule = ctx.rule('lateShipmentCompensation');
-    found.push({
-      kind: 'late-shipment',
-      amount: { minor: Math.round(rule.value * 100), currency: 'USD' },
-      label: rule.label,
-      source: rule.source,
-      ruleId: rule.id,
-    });
+    found.push(compensation(ctx, 'late-shipment', 'lateShipmentCompensation'));
   }
-  const trackingInvalid =
-    facts.trackingNumber !== undefined &&
-    checkTrackingNumber(facts.trackingNumber).verdict === 'invalid';
-  if (trackingInvalid || reason === 'invalid-tracking') {
-    const rule = ctx.rule('invalidTrackingCompensation');
-    found.push({
-      kind: 'invalid-tracking',
-      amount: { minor: Math.round(rule.value * 100), currency: 'USD' },
-      label: rule.label,
-      source: rule.source,
-      ruleId: rule.id,
-    });
+  if (trackingLooksInvalid(ctx) || reason === 'invalid-tracking') {
+    found.push(compensation(ctx, 'invalid-tracking', 'invalidTrackingCompensation'));
   }
   return found;
+}
+
+/** Whether the tracking number fails a check digit: strong, offline evidence it is invalid. */
+function trackingLooksInvalid(ctx: PlanContext): boolean {
+  const number = ctx.facts.trackingNumber;
+  return number !== undefined && checkTrackingNumber(number).verdict === 'invalid';
 }
 
 /** The windows that exist whether or not a dispute has started: they follow the parcel. */
@@ -77,11 +77,8 @@ function shippingWindows(ctx: PlanContext): Deadline[] {
       ),
     );
   }
-  const trackingInvalid =
-    facts.trackingNumber !== undefined &&
-    checkTrackingNumber(facts.trackingNumber).verdict === 'invalid';
   const shippedAt = facts.shippedAt ?? facts.trackingUploadedAt;
-  if (shippedAt && (trackingInvalid || ctx.input.case?.reason === 'invalid-tracking')) {
+  if (shippedAt && (trackingLooksInvalid(ctx) || ctx.input.case?.reason === 'invalid-tracking')) {
     deadlines.push(
       ctx.deadline(
         'invalid-tracking-report-closes',

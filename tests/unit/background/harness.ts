@@ -71,3 +71,29 @@ export class TestBackground {
       .sort((a, b) => a.at.localeCompare(b.at));
   }
 }
+
+/** The DHgate order the background tests follow, as its detail page reads. */
+export const DHGATE_ORDER_URL =
+  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
+export const DHGATE_ORDER_ID = 'dhgate:1043587216';
+
+/** What the content script sends from that page; `overrides` replace whole fields. */
+export function dhgatePageRead(overrides: Record<string, unknown> = {}) {
+  return {
+    type: 'page-read',
+    url: DHGATE_ORDER_URL,
+    marketplace: 'dhgate',
+    pageKind: 'order-detail',
+    orders: [
+      {
+        orderNumber: '1043587216',
+        status: 'shipped',
+        statusText: 'Shipped',
+        items: [],
+        total: { minor: 4155, currency: 'USD' },
+        detailUrl: DHGATE_ORDER_URL,
+      },
+    ],
+    ...overrides,
+  };
+}

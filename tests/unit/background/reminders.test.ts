@@ -1,30 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { TestBackground, tab } from './harness';
+import { DHGATE_ORDER_ID, DHGATE_ORDER_URL, TestBackground, dhgatePageRead, tab } from './harness';
 
-const ORDER_URL =
-  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
-const ORDER_ID = 'dhgate:1043587216';
-
-function pageRead(status = 'shipped') {
-  return {
-    type: 'page-read',
-    url: ORDER_URL,
-    marketplace: 'dhgate',
-    pageKind: 'order-detail',
-    orders: [
-      {
-        orderNumber: '1043587216',
-        status,
-        statusText: 'Shipped',
-        items: [],
-        total: { minor: 4155, currency: 'USD' },
-        placedAt: '2026-10-28T13:05:00.000Z',
-        canConfirmReceipt: true,
-      },
-    ],
-  };
-}
+const ORDER_URL = DHGATE_ORDER_URL;
+const ORDER_ID = DHGATE_ORDER_ID;
+const pageRead = dhgatePageRead;
 
 /** An order seen on its page, a case opened and a refund asked for on 10 November at 10:00. */
 async function refundRequested(background: TestBackground): Promise<void> {

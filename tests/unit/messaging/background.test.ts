@@ -2,32 +2,19 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { editOrder } from '@/lib/db/cases';
 import type { SenderInfo } from '@/lib/messaging/protocol';
-import { EXTENSION_PAGE, TestBackground, tab } from '../background/harness';
+import {
+  DHGATE_ORDER_ID,
+  DHGATE_ORDER_URL,
+  EXTENSION_PAGE,
+  TestBackground,
+  dhgatePageRead,
+  tab,
+} from '../background/harness';
 
-const ORDER_URL =
-  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
-const ORDER_ID = 'dhgate:1043587216';
+const ORDER_URL = DHGATE_ORDER_URL;
+const ORDER_ID = DHGATE_ORDER_ID;
 const fromDhgateTab = tab(ORDER_URL);
-
-function pageRead(overrides: Record<string, unknown> = {}) {
-  return {
-    type: 'page-read',
-    url: ORDER_URL,
-    marketplace: 'dhgate',
-    pageKind: 'order-detail',
-    orders: [
-      {
-        orderNumber: '1043587216',
-        status: 'shipped',
-        statusText: 'Shipped',
-        items: [],
-        total: { minor: 4155, currency: 'USD' },
-        detailUrl: ORDER_URL,
-      },
-    ],
-    ...overrides,
-  };
-}
+const pageRead = dhgatePageRead;
 
 let background: TestBackground;
 
