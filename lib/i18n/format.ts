@@ -1,3 +1,5 @@
+import type { Translate } from '.';
+
 /** A moment as the buyer reads it: "Tue, Nov 24, 10:00 AM" in their locale and time zone. */
 export function formatDateTime(instant: string, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
@@ -36,4 +38,58 @@ export function formatWhen(
   timeZone?: string,
 ): string {
   return `${formatDateTime(instant, locale, timeZone)} (${formatRelative(instant, now, locale)})`;
+}
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+function calendarDay(instant: number, timeZone: string | undefined): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(instant);
+}
+
+/**
+ * How long until a moment, as a live countdown reads: "in 45 min", "in 5 h 20 min",
+ * "tomorrow at 10:00", "in 2 days 4 h", "in 45 days". Precise when it is close, calm when far.
+ */
+export function formatCountdown(
+  instant: string,
+  now: string,
+  locale: string,
+  t: Translate,
+  timeZone?: string,
+): string {
+  const due = new Date(instant).getTime();
+  const from = new Date(now).getTime();
+  const left = due - from;
+  if (left <= 0) return t('countdown.passed');
+  if (left < HOUR)
+    return t('countdown.minutes', { minutes: Math.max(1, Math.ceil(left / MINUTE)) });
+  const hours = Math.floor((left % DAY) / HOUR);
+  if (left < 12 * HOUR) {
+    return t('countdown.hours', { hours, minutes: Math.floor((left % HOUR) / MINUTE) });
+  }
+  if (calendarDay(due, timeZone) === calendarDay(from + DAY, timeZone)) {
+    const time = new Intl.DateTimeFormat(locale, {
+      hour: 'numeric',
+      minute: '2-digit',
+      ...(timeZone ? { timeZone } : {}),
+    }).format(due);
+    return t('countdown.tomorrow', { time });
+  }
+  const wholeDays = Math.floor(left / DAY);
+  const days = new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: 'day',
+    unitDisplay: 'long',
+  }).format(wholeDays);
+  if (wholeDays >= 7) return t('countdown.longDays', { days });
+  if (left < DAY)
+    return t('countdown.hours', { hours, minutes: Math.floor((left % HOUR) / MINUTE) });
+  return t('countdown.days', { days, hours });
 }

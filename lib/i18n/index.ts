@@ -3,6 +3,10 @@ import { fr } from './fr';
 
 export type { MessageKey } from './en';
 export type Language = 'en' | 'fr';
+export const LANGUAGES: readonly Language[] = ['en', 'fr'];
+
+/** Text written in every UI language, for data that carries its own words (policies). */
+export type Localized<T> = Readonly<Record<Language, T>>;
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, fr };
 

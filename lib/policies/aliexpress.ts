@@ -8,7 +8,10 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
   rules: {
     returnAfterConfirmation: {
       id: 'returnAfterConfirmation',
-      label: 'A return or refund can be asked within 7 days of confirming receipt.',
+      label: {
+        en: 'A return or refund can be asked within 7 days of confirming receipt.',
+        fr: 'Un retour ou un remboursement peut être demandé dans les 7 jours suivant la confirmation de réception.',
+      },
       value: 7,
       unit: 'calendar-days',
       source: SOURCES.aliexpressOrderReminder,
@@ -16,7 +19,10 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
     },
     disputeAfterConfirmation: {
       id: 'disputeAfterConfirmation',
-      label: 'A dispute can be opened up to 15 days after confirming receipt.',
+      label: {
+        en: 'A dispute can be opened up to 15 days after confirming receipt.',
+        fr: 'Un litige peut être ouvert jusqu’à 15 jours après la confirmation de réception.',
+      },
       value: 15,
       unit: 'calendar-days',
       source: SOURCES.aliexpressGuides,
@@ -24,7 +30,10 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
     },
     sellerResponse: {
       id: 'sellerResponse',
-      label: 'The seller has 5 days to answer a dispute, else your proposal is carried out.',
+      label: {
+        en: 'The seller has 5 days to answer a dispute, else your proposal is carried out.',
+        fr: 'Le vendeur a 5 jours pour répondre à un litige, sinon votre proposition est appliquée.',
+      },
       value: 5,
       unit: 'calendar-days',
       source: SOURCES.aliexpressSellerRules,
@@ -32,16 +41,29 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
     },
     negotiation: {
       id: 'negotiation',
-      label: 'After about 7 days of negotiation AliExpress steps in.',
+      label: {
+        en: 'After about 7 days of negotiation AliExpress steps in.',
+        fr: 'Après environ 7 jours de négociation, AliExpress intervient.',
+      },
       value: 7,
       unit: 'calendar-days',
       source: SOURCES.aliexpressGuides,
       confidence: 'medium',
     },
   },
+  disputeSteps: ['dispute-opened', 'seller-replied', 'escalated', 'evidence-requested'],
   instructions: {
-    openDispute: ['Orders › the order › "Returns/refunds"', 'Choose the items and the reason'],
-    escalate: ['Returns/refunds › the case', 'Ask AliExpress to step in'],
+    openDispute: {
+      en: ['Orders › the order › "Returns/refunds"', 'Choose the items and the reason'],
+      fr: [
+        'Commandes › la commande › « Retours/remboursements »',
+        'Choisissez les articles et le motif',
+      ],
+    },
+    escalate: {
+      en: ['Returns/refunds › the case', 'Ask AliExpress to step in'],
+      fr: ['Retours/remboursements › le dossier', 'Demandez à AliExpress d’intervenir'],
+    },
   },
 };
 

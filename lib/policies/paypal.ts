@@ -9,7 +9,10 @@ export const PAYPAL_POLICY: MarketplacePolicy = {
   rules: {
     openDispute: {
       id: 'openDispute',
-      label: 'A PayPal dispute can be opened within 180 days of payment.',
+      label: {
+        en: 'A PayPal dispute can be opened within 180 days of payment.',
+        fr: 'Un litige PayPal peut être ouvert dans les 180 jours suivant le paiement.',
+      },
       value: 180,
       unit: 'calendar-days',
       source: SOURCES.paypalHelp,
@@ -17,15 +20,25 @@ export const PAYPAL_POLICY: MarketplacePolicy = {
     },
     escalateClaim: {
       id: 'escalateClaim',
-      label: 'A PayPal dispute must be escalated to a claim within 20 days, else it closes.',
+      label: {
+        en: 'A PayPal dispute must be escalated to a claim within 20 days, else it closes.',
+        fr: 'Un litige PayPal doit être transformé en réclamation sous 20 jours, sinon il est clos.',
+      },
       value: 20,
       unit: 'calendar-days',
       source: SOURCES.paypalHelp,
       confidence: 'high',
     },
   },
+  disputeSteps: ['paypal-dispute-opened'],
   instructions: {
-    openDispute: ['paypal.com › Resolution Center', 'Report a problem with the payment'],
-    escalate: ['paypal.com › Resolution Center › the dispute', 'Escalate to a claim'],
+    openDispute: {
+      en: ['paypal.com › Resolution Center', 'Report a problem with the payment'],
+      fr: ['paypal.com › Centre de résolution', 'Signalez un problème sur le paiement'],
+    },
+    escalate: {
+      en: ['paypal.com › Resolution Center › the dispute', 'Escalate to a claim'],
+      fr: ['paypal.com › Centre de résolution › le litige', 'Transformez-le en réclamation'],
+    },
   },
 };

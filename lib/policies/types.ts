@@ -1,4 +1,6 @@
+import type { Localized } from '../i18n';
 import type { MarketplaceId } from '../marketplaces/types';
+import type { BuyerEventType } from '../timeline/types';
 
 export type RuleUnit = 'calendar-days' | 'business-days' | 'hours' | 'usd';
 
@@ -16,7 +18,7 @@ export interface RuleSource {
 export interface Rule {
   id: string;
   /** What the rule says, in a sentence. */
-  label: string;
+  label: Localized<string>;
   value: number;
   unit: RuleUnit;
   /** A value per membership tier, when the rule depends on it (DHgate's Resolution Center). */
@@ -27,17 +29,14 @@ export interface Rule {
 
 export interface Tier {
   id: string;
-  label: string;
+  label: Localized<string>;
 }
 
-/** Where on the marketplace each step is done, in the site's own words. */
-export interface Instructions {
-  requestRefund?: readonly string[];
-  escalate?: readonly string[];
-  contactSeller?: readonly string[];
-  openDispute?: readonly string[];
-  followUp?: readonly string[];
-}
+export type InstructionStep =
+  'requestRefund' | 'escalate' | 'contactSeller' | 'openDispute' | 'followUp';
+
+/** Where on the marketplace each step is done, in the site's own words; buttons keep the site's names. */
+export type Instructions = Partial<Record<InstructionStep, Localized<readonly string[]>>>;
 
 export interface MarketplacePolicy {
   marketplace: MarketplaceId | 'paypal';
@@ -46,4 +45,6 @@ export interface MarketplacePolicy {
   defaultTier?: string;
   rules: Readonly<Record<string, Rule>>;
   instructions: Instructions;
+  /** The steps of a dispute the buyer takes here, in order, as they record them. */
+  disputeSteps: readonly BuyerEventType[];
 }

@@ -15,14 +15,12 @@ function protectionWindows(ctx: PlanContext): Deadline[] {
         'closes',
         facts.confirmedAt,
         ctx.rule('returnAfterConfirmation'),
-        'Last day to ask for a return or refund, 7 days after confirming receipt',
       ),
       ctx.deadline(
         'dispute-window-closes',
         'closes',
         facts.confirmedAt,
         ctx.rule('disputeAfterConfirmation'),
-        'Last day to open a dispute, 15 days after confirming receipt',
       ),
     ];
   }
@@ -32,12 +30,11 @@ function protectionWindows(ctx: PlanContext): Deadline[] {
         'dispute-window-closes',
         'closes',
         input.order.protectionEndsAt,
-        'Buyer protection ends: "Refund if no delivery before" this date',
         ALIEXPRESS_PROTECTION_SOURCE,
       ),
     ];
   }
-  ctx.notes.push('Open the order page on AliExpress to learn when buyer protection ends');
+  ctx.notes.push('note.protection-unknown');
   return [];
 }
 
@@ -47,21 +44,21 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
     return {
       stage: 'closed',
       deadlines: [],
-      nextStep: ctx.step('none', 'This order is closed'),
+      nextStep: ctx.step('none', 'next.closed'),
       compensation: [],
     };
   }
   const deadlines = protectionWindows(ctx);
   const base = { deadlines, compensation: [] };
   if (facts.resolvedAt) {
-    return { ...base, stage: 'resolved', nextStep: ctx.step('none', 'The dispute is resolved') };
+    return { ...base, stage: 'resolved', nextStep: ctx.step('none', 'next.resolved') };
   }
   const disputeStart = facts.disputeOpenedAt ?? facts.refundRequestedAt;
   if (ctx.input.case && facts.escalatedAt) {
     return {
       ...base,
       stage: 'escalated',
-      nextStep: ctx.step('wait', 'AliExpress is looking into the dispute: answer its requests'),
+      nextStep: ctx.step('wait', 'next.platform-reviewing'),
     };
   }
   if (ctx.input.case && disputeStart) {
@@ -70,30 +67,28 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
       'opens',
       disputeStart,
       ctx.rule('sellerResponse'),
-      "The seller's 5 days to answer end: without an answer your proposal is carried out",
     );
     const stepIn = ctx.deadline(
       'platform-contact-due',
       'opens',
       disputeStart,
       ctx.rule('negotiation'),
-      'About 7 days of negotiation are over: ask AliExpress to step in',
     );
     deadlines.push(answer, stepIn);
     if (stepIn.passed) {
       return {
         ...base,
         stage: 'escalation-available',
-        nextStep: ctx.step('escalate', 'Ask AliExpress to step in', {
+        nextStep: ctx.step('escalate', 'next.escalate', {
           dueAt: stepIn.dueAt,
-          instructions: instructions.escalate ?? [],
+          instructions: instructions.escalate,
         }),
       };
     }
     return {
       ...base,
       stage: facts.sellerRepliedAt ? 'negotiating' : 'awaiting-seller',
-      nextStep: ctx.step('wait', "Wait for the seller's answer to your dispute", {
+      nextStep: ctx.step('wait', 'next.await-seller-answer', {
         dueAt: answer.passed ? stepIn.dueAt : answer.dueAt,
       }),
     };
@@ -102,8 +97,8 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
     return {
       ...base,
       stage: 'case-opened',
-      nextStep: ctx.step('open-dispute', 'Open a dispute on AliExpress ("Returns/refunds")', {
-        instructions: instructions.openDispute ?? [],
+      nextStep: ctx.step('open-dispute', 'next.open-dispute', {
+        instructions: instructions.openDispute,
       }),
     };
   }
@@ -111,7 +106,7 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
     return {
       ...base,
       stage: 'receipt-confirmed',
-      nextStep: ctx.step('none', 'Receipt confirmed: a dispute is still possible for a while'),
+      nextStep: ctx.step('none', 'next.confirmed-dispute-possible'),
     };
   }
   if (facts.deliveredAt || facts.status === 'delivered') {
@@ -119,13 +114,13 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
       ...base,
       stage: 'delivered',
       nextStep: facts.inspectedAt
-        ? ctx.step('none', 'Confirm receipt on AliExpress once you are satisfied')
-        : ctx.step('inspect-items', 'Inspect the items before you confirm receipt'),
+        ? ctx.step('none', 'next.confirm-when-satisfied')
+        : ctx.step('inspect-items', 'next.inspect-before-confirm'),
     };
   }
   const status = facts.status;
   if (status === 'awaiting-payment' || status === 'awaiting-shipment') {
-    return { ...base, stage: status, nextStep: ctx.step('wait', 'Wait for the seller to ship') };
+    return { ...base, stage: status, nextStep: ctx.step('wait', 'next.await-shipment') };
   }
   const protection = deadlines.find((deadline) => deadline.kind === 'dispute-window-closes');
   return {
@@ -133,13 +128,9 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
     stage: 'in-transit',
     nextStep:
       protection?.passed === false
-        ? ctx.step(
-            'wait',
-            'Wait for the parcel; open a dispute before protection ends if it does not come',
-            {
-              dueAt: protection.dueAt,
-            },
-          )
-        : ctx.step('wait', 'Wait for the parcel'),
+        ? ctx.step('wait', 'next.await-parcel-protected', {
+            dueAt: protection.dueAt,
+          })
+        : ctx.step('wait', 'next.await-parcel'),
   };
 }

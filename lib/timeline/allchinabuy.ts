@@ -16,26 +16,13 @@ function windows(ctx: PlanContext): Deadline[] {
         'closes',
         facts.stockedInAt,
         ctx.rule('warehouseReturn'),
-        'Last moment to ask the warehouse for a return or exchange, 120 hours after the items arrived',
       ),
-      ctx.deadline(
-        'free-storage-ends',
-        'closes',
-        facts.stockedInAt,
-        ctx.rule('freeStorage'),
-        'Free storage at the warehouse ends; ship the items before fees apply',
-      ),
+      ctx.deadline('free-storage-ends', 'closes', facts.stockedInAt, ctx.rule('freeStorage')),
     );
   }
   if (facts.deliveredAt) {
     deadlines.push(
-      ctx.deadline(
-        'refund-window-closes',
-        'closes',
-        facts.deliveredAt,
-        ctx.rule('refundWindow'),
-        'Ask for a refund within 7 days of receiving the parcel (Allchinabuy allows 7 to 14)',
-      ),
+      ctx.deadline('refund-window-closes', 'closes', facts.deliveredAt, ctx.rule('refundWindow')),
     );
   }
   return deadlines;
@@ -50,12 +37,12 @@ export function planAllchinabuy(ctx: PlanContext): PlannerResult {
       ...base,
       deadlines: [],
       stage: 'closed',
-      nextStep: ctx.step('none', 'This order is closed'),
+      nextStep: ctx.step('none', 'next.closed'),
     };
   }
   if (ctx.input.case) {
     if (facts.resolvedAt) {
-      return { ...base, stage: 'resolved', nextStep: ctx.step('none', 'The dispute is resolved') };
+      return { ...base, stage: 'resolved', nextStep: ctx.step('none', 'next.resolved') };
     }
     if (facts.disputeOpenedAt) {
       const followUp = ctx.deadline(
@@ -63,18 +50,17 @@ export function planAllchinabuy(ctx: PlanContext): PlannerResult {
         'opens',
         facts.disputeOpenedAt,
         ctx.rule('followUp'),
-        'No decision after a few days: follow up with customer service',
       );
       deadlines.push(followUp);
       return {
         ...base,
         stage: 'escalated',
         nextStep: followUp.passed
-          ? ctx.step('follow-up', 'Follow up with Allchinabuy customer service', {
+          ? ctx.step('follow-up', 'next.follow-up', {
               dueAt: followUp.dueAt,
-              instructions: instructions.followUp ?? [],
+              instructions: instructions.followUp,
             })
-          : ctx.step('wait', 'Customer service is mediating; wait for its decision', {
+          : ctx.step('wait', 'next.mediating', {
               dueAt: followUp.dueAt,
             }),
       };
@@ -83,16 +69,16 @@ export function planAllchinabuy(ctx: PlanContext): PlannerResult {
       return {
         ...base,
         stage: facts.sellerRepliedAt ? 'negotiating' : 'awaiting-seller',
-        nextStep: ctx.step('open-dispute', 'If the seller does not help, open a dispute', {
-          instructions: instructions.openDispute ?? [],
+        nextStep: ctx.step('open-dispute', 'next.open-dispute-if-seller-fails', {
+          instructions: instructions.openDispute,
         }),
       };
     }
     return {
       ...base,
       stage: 'case-opened',
-      nextStep: ctx.step('contact-seller', 'Contact the seller first, with photos or videos', {
-        instructions: instructions.contactSeller ?? [],
+      nextStep: ctx.step('contact-seller', 'next.contact-seller', {
+        instructions: instructions.contactSeller,
       }),
     };
   }
@@ -101,8 +87,8 @@ export function planAllchinabuy(ctx: PlanContext): PlannerResult {
       ...base,
       stage: facts.confirmedAt ? 'receipt-confirmed' : 'delivered',
       nextStep: facts.inspectedAt
-        ? ctx.step('none', 'Everything in order')
-        : ctx.step('inspect-items', 'Inspect the items while a refund can still be asked'),
+        ? ctx.step('none', 'next.all-good')
+        : ctx.step('inspect-items', 'next.inspect-while-refundable'),
     };
   }
   const status = facts.status;
@@ -110,18 +96,15 @@ export function planAllchinabuy(ctx: PlanContext): PlannerResult {
     return {
       ...base,
       stage: 'in-warehouse',
-      nextStep: ctx.step(
-        'inspect-items',
-        "Check the warehouse's QC photos while a return is possible",
-      ),
+      nextStep: ctx.step('inspect-items', 'next.check-qc-photos'),
     };
   }
   if (status === 'shipped' || facts.shippedAt) {
-    return { ...base, stage: 'in-transit', nextStep: ctx.step('wait', 'Wait for the parcel') };
+    return { ...base, stage: 'in-transit', nextStep: ctx.step('wait', 'next.await-parcel') };
   }
   return {
     ...base,
     stage: status === 'awaiting-payment' ? 'awaiting-payment' : 'awaiting-shipment',
-    nextStep: ctx.step('wait', 'Wait for the items to reach the warehouse'),
+    nextStep: ctx.step('wait', 'next.await-warehouse'),
   };
 }

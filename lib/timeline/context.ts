@@ -2,12 +2,22 @@ import { applyRule, type AppliedRule } from '../policies';
 import type { MarketplacePolicy, RuleSource } from '../policies/types';
 import { addInZone, isAfter } from './days';
 import type { Facts } from './facts';
-import type { Deadline, DeadlineKind, NextStep, PlanInput, Settings, StepAction } from './types';
+import type { Localized } from '../i18n';
+import type {
+  Deadline,
+  DeadlineKind,
+  NextStep,
+  NoteMessage,
+  PlanInput,
+  Settings,
+  StepAction,
+  StepMessage,
+} from './types';
 
 /** What a planner works with: the facts, and rules as they apply to this buyer. */
 export class PlanContext {
   readonly overrides = new Set<string>();
-  readonly notes: string[] = [];
+  readonly notes: NoteMessage[] = [];
 
   constructor(
     readonly input: PlanInput,
@@ -34,19 +44,13 @@ export class PlanContext {
   }
 
   /** A deadline `rule` after `from`, counted in the buyer's time zone. */
-  deadline(
-    kind: DeadlineKind,
-    edge: Deadline['edge'],
-    from: string,
-    rule: AppliedRule,
-    label: string,
-  ): Deadline {
+  deadline(kind: DeadlineKind, edge: Deadline['edge'], from: string, rule: AppliedRule): Deadline {
     const dueAt = addInZone(from, rule.value, rule.unit, this.input.timeZone);
     return {
       kind,
       dueAt,
       edge,
-      label,
+      after: { value: rule.value, unit: rule.unit, from },
       source: rule.source,
       ruleId: rule.id,
       ...(rule.overriddenFrom !== undefined
@@ -61,16 +65,19 @@ export class PlanContext {
     kind: DeadlineKind,
     edge: Deadline['edge'],
     dueAt: string,
-    label: string,
     source: RuleSource,
   ): Deadline {
-    return { kind, dueAt, edge, label, source, passed: !isAfter(dueAt, this.now) };
+    return { kind, dueAt, edge, source, passed: !isAfter(dueAt, this.now) };
   }
 
   step(
     action: StepAction,
-    label: string,
-    options: { dueAt?: string; instructions?: readonly string[] } = {},
+    message: StepMessage,
+    options: {
+      dueAt?: string;
+      instructions?: Localized<readonly string[]> | undefined;
+      values?: Readonly<Record<string, string>>;
+    } = {},
   ): NextStep {
     const dueNow =
       action !== 'wait' &&
@@ -78,10 +85,11 @@ export class PlanContext {
       (options.dueAt === undefined || !isAfter(options.dueAt, this.now));
     return {
       action,
-      label,
+      message,
+      ...(options.values ? { values: options.values } : {}),
       ...(options.dueAt ? { dueAt: options.dueAt } : {}),
       dueNow,
-      instructions: options.instructions ?? [],
+      ...(options.instructions ? { instructions: options.instructions } : {}),
     };
   }
 }

@@ -27,7 +27,6 @@ function compensation(ctx: PlanContext, kind: Compensation['kind'], ruleId: stri
   return {
     kind,
     amount: { minor: Math.round(rule.value * 100), currency: 'USD' },
-    label: rule.label,
     source: rule.source,
     ruleId: rule.id,
   };
@@ -61,19 +60,12 @@ function shippingWindows(ctx: PlanContext): Deadline[] {
   if (facts.trackingUploadedAt) {
     const opens = ctx.rule(disputeOpeningRule(facts.carrier));
     deadlines.push(
-      ctx.deadline(
-        'dispute-window-opens',
-        'opens',
-        facts.trackingUploadedAt,
-        opens,
-        `"Open Dispute" becomes available, ${opens.value} days after the tracking number was uploaded`,
-      ),
+      ctx.deadline('dispute-window-opens', 'opens', facts.trackingUploadedAt, opens),
       ctx.deadline(
         'dispute-window-closes',
         'closes',
         facts.trackingUploadedAt,
         ctx.rule('disputeCloses'),
-        'Last day to open a dispute, 90 days after the tracking number was uploaded',
       ),
     );
   }
@@ -85,7 +77,6 @@ function shippingWindows(ctx: PlanContext): Deadline[] {
         'closes',
         shippedAt,
         ctx.rule('invalidTrackingReport'),
-        '"Report Invalid Tracking NO." is no longer possible after this',
       ),
     );
   }
@@ -99,24 +90,17 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
     return {
       stage: 'resolved',
       deadlines,
-      nextStep: ctx.step('none', 'The dispute is resolved'),
+      nextStep: ctx.step('none', 'next.resolved'),
     };
   }
   if (facts.escalatedAt) {
     const contact = ctx.rule('platformContact');
-    const contactDue = ctx.deadline(
-      'platform-contact-due',
-      'closes',
-      facts.escalatedAt,
-      contact,
-      `The Resolution Center should contact you within ${contact.value} business days`,
-    );
+    const contactDue = ctx.deadline('platform-contact-due', 'closes', facts.escalatedAt, contact);
     const final = ctx.deadline(
       'final-resolution-due',
       'closes',
       facts.escalatedAt,
       ctx.rule('finalResolution'),
-      'DHgate should reach a final resolution within 15 days of escalation',
     );
     if (!facts.platformContactedAt) deadlines.push(contactDue);
     deadlines.push(final);
@@ -125,38 +109,28 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
       stage: 'escalated',
       deadlines,
       nextStep: isAfter(now, overdue.dueAt)
-        ? ctx.step(
-            'follow-up',
-            'Ask DHgate support where your case stands (live chat, or e-mail)',
-            {
-              dueAt: overdue.dueAt,
-            },
-          )
-        : ctx.step('wait', 'Wait for the Resolution Center; answer its requests for proof', {
+        ? ctx.step('follow-up', 'next.follow-up-dhgate', {
+            dueAt: overdue.dueAt,
+          })
+        : ctx.step('wait', 'next.platform-reviewing', {
             dueAt: overdue.dueAt,
           }),
     };
   }
   if (facts.refundRequestedAt) {
     const answer = ctx.rule('sellerResponse');
-    const due = ctx.deadline(
-      'seller-response-due',
-      'opens',
-      facts.refundRequestedAt,
-      answer,
-      `The seller's ${answer.value} days to answer end: you can escalate the case to DHgate`,
-    );
+    const due = ctx.deadline('seller-response-due', 'opens', facts.refundRequestedAt, answer);
     deadlines.push(due);
     const replied = facts.sellerRepliedAt !== undefined;
     return {
       stage: due.passed ? 'escalation-available' : replied ? 'negotiating' : 'awaiting-seller',
       deadlines,
       nextStep: due.passed
-        ? ctx.step('escalate', 'Escalate the case to DHgate', {
+        ? ctx.step('escalate', 'next.escalate', {
             dueAt: due.dueAt,
-            instructions: instructions.escalate ?? [],
+            instructions: instructions.escalate,
           })
-        : ctx.step('wait', `Wait for the seller's answer until escalation opens`, {
+        : ctx.step('wait', 'next.await-seller-answer', {
             dueAt: due.dueAt,
           }),
     };
@@ -165,17 +139,19 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
     return {
       stage: 'escalation-available',
       deadlines,
-      nextStep: ctx.step('escalate', 'DHgate offers to escalate the case: do it now', {
-        instructions: instructions.escalate ?? [],
+      nextStep: ctx.step('escalate', 'next.escalate-offered', {
+        instructions: instructions.escalate,
       }),
     };
   }
   if (facts.disputeOnPage) {
-    ctx.notes.push('Record when you asked for a refund to see when the seller must answer');
+    ctx.notes.push('note.record-refund-request');
     return {
       stage: 'awaiting-seller',
       deadlines,
-      nextStep: ctx.step('wait', `Wait for the seller: "${facts.disputeOnPage.status}"`),
+      nextStep: ctx.step('wait', 'next.await-seller-status', {
+        values: { status: facts.disputeOnPage.status },
+      }),
     };
   }
   const opening = deadlines.find((deadline) => deadline.kind === 'dispute-window-opens');
@@ -183,7 +159,7 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
     return {
       stage: 'case-opened',
       deadlines,
-      nextStep: ctx.step('wait', 'Wait until DHgate lets you open a dispute for this parcel', {
+      nextStep: ctx.step('wait', 'next.await-dispute-opening', {
         dueAt: opening.dueAt,
       }),
     };
@@ -191,8 +167,8 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
   return {
     stage: 'case-opened',
     deadlines,
-    nextStep: ctx.step('request-refund', 'Ask the seller for a refund on DHgate', {
-      instructions: instructions.requestRefund ?? [],
+    nextStep: ctx.step('request-refund', 'next.request-refund', {
+      instructions: instructions.requestRefund,
     }),
   };
 }
@@ -202,21 +178,21 @@ function orderFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
   const deadlines = shippingWindows(ctx);
   const status = facts.status;
   if (status === 'awaiting-payment' || status === 'awaiting-shipment') {
-    return { stage: status, deadlines, nextStep: ctx.step('wait', 'Wait for the seller to ship') };
+    return { stage: status, deadlines, nextStep: ctx.step('wait', 'next.await-shipment') };
   }
   if (facts.deliveredAt || status === 'delivered') {
     return {
       stage: 'delivered',
       deadlines,
       nextStep: facts.inspectedAt
-        ? ctx.step('none', 'Confirm receipt on DHgate once you are satisfied')
-        : ctx.step('inspect-items', 'Inspect the items before you confirm receipt'),
+        ? ctx.step('none', 'next.confirm-when-satisfied')
+        : ctx.step('inspect-items', 'next.inspect-before-confirm'),
     };
   }
   return {
     stage: 'in-transit',
     deadlines,
-    nextStep: ctx.step('wait', 'Wait for the parcel'),
+    nextStep: ctx.step('wait', 'next.await-parcel'),
   };
 }
 
@@ -227,7 +203,7 @@ export function planDhgate(ctx: PlanContext): PlannerResult {
     return {
       stage: 'closed',
       deadlines: [],
-      nextStep: ctx.step('none', 'This order is closed'),
+      nextStep: ctx.step('none', 'next.closed'),
       compensation,
     };
   }
@@ -236,7 +212,7 @@ export function planDhgate(ctx: PlanContext): PlannerResult {
     return {
       stage: 'receipt-confirmed',
       deadlines: [],
-      nextStep: ctx.step('none', 'Receipt confirmed: no dispute can be opened any more'),
+      nextStep: ctx.step('none', 'next.confirmed-no-dispute'),
       compensation,
     };
   }

@@ -14,7 +14,6 @@ export function paypalWindows(ctx: PlanContext): Deadline[] {
         'closes',
         facts.paypalDisputeOpenedAt,
         ctx.rule('escalateClaim', PAYPAL_POLICY),
-        'Escalate your PayPal dispute to a claim before it closes (20 days)',
       ),
     );
   } else if (facts.paidAt) {
@@ -24,7 +23,6 @@ export function paypalWindows(ctx: PlanContext): Deadline[] {
         'closes',
         facts.paidAt,
         ctx.rule('openDispute', PAYPAL_POLICY),
-        'Last day to open a PayPal dispute, 180 days after payment',
       ),
     );
   }

@@ -1,3 +1,4 @@
+import type { Localized, MessageKey } from '../i18n';
 import type { MarketplaceId, OrderReading, OrderStatus } from '../marketplaces/types';
 import type { Money } from '../money';
 import type { MarketplacePolicy, RuleSource, RuleUnit } from '../policies/types';
@@ -108,7 +109,8 @@ export interface Deadline {
   dueAt: string;
   /** Whether an action becomes possible at `dueAt`, or a window closes then. */
   edge: 'opens' | 'closes';
-  label: string;
+  /** How it was counted, when a rule set it rather than the marketplace's page. */
+  after?: { value: number; unit: RuleUnit; from: string };
   source: RuleSource;
   ruleId?: string;
   /** The buyer's setting replaced the policy's value. */
@@ -145,21 +147,25 @@ export const STEP_ACTIONS = [
 ] as const;
 export type StepAction = (typeof STEP_ACTIONS)[number];
 
+/** What the next step says, as a message of the UI's catalogue. */
+export type StepMessage = Extract<MessageKey, `next.${string}`>;
+export type NoteMessage = Extract<MessageKey, `note.${string}`>;
+
 export interface NextStep {
   action: StepAction;
-  label: string;
+  message: StepMessage;
+  values?: Readonly<Record<string, string>>;
   /** When the step becomes possible or must be done by. */
   dueAt?: string;
   /** The buyer can, and should, act now. */
   dueNow: boolean;
   /** Where on the marketplace to do it, in the site's own words. */
-  instructions: readonly string[];
+  instructions?: Localized<readonly string[]>;
 }
 
 export interface Compensation {
   kind: 'late-shipment' | 'invalid-tracking';
   amount: Money;
-  label: string;
   source: RuleSource;
   ruleId: string;
 }
@@ -172,7 +178,7 @@ export interface CasePlan {
   /** Ids of the rules whose value the buyer overrode. */
   overrides: string[];
   /** Why some deadlines could not be worked out, and other things worth knowing. */
-  notes: string[];
+  notes: NoteMessage[];
 }
 
 export interface Settings {
@@ -184,6 +190,8 @@ export interface Settings {
   paypal: Partial<Record<MarketplaceId, boolean>>;
   /** How long before a window closes to remind the buyer. */
   reminderLeadHours: number;
+  /** Show CaseClock's small panel on the marketplace's order pages. */
+  showPanel: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -191,6 +199,7 @@ export const DEFAULT_SETTINGS: Settings = {
   overrides: {},
   paypal: {},
   reminderLeadHours: 24,
+  showPanel: true,
 };
 
 export interface PlanInput {

@@ -12,7 +12,7 @@ const README = readFileSync(
 describe('the README', () => {
   it.each(
     [...Object.values(POLICIES), PAYPAL_POLICY].flatMap((policy) =>
-      Object.values(policy.rules).map((rule) => [policy.name, rule.id, rule.label]),
+      Object.values(policy.rules).map((rule) => [policy.name, rule.id, rule.label.en]),
     ),
   )('explains the %s rule %s, in its own words', (_policy, _id, label) => {
     expect(README).toContain(label);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NEW_YORK, PARIS, due, event, plan } from './helpers';
+import { NEW_YORK, PARIS } from '../zones';
+import { due, event, plan } from './helpers';
 
 describe('DHgate: the seller has 5 days after a refund request (seed 000)', () => {
   it.each([
@@ -58,11 +59,17 @@ describe('DHgate: the seller has 5 days after a refund request (seed 000)', () =
     expect(after.nextStep).toMatchObject({
       action: 'escalate',
       dueNow: true,
-      instructions: [
-        'My DHgate › "Refund and dispute"',
-        'Open the record of the order',
-        'Action column › "Escalate Case to DHgate"',
-      ],
+      message: 'next.escalate',
+      instructions: {
+        en: [
+          'My DHgate › "Refund and dispute"',
+          'Open the record of the order',
+          'Action column › "Escalate Case to DHgate"',
+        ],
+        fr: expect.arrayContaining([
+          expect.stringContaining('« Escalate Case to DHgate »'),
+        ]) as string[],
+      },
     });
     expect(after.deadlines.find((d) => d.kind === 'seller-response-due')).toMatchObject({
       edge: 'opens',
@@ -74,9 +81,10 @@ describe('DHgate: the seller has 5 days after a refund request (seed 000)', () =
   it('asks for a refund first, pointing to "Refund and return"', () => {
     expect(plan({ reason: 'damaged' }).nextStep).toMatchObject({
       action: 'request-refund',
-      instructions: expect.arrayContaining([
-        expect.stringContaining('"Refund and return"'),
-      ]) as string[],
+      instructions: {
+        en: expect.arrayContaining([expect.stringContaining('"Refund and return"')]) as string[],
+        fr: expect.arrayContaining([expect.stringContaining('« Refund and return »')]) as string[],
+      },
     });
   });
 

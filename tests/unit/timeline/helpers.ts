@@ -1,3 +1,4 @@
+import { PARIS } from '../zones';
 import type { MarketplaceId } from '@/lib/marketplaces/types';
 import { POLICIES } from '@/lib/policies';
 import {
@@ -12,9 +13,6 @@ import {
   type Settings,
   type TimelineEvent,
 } from '@/lib/timeline';
-
-export const PARIS = 'Europe/Paris';
-export const NEW_YORK = 'America/New_York';
 
 let nextId = 0;
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NEW_YORK, due, event, plan } from './helpers';
+import { NEW_YORK } from '../zones';
+import { due, event, plan } from './helpers';
 
 describe('AliExpress', () => {
   it('takes the end of buyer protection from the order page', () => {
@@ -60,7 +61,10 @@ describe('AliExpress', () => {
   it('sends a new case to "Returns/refunds" first', () => {
     expect(plan({ marketplace: 'aliexpress', reason: 'damaged' }).nextStep).toMatchObject({
       action: 'open-dispute',
-      instructions: ['Orders › the order › "Returns/refunds"', 'Choose the items and the reason'],
+      instructions: {
+        en: ['Orders › the order › "Returns/refunds"', 'Choose the items and the reason'],
+        fr: expect.any(Array) as string[],
+      },
     });
   });
 });
