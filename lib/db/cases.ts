@@ -1,6 +1,7 @@
 import type { BuyerEventType, CaseReason, EventDetails } from '../timeline/types';
 import type { CaseClockDatabase } from './database';
-import type { OrderEdits, StoredCase, StoredEvent } from './schema';
+import { RecordError } from './errors';
+import type { StoredCase, StoredEvent } from './schema';
 
 /** Buyer events about the order itself; the others belong to a dispute case. */
 export const ORDER_EVENT_TYPES: ReadonlySet<BuyerEventType> = new Set([
@@ -10,8 +11,6 @@ export const ORDER_EVENT_TYPES: ReadonlySet<BuyerEventType> = new Set([
   'order-cancelled',
   'paypal-dispute-opened',
 ]);
-
-export class RecordError extends Error {}
 
 export async function openCase(
   db: CaseClockDatabase,
@@ -31,7 +30,7 @@ export async function startCase(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<StoredCase> {
   return db.transaction('rw', db.orders, db.cases, async () => {
-    if (!(await db.orders.get(orderId))) throw new RecordError(`no order ${orderId}`);
+    if (!(await db.orders.get(orderId))) throw new RecordError(`no order ${orderId}`, 'not-found');
     const existing = await openCase(db, orderId);
     if (existing) {
       if (existing.reason !== reason) await db.cases.update(existing.id, { reason });
@@ -58,7 +57,8 @@ export async function recordBuyerEvent(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<StoredEvent> {
   return db.transaction('rw', db.orders, db.cases, db.events, async () => {
-    if (!(await db.orders.get(record.orderId))) throw new RecordError(`no order ${record.orderId}`);
+    if (!(await db.orders.get(record.orderId)))
+      throw new RecordError(`no order ${record.orderId}`, 'not-found');
     let caseId: string | undefined;
     if (!ORDER_EVENT_TYPES.has(record.type)) {
       const current = await openCase(db, record.orderId);
@@ -91,7 +91,7 @@ export async function correctEventTime(
 ): Promise<StoredEvent> {
   return db.transaction('rw', db.events, async () => {
     const event = await db.events.get(eventId);
-    if (!event) throw new RecordError(`no event ${eventId}`);
+    if (!event) throw new RecordError(`no event ${eventId}`, 'not-found');
     const corrected = { ...event, at, originalAt: event.originalAt ?? event.at };
     await db.events.put(corrected);
     return corrected;
@@ -102,21 +102,8 @@ export async function correctEventTime(
 export async function removeBuyerEvent(db: CaseClockDatabase, eventId: string): Promise<void> {
   await db.transaction('rw', db.events, async () => {
     const event = await db.events.get(eventId);
-    if (!event) throw new RecordError(`no event ${eventId}`);
+    if (!event) throw new RecordError(`no event ${eventId}`, 'not-found');
     if (event.source !== 'buyer') throw new RecordError('events read from pages cannot be removed');
     await db.events.delete(eventId);
-  });
-}
-
-/** Saves the buyer's own values for an order's fields; pages never overwrite them. */
-export async function editOrder(
-  db: CaseClockDatabase,
-  orderId: string,
-  edits: OrderEdits,
-): Promise<void> {
-  await db.transaction('rw', db.orders, async () => {
-    const order = await db.orders.get(orderId);
-    if (!order) throw new RecordError(`no order ${orderId}`);
-    await db.orders.update(orderId, { edits: { ...order.edits, ...edits } });
   });
 }

@@ -1,4 +1,4 @@
-import { Dexie, type EntityTable } from 'dexie';
+import { Dexie, type EntityTable, type Table } from 'dexie';
 import type {
   EvidenceBlob,
   EvidenceRecord,
@@ -7,6 +7,8 @@ import type {
   StoredCase,
   StoredEvent,
   StoredOrder,
+  UploadChunk,
+  UploadRecord,
 } from './schema';
 import { SCHEMA_VERSIONS } from './versions';
 
@@ -20,6 +22,8 @@ export class CaseClockDatabase extends Dexie {
   evidenceBlobs!: EntityTable<EvidenceBlob, 'id'>;
   settings!: EntityTable<SettingsRecord, 'key'>;
   reminders!: EntityTable<ReminderRecord, 'id'>;
+  uploads!: EntityTable<UploadRecord, 'id'>;
+  uploadChunks!: Table<UploadChunk, [string, number]>;
 
   constructor(name: string = DATABASE_NAME) {
     super(name);

@@ -1,7 +1,13 @@
 import { ORDER_PROGRESS } from '../marketplaces/status';
 import type { MarketplaceId, OrderReading, OrderStatus, PageKind } from '../marketplaces/types';
 import type { CaseClockDatabase } from './database';
-import { orderId, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
+import {
+  effectiveOrder,
+  orderId,
+  type StoredCase,
+  type StoredEvent,
+  type StoredOrder,
+} from './schema';
 
 /** Fields of a reading that are not part of the order itself. */
 type ReadingFields = Omit<OrderReading, 'items'>;
@@ -111,19 +117,63 @@ export function pageEvents(
   return events;
 }
 
+/** Long values in a page's address: ids that also appear in its order's own address. */
+function addressTokens(pageUrl: string): string[] {
+  return [...new URL(pageUrl).searchParams.values()].filter((value) => value.length >= 16);
+}
+
+function sharesToken(order: StoredOrder, tokens: readonly string[]): boolean {
+  return tokens.some((token) => order.detailUrl?.includes(token) === true);
+}
+
 /** The order a tracking page belongs to, when only its address names it (DHgate's rfx_id). */
 async function orderForPage(
   db: CaseClockDatabase,
   marketplace: MarketplaceId,
   pageUrl: string,
 ): Promise<StoredOrder | undefined> {
-  const tokens = [...new URL(pageUrl).searchParams.values()].filter((value) => value.length >= 16);
+  const tokens = addressTokens(pageUrl);
   if (tokens.length === 0) return undefined;
   return db.orders
     .where('marketplace')
     .equals(marketplace)
-    .filter((order) => tokens.some((token) => order.detailUrl?.includes(token) === true))
+    .filter((order) => sharesToken(order, tokens))
     .first();
+}
+
+function withoutHash(address: string): string {
+  const url = new URL(address);
+  url.hash = '';
+  return url.href;
+}
+
+/**
+ * The orders a page shows, as far as CaseClock knows: the orders last read on it, else the
+ * order whose number or page id its address carries (a detail or tracking page).
+ */
+export function ordersShownAt(orders: readonly StoredOrder[], address: string): StoredOrder[] {
+  let page: string;
+  try {
+    page = withoutHash(address);
+  } catch {
+    return [];
+  }
+  const same = (other: string | undefined) => {
+    try {
+      return other !== undefined && withoutHash(other) === page;
+    } catch {
+      return false;
+    }
+  };
+  const read = orders.filter(
+    (order) => same(order.seenOnUrl) || same(effectiveOrder(order).detailUrl),
+  );
+  if (read.length > 0) return read;
+  const values = [...new URL(page).searchParams.values()];
+  const tokens = addressTokens(page);
+  return orders.filter(
+    (order) => values.includes(order.orderNumber) || sharesToken(effectiveOrder(order), tokens),
+  );
 }
 
 export interface PageRecord {
@@ -177,10 +227,4 @@ export async function recordPageReading(
     await db.cases.bulkPut(cases);
     return ids;
   });
-}
-
-/** Orders newest first: by the date the order was placed, else when CaseClock first saw it. */
-export function newestFirst(orders: readonly StoredOrder[]): StoredOrder[] {
-  const when = (order: StoredOrder) => order.placedAt ?? order.firstSeenAt;
-  return [...orders].sort((a, b) => when(b).localeCompare(when(a)));
 }

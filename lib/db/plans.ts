@@ -1,6 +1,7 @@
 import { POLICIES } from '../policies';
 import { planCase, type CasePlan, type Settings } from '../timeline';
 import type { CaseClockDatabase } from './database';
+import { readSettings } from './settings';
 import { effectiveOrder, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
@@ -51,30 +52,37 @@ export function planOrder(
   return { order, ...(open ? { openCase: open } : {}), events: relevant, plan };
 }
 
-/** Plans for every order that is not archived, read in one go. */
-export async function planAllOrders(
-  db: CaseClockDatabase,
-  settings: Settings,
-  clock: PlanClock,
-): Promise<OrderPlan[]> {
-  const [orders, cases, events] = await Promise.all([
+/** Everything the plans of all orders rest on, read in one go. */
+export interface TrackedData {
+  orders: StoredOrder[];
+  cases: StoredCase[];
+  events: StoredEvent[];
+  settings: Settings;
+}
+
+export async function readTrackedData(db: CaseClockDatabase): Promise<TrackedData> {
+  const [orders, cases, events, settings] = await Promise.all([
     db.orders.toArray(),
     db.cases.toArray(),
     db.events.toArray(),
+    readSettings(db),
   ]);
-  const casesByOrder = groupBy(cases, (found) => found.orderId);
-  const eventsByOrder = groupBy(events, (event) => event.orderId);
-  return orders
-    .filter((order) => !order.archived)
-    .map((order) =>
-      planOrder(
-        order,
-        casesByOrder.get(order.id) ?? [],
-        eventsByOrder.get(order.id) ?? [],
-        settings,
-        clock,
-      ),
-    );
+  return { orders, cases, events, settings };
+}
+
+/** A plan for each of the orders, from data read once. */
+export function planEach(data: TrackedData, clock: PlanClock): OrderPlan[] {
+  const casesByOrder = groupBy(data.cases, (found) => found.orderId);
+  const eventsByOrder = groupBy(data.events, (event) => event.orderId);
+  return data.orders.map((order) =>
+    planOrder(
+      order,
+      casesByOrder.get(order.id) ?? [],
+      eventsByOrder.get(order.id) ?? [],
+      data.settings,
+      clock,
+    ),
+  );
 }
 
 export async function planOneOrder(

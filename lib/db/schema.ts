@@ -67,6 +67,25 @@ export interface EvidenceBlob {
   blob: Blob;
 }
 
+/** A file on its way from a CaseClock page to the background, kept until it is whole. */
+export interface UploadRecord {
+  id: string;
+  caseId: string;
+  kind: EvidenceKind;
+  shows: string[];
+  name: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  startedAt: string;
+}
+
+export interface UploadChunk {
+  uploadId: string;
+  index: number;
+  bytes: Blob;
+}
+
 export interface SettingsRecord {
   key: 'settings';
   value: Settings;

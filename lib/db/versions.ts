@@ -66,4 +66,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     },
     upgrade: orderEventsFromVersion1,
   },
+  // Files arrive from CaseClock's pages in chunks; each is kept apart until the file is whole.
+  { version: 3, stores: { uploads: 'id, startedAt', uploadChunks: '[uploadId+index], uploadId' } },
 ];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeReading, newestFirst } from '@/lib/db/orders';
+import { mergeReading, ordersShownAt } from '@/lib/db/orders';
 import type { StoredOrder } from '@/lib/db/schema';
 
 const seen = {
@@ -87,13 +87,37 @@ describe('statuses from tracking and parcel pages', () => {
   });
 });
 
-describe('newestFirst', () => {
-  it('orders by placing date, falling back to when the order was first seen', () => {
-    const orders = [
-      stored({ id: 'a', placedAt: '2026-10-01T10:00:00.000Z' }),
-      stored({ id: 'b', firstSeenAt: '2026-11-10T10:00:00.000Z' }),
-      stored({ id: 'c', placedAt: '2026-10-20T10:00:00.000Z' }),
-    ];
-    expect(newestFirst(orders).map((order) => order.id)).toEqual(['b', 'c', 'a']);
+describe('ordersShownAt', () => {
+  const detail =
+    'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
+  const orders = [
+    stored({ id: 'dhgate:1', orderNumber: '1', seenOnUrl: detail, detailUrl: detail }),
+    stored({ id: 'dhgate:2', orderNumber: '2', seenOnUrl: 'https://dg.dhgate.com/list.do' }),
+    stored({ id: 'aliexpress:8212313961591322', orderNumber: '8212313961591322' }),
+  ];
+
+  it('finds the order last read on the page, whatever its fragment', () => {
+    expect(ordersShownAt(orders, `${detail}#items`).map((order) => order.id)).toEqual(['dhgate:1']);
+  });
+
+  it('finds the order a page’s address names: its number, or its page id', () => {
+    expect(
+      ordersShownAt(
+        orders,
+        'https://www.aliexpress.com/p/order/detail.html?orderId=8212313961591322',
+      ).map((order) => order.id),
+    ).toEqual(['aliexpress:8212313961591322']);
+    expect(
+      ordersShownAt(
+        orders,
+        'https://m.dhgate.com/mydhgate/order/trackinfo.html?rfx_id=ff80808193a1c4e50193b27c4f6d2a11',
+      ).map((order) => order.id),
+    ).toEqual(['dhgate:1']);
+  });
+
+  it('finds nothing on another page, or for an address that is not one', () => {
+    expect(ordersShownAt(orders, 'https://t.17track.net/en#nums=LZ492186534CN')).toEqual([]);
+    expect(ordersShownAt(orders, 'chrome://newtab')).toEqual([]);
+    expect(ordersShownAt(orders, 'not a url')).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseClockDatabase } from '@/lib/db/database';
+import { readSettings } from '@/lib/db/settings';
 import { SCHEMA_VERSIONS } from '@/lib/db/versions';
 
 /** Data as each earlier version wrote it, and what the next version must make of it. */
@@ -65,6 +66,53 @@ const SAMPLES: Record<
         },
       ]);
       expect(await db.cases.count()).toBe(0);
+    },
+  },
+  2: {
+    tables: {
+      orders: [
+        {
+          id: 'dhgate:1043587216',
+          marketplace: 'dhgate',
+          orderNumber: '1043587216',
+          items: [],
+          firstSeenAt: '2026-11-02T09:30:00.000Z',
+          lastSeenAt: '2026-11-03T09:30:00.000Z',
+        },
+      ],
+      cases: [
+        {
+          id: 'case-1',
+          orderId: 'dhgate:1043587216',
+          reason: 'not-received',
+          openedAt: '2026-11-04T10:00:00.000Z',
+          status: 'open',
+        },
+      ],
+      evidence: [
+        {
+          id: 'note-1',
+          caseId: 'case-1',
+          orderId: 'dhgate:1043587216',
+          kind: 'note',
+          shows: [],
+          name: 'Seller silent',
+          capturedAt: '2026-11-05T10:00:00.000Z',
+          text: 'Seller silent since 5 Nov.',
+        },
+      ],
+      settings: [{ key: 'settings', value: { membership: { dhgate: 'silver' } } }],
+    },
+    async check(db) {
+      expect(await db.cases.get('case-1')).toMatchObject({ status: 'open' });
+      expect(await db.evidence.get('note-1')).toMatchObject({ text: 'Seller silent since 5 Nov.' });
+      expect(await db.uploads.count()).toBe(0);
+      expect(await db.uploadChunks.count()).toBe(0);
+      // Settings saved before the panel existed read with the panel on.
+      expect(await readSettings(db)).toMatchObject({
+        membership: { dhgate: 'silver' },
+        showPanel: true,
+      });
     },
   },
 };

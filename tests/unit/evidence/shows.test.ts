@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
+import { likelySubjectsOfFile, subjectsOfPage } from '@/lib/evidence/shows';
+
+describe('what a page shows', () => {
+  it.each([
+    ['https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff8080&rft=4', ['order-details']],
+    ['https://dg.dhgate.com/buyerordmng/orderList/list.do?page=1', ['order-details']],
+    ['https://m.dhgate.com/mydhgate/order/trackinfo.html?rfx_id=ff8080', ['tracking-page']],
+    ['https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212', ['tracking-page']],
+    ['https://www.aliexpress.com/p/refund-dispute/detail.html?id=1', ['seller-chat']],
+    ['https://www.allchinabuy.com/en/page/account/myparcel/', ['tracking-page']],
+    ['https://www.dhgate.com/message/detail.html?id=88', ['seller-chat']],
+    ['https://www.aliexpress.com/item/1005006123456789.html', ['listing-screenshot']],
+    ['https://item.taobao.com/item.htm?id=6543', ['listing-screenshot']],
+    ['https://t.17track.net/en#nums=LZ492186534CN', ['carrier-page']],
+    ['https://www.laposte.fr/outils/suivre-vos-envois?code=LZ492186534CN', ['carrier-page']],
+    ['https://www.dhgate.com/', []],
+    ['https://example.com/blog', []],
+    ['file:///home/buyer/track.html', []],
+    ['not a url', []],
+  ])('%s shows %j', (url, subjects) => {
+    expect(subjectsOfPage(url)).toEqual(subjects);
+  });
+});
+
+describe('what a file the buyer adds likely shows', () => {
+  const damaged = checklistFor('dhgate', 'damaged');
+
+  it('is the first photo the checklist still misses', () => {
+    expect(likelySubjectsOfFile('image/jpeg', checklistProgress(damaged, []))).toEqual([
+      'item-photos',
+    ]);
+    const withItem = checklistProgress(damaged, [{ shows: ['item-photos'] }]);
+    expect(likelySubjectsOfFile('image/png', withItem)).toEqual(['package-photos']);
+  });
+
+  it('is the unboxing for a video, and nothing for other files', () => {
+    expect(likelySubjectsOfFile('video/mp4', checklistProgress(damaged, []))).toEqual([
+      'unboxing-video',
+    ]);
+    expect(likelySubjectsOfFile('application/pdf', checklistProgress(damaged, []))).toEqual([]);
+  });
+
+  it('falls back to the first photo item once all are collected, and to none when none is asked', () => {
+    const all = checklistProgress(damaged, [
+      { shows: ['item-photos', 'package-photos', 'label-photo'] },
+    ]);
+    expect(likelySubjectsOfFile('image/png', all)).toEqual(['item-photos']);
+    const notReceived = checklistProgress(checklistFor('dhgate', 'not-received'), []);
+    expect(likelySubjectsOfFile('image/png', notReceived)).toEqual([]);
+  });
+});
