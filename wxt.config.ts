@@ -8,8 +8,10 @@ export default defineConfig({
     name: 'CaseClock',
     description:
       'Keeps the dispute clocks of your DHgate, Allchinabuy and AliExpress orders and reminds you before a window closes. Everything stays on your computer.',
-    // Reminders ring through alarms and notifications; nothing else is asked for.
-    permissions: ['alarms', 'notifications'],
+    // Reminders ring through alarms and notifications. activeTab lets "Capture this tab"
+    // screenshot the page the buyer opened CaseClock on, and only that one; contextMenus offers
+    // "Save selection as evidence". Nothing else is asked for.
+    permissions: ['activeTab', 'alarms', 'contextMenus', 'notifications'],
     // Only the marketplaces' own pages; never <all_urls>.
     host_permissions: marketplaceMatchPatterns(),
     ...(browser === 'firefox' && {

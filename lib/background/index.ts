@@ -1,6 +1,8 @@
 import type { CaseClockDatabase } from '../db/database';
+import { discardUploadsStartedBefore } from '../db/evidence';
 import { effectiveOrder } from '../db/schema';
-import { createMessageHandler } from '../messaging/background';
+import { languageOf, translator } from '../i18n';
+import { createMessageHandler, type TabAccess } from '../messaging/background';
 import type { SenderInfo } from '../messaging/protocol';
 import {
   orderIdOfReminder,
@@ -9,6 +11,7 @@ import {
   snoozeReminder,
   type ReminderApi,
 } from './reminders';
+import { caseOfMenuItem, saveSelection, syncEvidenceMenu, type MenuApi } from './evidence-menu';
 
 /** The part of the extension API the background uses: `browser`, or WXT's fake browser. */
 export interface ExtensionApi {
@@ -27,7 +30,23 @@ export interface ExtensionApi {
     onClicked: { addListener(listener: (id: string) => void): void };
     onButtonClicked: { addListener(listener: (id: string, button: number) => void): void };
   };
-  tabs: { create(properties: { url: string }): Promise<unknown> };
+  tabs: {
+    create(properties: { url: string }): Promise<unknown>;
+    get(
+      tabId: number,
+    ): Promise<{ url?: string; title?: string; windowId?: number; active?: boolean }>;
+    captureVisibleTab(windowId: number, options: { format: 'png' }): Promise<string>;
+  };
+  contextMenus: MenuApi & {
+    onClicked: {
+      addListener(
+        listener: (
+          info: { menuItemId: string | number; selectionText?: string; pageUrl?: string },
+          tab?: { url?: string; title?: string },
+        ) => void,
+      ): void;
+    };
+  };
 }
 
 export interface BackgroundOptions {
@@ -53,8 +72,9 @@ export function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): st
  */
 export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   const { db } = options;
-  const reconcile = serialReconciler(() =>
-    reconcileReminders({
+  // Reminders and the evidence menu follow the stored data; one run at a time keeps them whole.
+  const reconcile = serialReconciler(async () => {
+    await reconcileReminders({
       db,
       api: {
         alarms: api.alarms,
@@ -65,8 +85,14 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       },
       clock: () => ({ now: options.now().toISOString(), timeZone: options.timeZone() }),
       locale: options.locale,
-    }),
-  );
+    });
+    await syncEvidenceMenu(db, api.contextMenus, translator(languageOf(options.locale())));
+  });
+  const tabs: TabAccess = {
+    get: (tabId) => api.tabs.get(tabId),
+    captureVisibleTab: (windowId) => api.tabs.captureVisibleTab(windowId, { format: 'png' }),
+    create: (properties) => api.tabs.create(properties),
+  };
   const handleMessage = createMessageHandler({
     db,
     extensionId: api.runtime.id,
@@ -74,6 +100,8 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
     now: options.now,
     timeZone: options.timeZone,
     afterWrite: reconcile,
+    tabs,
+    caseUrl: (orderId) => caseUrl(api, orderId),
   });
 
   async function openOrderPage(orderId: string): Promise<void> {
@@ -86,6 +114,22 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   api.alarms.onAlarm.addListener(() => void reconcile());
   api.runtime.onStartup.addListener(() => void reconcile());
   api.runtime.onInstalled.addListener(() => void reconcile());
+  api.contextMenus.onClicked.addListener((info, tab) => {
+    const caseId = caseOfMenuItem(info.menuItemId);
+    const text = info.selectionText?.trim();
+    if (!caseId || !text) return;
+    const url = tab?.url ?? info.pageUrl;
+    void saveSelection(
+      db,
+      caseId,
+      { text, ...(url ? { url } : {}), ...(tab?.title ? { title: tab.title } : {}) },
+      options.now().toISOString(),
+    )
+      .then(reconcile)
+      .catch((error: unknown) => {
+        console.error('CaseClock could not save the selection', error);
+      });
+  });
   api.notifications.onClicked.addListener((id) => {
     void api.tabs.create({ url: caseUrl(api, orderIdOfReminder(id)) });
     void api.notifications.clear(id);
@@ -99,6 +143,10 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       void snoozeReminder(db, id, until).then(reconcile);
     }
   });
-  const started = reconcile();
+  // A page closed mid-upload leaves chunks behind; a day later they are surely abandoned.
+  const started = Promise.all([
+    reconcile(),
+    discardUploadsStartedBefore(db, new Date(options.now().getTime() - DAY).toISOString()),
+  ]).then(() => undefined);
   return { handleMessage, reconcile, started };
 }

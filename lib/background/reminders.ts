@@ -1,7 +1,6 @@
 import type { CaseClockDatabase } from '../db/database';
 import type { ReminderRecord } from '../db/schema';
-import { planAllOrders, type OrderPlan, type PlanClock } from '../db/plans';
-import { readSettings } from '../db/settings';
+import { planEach, readTrackedData, type OrderPlan, type PlanClock } from '../db/plans';
 import { formatWhen } from '../i18n/format';
 import { languageOf, translator, type MessageKey } from '../i18n';
 import { adapterById } from '../marketplaces/registry';
@@ -162,8 +161,12 @@ export function actionsDue(plans: readonly OrderPlan[]): number {
 export async function reconcileReminders(context: ReminderContext): Promise<void> {
   const { db, api } = context;
   const clock = context.clock();
-  const settings = await readSettings(db);
-  const plans = await planAllOrders(db, settings, clock);
+  const data = await readTrackedData(db);
+  const { settings } = data;
+  const plans = planEach(
+    { ...data, orders: data.orders.filter((order) => !order.archived) },
+    clock,
+  );
   const byOrder = new Map(plans.map((planned) => [planned.order.id, planned]));
   const reminders = plans.flatMap((planned) => remindersFor(planned, settings.reminderLeadHours));
   const records = new Map((await db.reminders.toArray()).map((record) => [record.id, record]));

@@ -56,7 +56,7 @@ function readWith(adapter: MarketplaceAdapter, doc: Document, url: URL): PageRea
   const marketplace = adapter.id;
   let pageKind: PageKind | undefined;
   try {
-    pageKind = adapter.pageKind(url, doc);
+    pageKind = adapter.pageKind(url);
     if (!pageKind) return { status: 'not-an-order-page', marketplace };
     const reading = adapter.read(doc, url, pageKind);
     const problems = [...reading.problems];

@@ -83,7 +83,7 @@ export interface MarketplaceAdapter {
   readonly domains: readonly string[];
   /** The label of the button that confirms receipt, which ends the buyer's protection. */
   readonly confirmReceipt: RegExp;
-  /** The kind of order page at this URL, or undefined for any other page of the site. */
-  pageKind(url: URL, doc: Document): PageKind | undefined;
+  /** The kind of order page at this URL (from the URL alone), or undefined for any other page. */
+  pageKind(url: URL): PageKind | undefined;
   read(doc: Document, url: URL, kind: PageKind): AdapterReading;
 }

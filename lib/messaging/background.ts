@@ -1,21 +1,47 @@
 import { correctEventTime, recordBuyerEvent, removeBuyerEvent, startCase } from '../db/cases';
 import type { CaseClockDatabase } from '../db/database';
+import { RecordError } from '../db/errors';
+import {
+  addEvidence,
+  addUploadChunk,
+  discardUpload,
+  finishUpload,
+  removeEvidence,
+  startUpload,
+  tagEvidence,
+} from '../db/evidence';
+import { addOrderByHand, archiveOrder, editOrder } from '../db/order-edits';
 import { recordPageReading } from '../db/orders';
 import { planOneOrder } from '../db/plans';
 import { orderId } from '../db/schema';
 import { readSettings, updateSettings } from '../db/settings';
-import { confirmReceiptGuard, type GuardDecision } from '../guard';
+import { sha256Hex } from '../evidence/hash';
+import { subjectsOfPage } from '../evidence/shows';
+import { confirmReceiptGuard } from '../guard';
 import { adapterForHost } from '../marketplaces/registry';
 import type { MarketplaceId } from '../marketplaces/types';
+import { urgencyOf } from '../timeline/urgency';
+import { bytesFromBase64 } from './base64';
 import {
   CONTENT_MESSAGES,
   parseMessage,
   type Message,
   type MessageOf,
   type MessageType,
+  type OrderViews,
   type Reply,
   type SenderInfo,
 } from './protocol';
+
+/** What the background asks of the browser's tabs. */
+export interface TabAccess {
+  get(
+    tabId: number,
+  ): Promise<{ url?: string; title?: string; windowId?: number; active?: boolean }>;
+  /** A PNG of what the window shows, as a data URL. */
+  captureVisibleTab(windowId: number): Promise<string>;
+  create(properties: { url: string }): Promise<unknown>;
+}
 
 export interface BackgroundDeps {
   db: CaseClockDatabase;
@@ -27,6 +53,9 @@ export interface BackgroundDeps {
   timeZone: () => string;
   /** Brings reminders in line with what was just written. */
   afterWrite: () => Promise<void>;
+  tabs: TabAccess;
+  /** The address of an order's case workspace. */
+  caseUrl: (orderId: string) => string;
 }
 
 function marketplaceOf(url: string | undefined): MarketplaceId | undefined {
@@ -39,30 +68,73 @@ function marketplaceOf(url: string | undefined): MarketplaceId | undefined {
   }
 }
 
-/** Whether to hold "confirm receipt" for each of these orders, keyed by order number. */
-async function guardsFor(
+/**
+ * What a marketplace tab needs about the orders it shows, keyed by order number: whether to
+ * hold "confirm receipt", and the panel's summary of where each order stands.
+ */
+async function orderViews(
   deps: BackgroundDeps,
   marketplace: MarketplaceId,
   orderNumbers: readonly string[],
-): Promise<Record<string, GuardDecision>> {
+): Promise<OrderViews> {
   const settings = await readSettings(deps.db);
   const clock = { now: deps.now().toISOString(), timeZone: deps.timeZone() };
-  const guards: Record<string, GuardDecision> = {};
+  const views: OrderViews = { guards: {}, summaries: {} };
   for (const number of orderNumbers) {
     const planned = await planOneOrder(deps.db, orderId(marketplace, number), settings, clock);
     if (!planned) continue;
-    const evidence = planned.openCase
-      ? await deps.db.evidence.where('caseId').equals(planned.openCase.id).toArray()
+    const { plan, openCase } = planned;
+    const evidence = openCase
+      ? await deps.db.evidence.where('caseId').equals(openCase.id).toArray()
       : [];
-    guards[number] = confirmReceiptGuard({
+    views.guards[number] = confirmReceiptGuard({
       marketplace,
-      plan: planned.plan,
-      ...(planned.openCase ? { openCase: planned.openCase } : {}),
+      plan,
+      ...(openCase ? { openCase } : {}),
       events: planned.events,
       evidence,
     });
+    if (!settings.showPanel || planned.order.archived) continue;
+    const { instructions: _where, ...nextStep } = plan.nextStep;
+    const next = urgencyOf(plan).nextDeadline;
+    views.summaries[number] = {
+      orderId: planned.order.id,
+      stage: plan.stage,
+      ...(openCase ? { caseReason: openCase.reason } : {}),
+      nextStep,
+      ...(next ? { nextDeadline: { kind: next.kind, dueAt: next.dueAt, edge: next.edge } } : {}),
+    };
   }
-  return guards;
+  return views;
+}
+
+/** A PNG data URL's bytes. */
+function pngBytes(dataUrl: string): Uint8Array {
+  const comma = dataUrl.indexOf(',');
+  if (!dataUrl.startsWith('data:image/png;base64,') || comma < 0) {
+    throw new RecordError('the browser returned no screenshot');
+  }
+  return bytesFromBase64(dataUrl.slice(comma + 1));
+}
+
+/** "dhgate.com 2026-11-22 10.15.png": a screenshot's name says where and when, in the buyer's time. */
+function screenshotName(url: string | undefined, at: string, timeZone: string): string {
+  let host = 'tab';
+  try {
+    if (url) host = new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    // keep "tab"
+  }
+  const when = new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(at));
+  return `${host} ${when.replace(':', '.')}.png`;
 }
 
 type Handler<T extends MessageType> = (
@@ -84,11 +156,11 @@ const HANDLERS: Handlers = {
     });
     await deps.afterWrite();
     const numbers = message.orders.map((order) => order.orderNumber);
-    return { ok: true, tracked, guards: await guardsFor(deps, message.marketplace, numbers) };
+    return { ok: true, tracked, ...(await orderViews(deps, message.marketplace, numbers)) };
   },
 
   async 'guard-query'(deps, message) {
-    return { ok: true, guards: await guardsFor(deps, message.marketplace, message.orderNumbers) };
+    return { ok: true, ...(await orderViews(deps, message.marketplace, message.orderNumbers)) };
   },
 
   async 'items-inspected'(deps, message) {
@@ -103,7 +175,10 @@ const HANDLERS: Handlers = {
       now,
     );
     await deps.afterWrite();
-    return { ok: true, guards: await guardsFor(deps, message.marketplace, [message.orderNumber]) };
+    return {
+      ok: true,
+      ...(await orderViews(deps, message.marketplace, [message.orderNumber])),
+    };
   },
 
   async 'case-start'(deps, message) {
@@ -145,15 +220,126 @@ const HANDLERS: Handlers = {
   },
 
   async 'settings-update'(deps, message) {
-    const { membership, overrides, paypal, reminderLeadHours } = message.settings;
+    const { membership, overrides, paypal, reminderLeadHours, showPanel } = message.settings;
     const settings = await updateSettings(deps.db, {
       ...(membership ? { membership } : {}),
       ...(overrides ? { overrides } : {}),
       ...(paypal ? { paypal } : {}),
       ...(reminderLeadHours !== undefined ? { reminderLeadHours } : {}),
+      ...(showPanel !== undefined ? { showPanel } : {}),
     });
     await deps.afterWrite();
     return { ok: true, settings };
+  },
+
+  async 'order-add'(deps, message) {
+    const id = await addOrderByHand(
+      deps.db,
+      message.marketplace,
+      message.orderNumber,
+      message.edits,
+      deps.now().toISOString(),
+    );
+    await deps.afterWrite();
+    return { ok: true, orderId: id };
+  },
+
+  async 'order-edit'(deps, message) {
+    await editOrder(deps.db, message.orderId, message.edits);
+    await deps.afterWrite();
+    return { ok: true, orderId: message.orderId };
+  },
+
+  async 'order-archive'(deps, message) {
+    await archiveOrder(deps.db, message.orderId, message.archived);
+    await deps.afterWrite();
+    return { ok: true, orderId: message.orderId };
+  },
+
+  async 'case-open'(deps, message) {
+    const id = orderId(message.marketplace, message.orderNumber);
+    if (!(await deps.db.orders.get(id))) throw new RecordError(`no order ${id}`, 'not-found');
+    await deps.tabs.create({ url: deps.caseUrl(id) });
+    return { ok: true, orderId: id };
+  },
+
+  async 'evidence-capture'(deps, message) {
+    if (!(await deps.db.cases.get(message.caseId))) {
+      throw new RecordError(`no case ${message.caseId}`, 'not-found');
+    }
+    const tab = await deps.tabs.get(message.tabId);
+    if (tab.windowId !== message.windowId || tab.active === false) {
+      throw new RecordError('that tab is no longer the one shown in its window');
+    }
+    const bytes = pngBytes(await deps.tabs.captureVisibleTab(message.windowId));
+    const capturedAt = deps.now().toISOString();
+    const record = await addEvidence(
+      deps.db,
+      {
+        caseId: message.caseId,
+        kind: 'screenshot',
+        shows: tab.url ? subjectsOfPage(tab.url) : [],
+        name: screenshotName(tab.url, capturedAt, deps.timeZone()),
+        mimeType: 'image/png',
+        capturedAt,
+        ...(tab.url ? { url: tab.url } : {}),
+        ...(tab.title ? { title: tab.title } : {}),
+      },
+      {
+        blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }),
+        sha256: await sha256Hex(bytes),
+      },
+    );
+    await deps.afterWrite();
+    return { ok: true, evidenceId: record.id };
+  },
+
+  async 'evidence-upload-start'(deps, message) {
+    const { type: _type, ...upload } = message;
+    const started = await startUpload(deps.db, { ...upload, startedAt: deps.now().toISOString() });
+    return { ok: true, uploadId: started.id };
+  },
+
+  async 'evidence-upload-chunk'(deps, message) {
+    await addUploadChunk(deps.db, message.uploadId, message.index, bytesFromBase64(message.data));
+    return { ok: true, uploadId: message.uploadId };
+  },
+
+  async 'evidence-upload-finish'(deps, message) {
+    const record = await finishUpload(deps.db, message.uploadId, deps.now().toISOString());
+    await deps.afterWrite();
+    return { ok: true, evidenceId: record.id };
+  },
+
+  async 'evidence-upload-cancel'(deps, message) {
+    await discardUpload(deps.db, message.uploadId);
+    return { ok: true, uploadId: message.uploadId };
+  },
+
+  async 'evidence-note'(deps, message) {
+    const at = deps.now().toISOString();
+    const record = await addEvidence(deps.db, {
+      caseId: message.caseId,
+      kind: 'note',
+      shows: [],
+      name: message.text.split('\n', 1)[0]?.slice(0, 60) ?? '',
+      capturedAt: at,
+      text: message.text,
+    });
+    await deps.afterWrite();
+    return { ok: true, evidenceId: record.id };
+  },
+
+  async 'evidence-tag'(deps, message) {
+    await tagEvidence(deps.db, message.evidenceId, message.shows);
+    await deps.afterWrite();
+    return { ok: true, evidenceId: message.evidenceId };
+  },
+
+  async 'evidence-remove'(deps, message) {
+    await removeEvidence(deps.db, message.evidenceId);
+    await deps.afterWrite();
+    return { ok: true, evidenceId: message.evidenceId };
   },
 };
 
@@ -198,6 +384,8 @@ export function createMessageHandler(deps: BackgroundDeps) {
       return await dispatch(deps, parsed.message);
     } catch (error) {
       // A failed write was rolled back: nothing changed.
+      if (error instanceof RecordError)
+        return { ok: false, error: error.message, code: error.code };
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   };

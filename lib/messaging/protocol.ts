@@ -4,9 +4,21 @@
  * because a message may come from a compromised page context.
  */
 import * as v from 'valibot';
+import { EVIDENCE_SIZE_LIMIT, UPLOAD_CHUNK_SIZE } from '../db/evidence';
+import type { RecordErrorCode } from '../db/errors';
+import { EVIDENCE_SUBJECTS } from '../evidence/checklist';
 import type { GuardDecision } from '../guard';
 import { MARKETPLACE_IDS, ORDER_STATUSES, PAGE_KINDS } from '../marketplaces/types';
-import { BUYER_EVENT_TYPES, CASE_REASONS, OUTCOMES, type Settings } from '../timeline/types';
+import {
+  BUYER_EVENT_TYPES,
+  CASE_REASONS,
+  OUTCOMES,
+  type CaseReason,
+  type Deadline,
+  type NextStep,
+  type Settings,
+  type Stage,
+} from '../timeline/types';
 
 const LIMITS = { text: 500, url: 2048, orders: 500, items: 200, trackingNumbers: 100 } as const;
 
@@ -61,6 +73,7 @@ export const OrderReadingSchema = v.object({
   detailUrl: v.optional(WebUrl),
 });
 
+const OrderNumber = v.pipe(v.string(), v.trim(), v.regex(/^\S{1,80}$/));
 const OrderId = v.pipe(v.string(), v.regex(/^(?:dhgate|allchinabuy|aliexpress):\S{1,80}$/));
 const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 const Marketplace = v.picklist(MARKETPLACE_IDS);
@@ -112,6 +125,118 @@ const EventRecordSchema = v.object({
 const EventCorrectSchema = v.object({ type: v.literal('event-correct'), eventId: Id, at: Instant });
 const EventRemoveSchema = v.object({ type: v.literal('event-remove'), eventId: Id });
 
+/** What the buyer may type into an order's fields. */
+const OrderEditsSchema = v.partial(
+  v.object({
+    ...v.pick(OrderReadingSchema, [
+      'status',
+      'statusText',
+      'seller',
+      'total',
+      'placedAt',
+      'paidAt',
+      'shippedAt',
+      'receivedAt',
+      'trackingNumber',
+      'carrier',
+      'protectionEndsAt',
+      'detailUrl',
+      'items',
+    ]).entries,
+  }),
+);
+
+const OrderAddSchema = v.object({
+  type: v.literal('order-add'),
+  marketplace: Marketplace,
+  orderNumber: OrderNumber,
+  edits: OrderEditsSchema,
+});
+
+const OrderEditSchema = v.object({
+  type: v.literal('order-edit'),
+  orderId: OrderId,
+  edits: OrderEditsSchema,
+});
+
+const OrderArchiveSchema = v.object({
+  type: v.literal('order-archive'),
+  orderId: OrderId,
+  archived: v.boolean(),
+});
+
+/** From the in-page panel: open this order's case in CaseClock. */
+const CaseOpenSchema = v.object({
+  type: v.literal('case-open'),
+  marketplace: Marketplace,
+  orderNumber: Text,
+});
+
+const Subjects = v.pipe(
+  v.array(v.picklist(EVIDENCE_SUBJECTS)),
+  v.maxLength(EVIDENCE_SUBJECTS.length),
+);
+const TabIdentifier = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
+
+/** From the popup: screenshot the tab the buyer is looking at, into this case. */
+const EvidenceCaptureSchema = v.object({
+  type: v.literal('evidence-capture'),
+  caseId: Id,
+  tabId: TabIdentifier,
+  windowId: TabIdentifier,
+});
+
+const EvidenceUploadStartSchema = v.object({
+  type: v.literal('evidence-upload-start'),
+  caseId: Id,
+  kind: v.picklist(['photo', 'video', 'file']),
+  shows: Subjects,
+  name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(200)),
+  mimeType: v.pipe(v.string(), v.maxLength(100), v.regex(/^[\w.+-]+\/[\w.+-]+$/)),
+  size: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(EVIDENCE_SIZE_LIMIT)),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+});
+
+const EvidenceUploadChunkSchema = v.object({
+  type: v.literal('evidence-upload-chunk'),
+  uploadId: Id,
+  index: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(10_000)),
+  /** The chunk's bytes in base64: messages carry JSON, not binary. */
+  data: v.pipe(
+    v.string(),
+    v.nonEmpty(),
+    v.maxLength(Math.ceil(UPLOAD_CHUNK_SIZE / 3) * 4),
+    v.regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  ),
+});
+
+const EvidenceUploadFinishSchema = v.object({
+  type: v.literal('evidence-upload-finish'),
+  uploadId: Id,
+});
+
+const EvidenceUploadCancelSchema = v.object({
+  type: v.literal('evidence-upload-cancel'),
+  uploadId: Id,
+});
+
+const EvidenceNoteSchema = v.object({
+  type: v.literal('evidence-note'),
+  caseId: Id,
+  text: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(5000)),
+});
+
+const EvidenceTagSchema = v.object({
+  type: v.literal('evidence-tag'),
+  evidenceId: Id,
+  shows: Subjects,
+});
+
+const EvidenceRemoveSchema = v.object({
+  type: v.literal('evidence-remove'),
+  evidenceId: Id,
+});
+
 const SettingsSchema = v.object({
   membership: v.optional(v.record(Marketplace, v.pipe(v.string(), v.maxLength(40)))),
   overrides: v.optional(
@@ -127,6 +252,7 @@ const SettingsSchema = v.object({
   reminderLeadHours: v.optional(
     v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 14)),
   ),
+  showPanel: v.optional(v.boolean()),
 });
 
 const SettingsUpdateSchema = v.object({
@@ -143,6 +269,18 @@ export const MessageSchema = v.variant('type', [
   EventCorrectSchema,
   EventRemoveSchema,
   SettingsUpdateSchema,
+  OrderAddSchema,
+  OrderEditSchema,
+  OrderArchiveSchema,
+  CaseOpenSchema,
+  EvidenceCaptureSchema,
+  EvidenceUploadStartSchema,
+  EvidenceUploadChunkSchema,
+  EvidenceUploadFinishSchema,
+  EvidenceUploadCancelSchema,
+  EvidenceNoteSchema,
+  EvidenceTagSchema,
+  EvidenceRemoveSchema,
 ]);
 
 export type PageReadMessage = v.InferOutput<typeof PageReadMessageSchema>;
@@ -155,22 +293,57 @@ export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'page-read',
   'guard-query',
   'items-inspected',
+  'case-open',
 ]);
+
+/** What the in-page panel shows about an order. */
+export interface OrderSummary {
+  orderId: string;
+  stage: Stage;
+  caseReason?: CaseReason;
+  nextStep: Omit<NextStep, 'instructions'>;
+  nextDeadline?: Pick<Deadline, 'kind' | 'dueAt' | 'edge'>;
+}
+
+/** What a marketplace tab learns about the orders it shows. */
+export interface OrderViews {
+  guards: Record<string, GuardDecision>;
+  /** Keyed by order number; empty when the buyer turned the panel off. */
+  summaries: Record<string, OrderSummary>;
+}
 
 /** What the background answers to each message type. */
 export interface Replies {
-  'page-read': { tracked: string[]; guards: Record<string, GuardDecision> };
-  'guard-query': { guards: Record<string, GuardDecision> };
-  'items-inspected': { guards: Record<string, GuardDecision> };
+  'page-read': { tracked: string[] } & OrderViews;
+  'guard-query': OrderViews;
+  'items-inspected': OrderViews;
   'case-start': { caseId: string };
   'event-record': { eventId: string };
   'event-correct': { eventId: string };
   'event-remove': { eventId: string };
   'settings-update': { settings: Settings };
+  'order-add': { orderId: string };
+  'order-edit': { orderId: string };
+  'order-archive': { orderId: string };
+  'case-open': { orderId: string };
+  'evidence-capture': { evidenceId: string };
+  'evidence-upload-start': { uploadId: string };
+  'evidence-upload-chunk': { uploadId: string };
+  'evidence-upload-finish': { evidenceId: string };
+  'evidence-upload-cancel': { uploadId: string };
+  'evidence-note': { evidenceId: string };
+  'evidence-tag': { evidenceId: string };
+  'evidence-remove': { evidenceId: string };
 }
 
-export type Reply<M extends Message> =
-  ({ ok: true } & Replies[M['type']]) | { ok: false; error: string };
+export type Reply<M extends Message> = ({ ok: true } & Replies[M['type']]) | Refusal;
+
+/** Why the background refused a message; `code` lets the UI explain it in the buyer's words. */
+export interface Refusal {
+  ok: false;
+  error: string;
+  code?: RecordErrorCode;
+}
 
 /** Who sent a message, as the browser reports it (the part of `MessageSender` we use). */
 export interface SenderInfo {
@@ -180,9 +353,7 @@ export interface SenderInfo {
 }
 
 /** Checks an untrusted message; the error names each field that was wrong. */
-export function parseMessage(
-  input: unknown,
-): { ok: true; message: Message } | { ok: false; error: string } {
+export function parseMessage(input: unknown): { ok: true; message: Message } | Refusal {
   const result = v.safeParse(MessageSchema, input);
   if (result.success) return { ok: true, message: result.output };
   const details = result.issues

@@ -5,3 +5,38 @@ import type { Message, Reply } from './protocol';
 export async function sendToBackground<M extends Message>(message: M): Promise<Reply<M>> {
   return browser.runtime.sendMessage<M, Reply<M>>(message);
 }
+
+/** The address of CaseClock's workspace: an order's case, or the form for a new order. */
+export function workspaceUrl(target: { order: string } | 'new-order'): string {
+  const page = browser.runtime.getURL('/case.html');
+  return target === 'new-order'
+    ? `${page}?new`
+    : `${page}?order=${encodeURIComponent(target.order)}`;
+}
+
+/**
+ * What CaseClock's own pages (popup, workspace, settings) do through the browser. `leave` runs
+ * after opening a tab: the popup closes itself, a page stays.
+ */
+export function extensionPageActions(leave: () => void = () => undefined) {
+  const openTab = (url: string) => {
+    void browser.tabs.create({ url }).then(leave);
+  };
+  return {
+    send: sendToBackground,
+    openCase: (orderId: string) => {
+      openTab(workspaceUrl({ order: orderId }));
+    },
+    openNewOrder: () => {
+      openTab(workspaceUrl('new-order'));
+    },
+    openSettings: () => {
+      void browser.runtime.openOptionsPage().then(leave);
+    },
+    openPage: openTab,
+    async freeSpace(): Promise<number | undefined> {
+      const estimate = await navigator.storage.estimate();
+      return estimate.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);
+    },
+  };
+}

@@ -1,5 +1,7 @@
+import { PARIS } from '../zones';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startBackground } from '@/lib/background';
+import { startBackground, type ExtensionApi } from '@/lib/background';
+import type { MenuApi } from '@/lib/background/evidence-menu';
 import { CaseClockDatabase } from '@/lib/db/database';
 import type { SenderInfo } from '@/lib/messaging/protocol';
 
@@ -12,12 +14,54 @@ export function tab(url: string): SenderInfo {
   return { id: fakeBrowser.runtime.id, url, tab: { id: 9 } };
 }
 
+type MenuItem = Parameters<MenuApi['create']>[0];
+type MenuClick = Parameters<
+  Parameters<ExtensionApi['contextMenus']['onClicked']['addListener']>[0]
+>;
+
+/** `contextMenus`, which WXT's fake browser leaves out: keeps the items, replays clicks. */
+export class FakeMenus {
+  items: MenuItem[] = [];
+  private listeners: ((...click: MenuClick) => void)[] = [];
+  readonly onClicked = {
+    addListener: (listener: (...click: MenuClick) => void) => {
+      this.listeners.push(listener);
+    },
+  };
+
+  removeAll(): Promise<void> {
+    this.items = [];
+    return Promise.resolve();
+  }
+
+  create(item: MenuItem): void {
+    if (this.items.some((existing) => existing.id === item.id)) {
+      throw new Error(`duplicate menu id ${item.id}`);
+    }
+    this.items.push(item);
+  }
+
+  click(...click: MenuClick): void {
+    for (const listener of this.listeners) listener(...click);
+  }
+}
+
+/** A 1×1 PNG: what the fake browser "sees" in a tab. */
+export const TINY_PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+
 /** The background on WXT's fake browser and fake-indexeddb, with a clock the test moves. */
 export class TestBackground {
   now: Date;
   badge = '';
   readonly db: CaseClockDatabase;
   background!: ReturnType<typeof startBackground>;
+  readonly menus = new FakeMenus();
+  /** Windows whose visible tab was captured. */
+  readonly captures: number[] = [];
+  /** The tabs of window 1, the last one shown; and what the background opened. */
+  readonly tabs: { id: number; url: string; title: string; active: boolean }[] = [];
+  readonly opened: string[] = [];
 
   constructor(start: string, db?: CaseClockDatabase) {
     this.now = new Date(start);
@@ -26,10 +70,30 @@ export class TestBackground {
 
   /** Starts the worker, as the browser does on install, on start and on every wake-up. */
   async start(): Promise<this> {
-    this.background = startBackground(fakeBrowser, {
+    const api: ExtensionApi = {
+      ...fakeBrowser,
+      contextMenus: this.menus,
+      tabs: {
+        create: (properties) => {
+          this.opened.push(properties.url);
+          return Promise.resolve({});
+        },
+        get: (tabId) => {
+          const found = this.tabs.find((shown) => shown.id === tabId);
+          return found
+            ? Promise.resolve({ ...found, windowId: 1 })
+            : Promise.reject(new Error(`No tab with id: ${String(tabId)}.`));
+        },
+        captureVisibleTab: (windowId) => {
+          this.captures.push(windowId);
+          return Promise.resolve(`data:image/png;base64,${TINY_PNG}`);
+        },
+      },
+    };
+    this.background = startBackground(api, {
       db: this.db,
       now: () => this.now,
-      timeZone: () => 'Europe/Paris',
+      timeZone: () => PARIS,
       locale: () => 'en-US',
       setBadge: (text) => {
         this.badge = text;
@@ -39,6 +103,14 @@ export class TestBackground {
     });
     await this.background.started;
     return this;
+  }
+
+  /** Shows a page in a new tab of window 1, in front of the others. */
+  showTab(url: string, title = ''): { tabId: number; windowId: number } {
+    for (const shown of this.tabs) shown.active = false;
+    const id = this.tabs.length + 1;
+    this.tabs.push({ id, url, title, active: true });
+    return { tabId: id, windowId: 1 };
   }
 
   async send(message: unknown, sender: SenderInfo = EXTENSION_PAGE) {

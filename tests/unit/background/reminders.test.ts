@@ -161,20 +161,16 @@ describe('notification buttons', () => {
   }
 
   it('open the order page', async () => {
-    await notified();
+    const background = await notified();
     await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 0);
-    await expect
-      .poll(async () => (await fakeBrowser.tabs.query({})).map((t) => t.url))
-      .toContain(ORDER_URL);
+    await expect.poll(() => background.opened).toContain(ORDER_URL);
   });
 
   it('open the case when the notification itself is clicked', async () => {
-    await notified();
+    const background = await notified();
     await fakeBrowser.notifications.onClicked.trigger(ESCALATION_KEY);
     const caseUrl = `${fakeBrowser.runtime.getURL('/case.html')}?order=${encodeURIComponent(ORDER_ID)}`;
-    await expect
-      .poll(async () => (await fakeBrowser.tabs.query({})).map((t) => t.url))
-      .toContain(caseUrl);
+    await expect.poll(() => background.opened).toContain(caseUrl);
   });
 
   it('snooze a day, then remind again once', async () => {

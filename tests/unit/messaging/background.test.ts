@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { editOrder } from '@/lib/db/cases';
+import { editOrder } from '@/lib/db/order-edits';
 import type { SenderInfo } from '@/lib/messaging/protocol';
 import {
   DHGATE_ORDER_ID,
@@ -221,6 +221,7 @@ describe('the buyer’s records', () => {
     expect(reply).toEqual({
       ok: false,
       error: 'start a case on this order before recording its steps',
+      code: 'invalid',
     });
   });
 
@@ -246,6 +247,7 @@ describe('the buyer’s records', () => {
     expect(await background.send({ type: 'event-remove', eventId: pageEvent?.id ?? '' })).toEqual({
       ok: false,
       error: 'events read from pages cannot be removed',
+      code: 'invalid',
     });
     expect(await background.send({ type: 'event-remove', eventId })).toEqual({ ok: true, eventId });
   });

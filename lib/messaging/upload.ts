@@ -1,0 +1,78 @@
+import { EVIDENCE_SIZE_LIMIT, UPLOAD_CHUNK_SIZE } from '../db/evidence';
+import type { EvidenceSubject } from '../evidence/checklist';
+import { sha256Hex } from '../evidence/hash';
+import { base64FromBytes } from './base64';
+import type { Message, Refusal, Reply } from './protocol';
+
+/** A file the buyer picked or dropped (a `File`). */
+export interface PickedFile {
+  name: string;
+  type: string;
+  size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface UploadDeps {
+  send: <M extends Message>(message: M) => Promise<Reply<M>>;
+  /** Storage space left, when the browser says (navigator.storage.estimate). */
+  freeSpace?: () => Promise<number | undefined>;
+  onProgress?: (sent: number, total: number) => void;
+}
+
+export type UploadResult = { ok: true; evidenceId: string } | Refusal;
+
+/** The evidence kind of a file, from its type. */
+export function kindOfFile(mimeType: string): 'photo' | 'video' | 'file' {
+  if (mimeType.startsWith('image/')) return 'photo';
+  if (mimeType.startsWith('video/')) return 'video';
+  return 'file';
+}
+
+/**
+ * Sends a file to the background, which alone writes evidence: checked against the size limit
+ * and the space left first, then hashed, sent in chunks and verified there. On any refusal the
+ * upload is cancelled, so nothing half-saved remains.
+ */
+export async function uploadEvidenceFile(
+  file: PickedFile,
+  target: { caseId: string; shows: readonly EvidenceSubject[] },
+  deps: UploadDeps,
+): Promise<UploadResult> {
+  if (file.size > EVIDENCE_SIZE_LIMIT) {
+    return { ok: false, code: 'too-large', error: `${file.name} is over the size limit` };
+  }
+  const free = await deps.freeSpace?.();
+  if (free !== undefined && free < file.size) {
+    return { ok: false, code: 'quota', error: `not enough storage space for ${file.name}` };
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  const mimeType = file.type || 'application/octet-stream';
+  const started = await deps.send({
+    type: 'evidence-upload-start',
+    caseId: target.caseId,
+    kind: kindOfFile(mimeType),
+    shows: [...target.shows],
+    name: file.name,
+    mimeType,
+    size: bytes.byteLength,
+    sha256: await sha256Hex(bytes),
+  });
+  if (!started.ok) return started;
+  const { uploadId } = started;
+  for (let index = 0; index * UPLOAD_CHUNK_SIZE < bytes.byteLength; index += 1) {
+    const end = Math.min((index + 1) * UPLOAD_CHUNK_SIZE, bytes.byteLength);
+    const sent = await deps.send({
+      type: 'evidence-upload-chunk',
+      uploadId,
+      index,
+      data: base64FromBytes(bytes.subarray(index * UPLOAD_CHUNK_SIZE, end)),
+    });
+    if (!sent.ok) {
+      await deps.send({ type: 'evidence-upload-cancel', uploadId });
+      return sent;
+    }
+    deps.onProgress?.(end, bytes.byteLength);
+  }
+  const finished = await deps.send({ type: 'evidence-upload-finish', uploadId });
+  return finished.ok ? { ok: true, evidenceId: finished.evidenceId } : finished;
+}
