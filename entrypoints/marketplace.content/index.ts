@@ -2,12 +2,25 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installConfirmGuard } from '@/lib/content/confirm-guard';
 import { showGuardDialog } from '@/lib/content/guard-dialog';
 import { watchPage } from '@/lib/content/page-watcher';
+import { removeOrderPanel, showOrderPanel } from '@/lib/content/order-panel';
 import type { GuardDecision } from '@/lib/guard';
 import { languageOf, translator } from '@/lib/i18n';
 import { adapterForHost, marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
+import type { OrderSummary, OrderViews } from '@/lib/messaging/protocol';
 import { sendToBackground } from '@/lib/messaging/send';
 
 const ACTIVITY_EVENTS = ['click', 'keyup', 'scrollend', 'popstate', 'hashchange'] as const;
+/** Orders whose panel the buyer hid, for as long as this tab lives. */
+const HIDDEN_PANELS = 'caseclock:hidden-panels';
+
+function hiddenPanels(): string[] {
+  try {
+    const stored: unknown = JSON.parse(sessionStorage.getItem(HIDDEN_PANELS) ?? '[]');
+    return Array.isArray(stored) ? stored.filter((id) => typeof id === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 
 export default defineContentScript({
   matches: marketplaceMatchPatterns(),
@@ -17,23 +30,61 @@ export default defineContentScript({
     if (!adapter) return;
     const marketplace = adapter.id;
     let orderNumbers: string[] = [];
+    let singleOrderPage = false;
     const guards = new Map<string, GuardDecision>();
-    const keepGuards = (latest: Record<string, GuardDecision>) => {
-      for (const [number, decision] of Object.entries(latest)) guards.set(number, decision);
+    const summaries = new Map<string, OrderSummary>();
+    const t = translator(languageOf(navigator.language));
+
+    // The panel shows on a page about one order (detail, tracking, dispute), not on lists.
+    const updatePanel = () => {
+      const [number] = orderNumbers;
+      const summary = number === undefined ? undefined : summaries.get(number);
+      if (!singleOrderPage || !number || !summary || hiddenPanels().includes(summary.orderId)) {
+        removeOrderPanel(document);
+        return;
+      }
+      showOrderPanel(
+        {
+          doc: document,
+          t,
+          locale: navigator.language,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+          now: () => new Date().toISOString(),
+          marketplace,
+          openCase: (orderNumber) => {
+            void sendToBackground({ type: 'case-open', marketplace, orderNumber });
+          },
+          onDismiss: (orderId) => {
+            sessionStorage.setItem(HIDDEN_PANELS, JSON.stringify([...hiddenPanels(), orderId]));
+          },
+        },
+        number,
+        summary,
+      );
+    };
+    const keepViews = (latest: OrderViews) => {
+      for (const [number, decision] of Object.entries(latest.guards)) guards.set(number, decision);
+      summaries.clear();
+      for (const [number, summary] of Object.entries(latest.summaries)) {
+        summaries.set(number, summary);
+      }
+      updatePanel();
     };
     // The buyer may have acted in CaseClock meanwhile: ask again when the tab comes back.
     const refreshGuards = async () => {
       if (orderNumbers.length === 0) return;
       const reply = await sendToBackground({ type: 'guard-query', marketplace, orderNumbers });
-      if (reply.ok) keepGuards(reply.guards);
+      if (reply.ok) keepViews(reply);
     };
 
     const watcher = watchPage({
       currentUrl: () => location.href,
       read: (url) => {
         const reading = readPage(document, url);
-        if (reading.status === 'read')
+        if (reading.status === 'read') {
           orderNumbers = reading.orders.map((order) => order.orderNumber);
+          singleOrderPage = reading.orders.length === 1 && reading.pageKind !== 'order-list';
+        }
         return reading;
       },
       async send({ url, reading }) {
@@ -45,7 +96,7 @@ export default defineContentScript({
           orders: reading.orders,
           ...(reading.trackingNumbers ? { trackingNumbers: reading.trackingNumbers } : {}),
         });
-        if (reply.ok) keepGuards(reply.guards);
+        if (reply.ok) keepViews(reply);
         else console.warn('CaseClock could not store this page:', reply.error);
       },
       observeMutations(onChange) {
@@ -76,7 +127,6 @@ export default defineContentScript({
       },
     });
 
-    const t = translator(languageOf(navigator.language));
     const uninstallGuard = installConfirmGuard({
       doc: document,
       confirmLabel: adapter.confirmReceipt,
@@ -84,7 +134,7 @@ export default defineContentScript({
       decision: (number) => guards.get(number),
       async markInspected(orderNumber) {
         const reply = await sendToBackground({ type: 'items-inspected', marketplace, orderNumber });
-        if (reply.ok) keepGuards(reply.guards);
+        if (reply.ok) keepViews(reply);
       },
       showDialog: (button, decision, actions) => {
         showGuardDialog(
@@ -100,6 +150,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       watcher.stop();
       uninstallGuard();
+      removeOrderPanel(document);
     });
   },
 });

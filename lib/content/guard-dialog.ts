@@ -3,6 +3,7 @@ import type { Translate } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { formatWhen } from '../i18n/format';
 import type { GuardActions } from './confirm-guard';
+import { element } from './element';
 
 const HOST_TAG = 'caseclock-guard';
 const WIDTH = 340;
@@ -41,19 +42,6 @@ export interface DialogContext {
   t: Translate;
   locale: string;
   now: () => string;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  text?: string,
-  className?: string,
-): HTMLElementTagNameMap[K] {
-  const created = doc.createElement(tag);
-  // Text only, never markup: nothing from the page is ever parsed as HTML here.
-  if (text !== undefined) created.textContent = text;
-  if (className) created.className = className;
-  return created;
 }
 
 /** Closes any guard dialog on the page. */

@@ -1,0 +1,13 @@
+/** An element with text: CaseClock's in-page parts are built this way, never from markup. */
+export function element<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  text?: string,
+  className?: string,
+): HTMLElementTagNameMap[K] {
+  const created = doc.createElement(tag);
+  // Text only, never markup: nothing from the page is ever parsed as HTML here.
+  if (text !== undefined) created.textContent = text;
+  if (className) created.className = className;
+  return created;
+}

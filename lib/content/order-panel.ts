@@ -1,0 +1,122 @@
+import type { Translate } from '../i18n';
+import { formatCountdown } from '../i18n/format';
+import { deadlinePhrase, stepText } from '../i18n/phrases';
+import type { MarketplaceId } from '../marketplaces/types';
+import type { OrderSummary } from '../messaging/protocol';
+import { element } from './element';
+
+const HOST_TAG = 'caseclock-panel';
+
+const STYLE = `
+:host { all: initial; display: block; }
+.panel {
+  box-sizing: border-box; margin: 8px auto; max-width: 1200px; padding: 10px 14px;
+  display: flex; flex-wrap: wrap; align-items: center; gap: 6px 16px;
+  border: 1px solid #9fd3ce; border-left: 4px solid #0f6e6e; border-radius: 8px;
+  background: #f2fbfa; color: #17202a;
+  font: 13px/1.4 system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
+}
+.panel.due { border-color: #e7b96a; border-left-color: #b45309; background: #fff8eb; }
+.brand { font-size: 11px; font-weight: 700; letter-spacing: .05em; text-transform: uppercase;
+  color: #0f6e6e; }
+.fact { display: flex; flex-direction: column; min-width: 0; }
+.label { font-size: 11px; color: #5b6876; }
+.value { font-weight: 600; }
+.due .step .value { color: #8a4100; }
+.actions { margin-left: auto; display: flex; gap: 8px; }
+button { font: inherit; border-radius: 6px; padding: 4px 10px; cursor: pointer;
+  border: 1px solid #c5ced8; background: #ffffff; color: #17202a; }
+button.open { background: #0f6e6e; border-color: #0f6e6e; color: #ffffff; font-weight: 600; }
+button:focus-visible { outline: 3px solid #f29e38; outline-offset: 2px; }
+@media (prefers-color-scheme: dark) {
+  .panel { background: #15292a; color: #e7ecf1; border-color: #2b5452; border-left-color: #5cc8bf; }
+  .panel.due { background: #2d2412; border-color: #6b5121; border-left-color: #f0b95a; }
+  .brand { color: #5cc8bf; }
+  .label { color: #9aa7b4; }
+  .due .step .value { color: #f0b95a; }
+  button { background: #15191e; color: #e7ecf1; border-color: #3d4753; }
+  button.open { background: #5cc8bf; border-color: #5cc8bf; color: #0b1f1e; }
+}
+`;
+
+export interface PanelContext {
+  doc: Document;
+  t: Translate;
+  locale: string;
+  timeZone: string;
+  now: () => string;
+  marketplace: MarketplaceId;
+  openCase: (orderNumber: string) => void;
+  /** The buyer hid the panel for this order. */
+  onDismiss: (orderId: string) => void;
+}
+
+function fact(doc: Document, label: string, value: string, className: string): HTMLElement {
+  const box = element(doc, 'div', undefined, `fact ${className}`);
+  box.append(element(doc, 'span', label, 'label'), element(doc, 'span', value, 'value'));
+  return box;
+}
+
+export function removeOrderPanel(doc: Document): void {
+  doc.querySelector(HOST_TAG)?.remove();
+}
+
+/**
+ * A small strip at the top of an order page: the order's stage, its next deadline and next
+ * step, and a way to its case. It sits in the page's flow, so it pushes content down rather
+ * than covering any control; its shadow root keeps the page's styles out.
+ */
+export function showOrderPanel(
+  context: PanelContext,
+  orderNumber: string,
+  summary: OrderSummary,
+): void {
+  const { doc, t } = context;
+  const body = doc.body as HTMLElement | null;
+  if (!body) return;
+  let host = doc.querySelector(HOST_TAG);
+  if (!host) {
+    host = element(doc, HOST_TAG as 'div');
+    host.attachShadow({ mode: 'open' });
+    body.prepend(host);
+  }
+  const root = host.shadowRoot;
+  if (!root) return;
+  const panel = element(doc, 'section', undefined, summary.nextStep.dueNow ? 'panel due' : 'panel');
+  panel.setAttribute('aria-label', t('panel.label'));
+  panel.append(
+    element(doc, 'span', 'CaseClock', 'brand'),
+    fact(doc, t('case.stage'), t(`stage.${summary.stage}`), 'stage'),
+  );
+  const next = summary.nextDeadline;
+  if (next) {
+    const countdown = formatCountdown(
+      next.dueAt,
+      context.now(),
+      context.locale,
+      t,
+      context.timeZone,
+    );
+    panel.append(
+      fact(doc, t('panel.deadline'), deadlinePhrase(t, next.kind, countdown), 'deadline'),
+    );
+  }
+  panel.append(
+    fact(doc, t('panel.next'), stepText(t, summary.nextStep, context.marketplace), 'step'),
+  );
+  const actions = element(doc, 'div', undefined, 'actions');
+  const open = element(doc, 'button', t('panel.open'), 'open');
+  open.type = 'button';
+  open.addEventListener('click', () => {
+    context.openCase(orderNumber);
+  });
+  const dismiss = element(doc, 'button', t('panel.dismiss'), 'dismiss');
+  dismiss.type = 'button';
+  dismiss.addEventListener('click', () => {
+    context.onDismiss(summary.orderId);
+    removeOrderPanel(doc);
+  });
+  actions.append(open, dismiss);
+  panel.append(actions);
+  root.replaceChildren(element(doc, 'style', STYLE), panel);
+}
