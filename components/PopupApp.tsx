@@ -1,31 +1,112 @@
-import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
-import { newestFirst } from '@/lib/db/orders';
+import { ORDER_FILTERS, countByFilter, selectOrders, type OrderFilter } from '@/lib/tracked-orders';
+import { useActions } from './Actions';
+import { CurrentTabCard, type CurrentTab } from './CurrentTabCard';
 import { EmptyState } from './EmptyState';
+import { GearIcon, PlusIcon } from './Icons';
 import { useI18n } from './I18n';
 import { OrderList } from './OrderList';
+import { useNow } from './useNow';
+import { useTrackedOrders } from './useTrackedOrders';
 
-export function PopupApp({ db }: { db: CaseClockDatabase }) {
-  const { t } = useI18n();
-  const orders = useLiveQuery(async () => newestFirst(await db.orders.toArray()), [db]);
+/** Rows rendered at first: a list of thousands stays quick to open and scroll. */
+export const PAGE_SIZE = 50;
+
+export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab }) {
+  const { t, timeZone } = useI18n();
+  const { openNewOrder, openSettings } = useActions();
+  const now = useNow();
+  const tracked = useTrackedOrders(db, now, timeZone);
+  const [filter, setFilter] = useState<OrderFilter>('all');
+  const [search, setSearch] = useState('');
+  const [shown, setShown] = useState(PAGE_SIZE);
+  // Typing stays responsive: the list follows a moment later when it is long.
+  const deferredSearch = useDeferredValue(search);
+  const searchId = useId();
+  const selected = useMemo(
+    () => (tracked ? selectOrders(tracked, filter, deferredSearch) : []),
+    [tracked, filter, deferredSearch],
+  );
+  const counts = useMemo(() => (tracked ? countByFilter(tracked) : undefined), [tracked]);
+
   return (
     <main className="popup">
       <header className="popup-header">
         <img src="/icon.svg" alt="" width={28} height={28} />
-        <div>
+        <div className="popup-title">
           <h1>{t('app.name')}</h1>
           <p className="tagline">{t('app.tagline')}</p>
         </div>
+        <button type="button" className="icon-button" onClick={openNewOrder}>
+          <PlusIcon />
+          <span className="visually-hidden">{t('popup.addOrder')}</span>
+        </button>
+        <button type="button" className="icon-button" onClick={openSettings}>
+          <GearIcon />
+          <span className="visually-hidden">{t('popup.settings')}</span>
+        </button>
       </header>
-      {orders === undefined ? null : orders.length === 0 ? (
+      {tracked === undefined ? null : tracked.length === 0 ? (
         <EmptyState />
       ) : (
-        <section>
-          <h2 className="list-heading">
-            {t('orders.heading')} <span className="count">{orders.length}</span>
-          </h2>
-          <OrderList orders={orders} />
-        </section>
+        <>
+          <CurrentTabCard tab={tab} tracked={tracked} />
+          <section className="orders" aria-labelledby={`${searchId}-heading`}>
+            <h2 id={`${searchId}-heading`} className="list-heading">
+              {t('orders.heading')} <span className="count">{selected.length}</span>
+            </h2>
+            <div className="list-tools">
+              <label htmlFor={searchId} className="visually-hidden">
+                {t('popup.search')}
+              </label>
+              <input
+                id={searchId}
+                type="search"
+                placeholder={t('popup.search')}
+                value={search}
+                onChange={(event) => {
+                  setSearch(event.target.value);
+                  setShown(PAGE_SIZE);
+                }}
+              />
+              <div className="filters" role="radiogroup" aria-label={t('popup.filter')}>
+                {ORDER_FILTERS.map((choice) => (
+                  <button
+                    key={choice}
+                    type="button"
+                    role="radio"
+                    aria-checked={filter === choice}
+                    className={filter === choice ? 'filter selected' : 'filter'}
+                    onClick={() => {
+                      setFilter(choice);
+                      setShown(PAGE_SIZE);
+                    }}
+                  >
+                    {t(`popup.filter.${choice}`)}{' '}
+                    <span className="count">{counts?.[choice] ?? 0}</span>
+                  </button>
+                ))}
+              </div>
+            </div>
+            {selected.length === 0 ? (
+              <p className="no-match">{t('popup.noMatch')}</p>
+            ) : (
+              <OrderList orders={selected.slice(0, shown)} now={now} />
+            )}
+            {selected.length > shown && (
+              <button
+                type="button"
+                className="more"
+                onClick={() => {
+                  setShown(shown + PAGE_SIZE);
+                }}
+              >
+                {t('popup.more', { count: Math.min(PAGE_SIZE, selected.length - shown) })}
+              </button>
+            )}
+          </section>
+        </>
       )}
     </main>
   );

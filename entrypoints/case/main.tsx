@@ -1,22 +1,34 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { CaseApp } from '@/components/CaseApp';
+import { ActionsProvider } from '@/components/Actions';
+import { CaseWorkspace } from '@/components/CaseWorkspace';
 import { I18nProvider } from '@/components/I18n';
+import { NewOrderPage } from '@/components/NewOrderPage';
 import { database } from '@/lib/db/database';
-import '@/components/popup.css';
+import { extensionPageActions, workspaceUrl } from '@/lib/messaging/send';
+import '@/components/workspace.css';
 
 const root = document.getElementById('root');
-const orderId = new URLSearchParams(location.search).get('order') ?? '';
+const query = new URLSearchParams(location.search);
+const orderId = query.get('order');
 if (root) {
   document.documentElement.lang = navigator.language;
+  // The workspace is a tab of its own: moving to another order stays in it.
+  const actions = {
+    ...extensionPageActions(),
+    openCase: (id: string) => {
+      location.assign(workspaceUrl({ order: id }));
+    },
+  };
   createRoot(root).render(
     <StrictMode>
-      <I18nProvider locale={navigator.language}>
-        <CaseApp
-          db={database()}
-          orderId={orderId}
-          timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-        />
+      <I18nProvider
+        locale={navigator.language}
+        timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+      >
+        <ActionsProvider actions={actions}>
+          {orderId ? <CaseWorkspace db={database()} orderId={orderId} /> : <NewOrderPage />}
+        </ActionsProvider>
       </I18nProvider>
     </StrictMode>,
   );

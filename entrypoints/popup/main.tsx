@@ -1,18 +1,42 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { browser } from 'wxt/browser';
+import { ActionsProvider } from '@/components/Actions';
+import type { CurrentTab } from '@/components/CurrentTabCard';
 import { I18nProvider } from '@/components/I18n';
 import { PopupApp } from '@/components/PopupApp';
 import { database } from '@/lib/db/database';
+import { extensionPageActions } from '@/lib/messaging/send';
 import '@/components/popup.css';
+
+/** The tab the buyer opened CaseClock on; its address is known thanks to activeTab. */
+async function currentTab(): Promise<CurrentTab | undefined> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined || !tab.url) return undefined;
+  return { id: tab.id, windowId: tab.windowId, url: tab.url };
+}
 
 const root = document.getElementById('root');
 if (root) {
   document.documentElement.lang = navigator.language;
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider locale={navigator.language}>
-        <PopupApp db={database()} />
-      </I18nProvider>
-    </StrictMode>,
-  );
+  void currentTab()
+    .catch(() => undefined)
+    .then((tab) => {
+      createRoot(root).render(
+        <StrictMode>
+          <I18nProvider
+            locale={navigator.language}
+            timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+          >
+            <ActionsProvider
+              actions={extensionPageActions(() => {
+                window.close();
+              })}
+            >
+              <PopupApp db={database()} {...(tab ? { tab } : {})} />
+            </ActionsProvider>
+          </I18nProvider>
+        </StrictMode>,
+      );
+    });
 }

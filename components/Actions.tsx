@@ -1,0 +1,27 @@
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Message, Reply } from '@/lib/messaging/protocol';
+
+/** What CaseClock's pages ask of the extension: the browser's part, kept out of components. */
+export interface Actions {
+  /** Sends a message to the background, the only writer. */
+  send: <M extends Message>(message: M) => Promise<Reply<M>>;
+  openCase: (orderId: string) => void;
+  openNewOrder: () => void;
+  openSettings: () => void;
+  /** Opens a marketplace page in a new tab. */
+  openPage: (url: string) => void;
+  /** Storage space left, when the browser says. */
+  freeSpace?: () => Promise<number | undefined>;
+}
+
+const ActionsContext = createContext<Actions | undefined>(undefined);
+
+export function ActionsProvider({ actions, children }: { actions: Actions; children: ReactNode }) {
+  return <ActionsContext.Provider value={actions}>{children}</ActionsContext.Provider>;
+}
+
+export function useActions(): Actions {
+  const actions = useContext(ActionsContext);
+  if (!actions) throw new Error('useActions needs an ActionsProvider');
+  return actions;
+}

@@ -1,0 +1,265 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import type { CaseClockDatabase } from '@/lib/db/database';
+import { planOrder } from '@/lib/db/plans';
+import { effectiveOrder, type StoredOrder } from '@/lib/db/schema';
+import { readSettings } from '@/lib/db/settings';
+import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
+import { marketplaceName } from '@/lib/i18n/phrases';
+import type { CaseReason } from '@/lib/timeline/types';
+import { useActions } from './Actions';
+import { Checklist } from './Checklist';
+import { EvidenceCollector } from './EvidenceCollector';
+import { EvidenceList } from './EvidenceList';
+import { useI18n } from './I18n';
+import { NextStepCard, type RecordChoice } from './NextStepCard';
+import { OrderForm } from './OrderForm';
+import { PackAndMessage } from './PackAndMessage';
+import { ReasonPicker } from './ReasonPicker';
+import { refusalText } from './refusal';
+import { Timeline } from './Timeline';
+import { useNow } from './useNow';
+
+function OrderHeader({ order, onEdit }: { order: StoredOrder; onEdit: () => void }) {
+  const { t, money, date } = useI18n();
+  const { send, openPage } = useActions();
+  const page = order.detailUrl ?? order.seenOnUrl;
+  return (
+    <header className="case-header">
+      <div className="case-title">
+        <span className={`marketplace marketplace-${order.marketplace}`}>
+          {marketplaceName(order.marketplace)}
+        </span>
+        <h1>{t('order.number', { number: order.orderNumber })}</h1>
+        {order.archived && <span className="badge">{t('popup.filter.archived')}</span>}
+      </div>
+      <dl className="facts">
+        {order.seller && (
+          <div>
+            <dt>{t('case.seller')}</dt>
+            <dd>{order.seller.name}</dd>
+          </div>
+        )}
+        {order.total && (
+          <div>
+            <dt>{t('case.total')}</dt>
+            <dd>{money(order.total)}</dd>
+          </div>
+        )}
+        {order.placedAt && (
+          <div>
+            <dt>{t('case.placed')}</dt>
+            <dd>{date(order.placedAt)}</dd>
+          </div>
+        )}
+        <div>
+          <dt>{t('case.status')}</dt>
+          <dd>{order.status ? t(`status.${order.status}`) : t('order.status.unknown')}</dd>
+        </div>
+        {order.trackingNumber && (
+          <div>
+            <dt>{t('form.trackingNumber')}</dt>
+            <dd>
+              {order.trackingNumber}
+              {order.carrier && ` · ${order.carrier}`}
+            </dd>
+          </div>
+        )}
+      </dl>
+      <div className="button-row">
+        {page && (
+          <button
+            type="button"
+            onClick={() => {
+              openPage(page);
+            }}
+          >
+            {t('case.openPage')}
+          </button>
+        )}
+        <button type="button" onClick={onEdit}>
+          {t('case.edit')}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            void send({ type: 'order-archive', orderId: order.id, archived: !order.archived })
+          }
+        >
+          {order.archived ? t('case.unarchive') : t('case.archive')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** Everything about one order's dispute, in one place, from first doubt to evidence pack. */
+export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId: string }) {
+  const { t, money, timeZone } = useI18n();
+  const { send } = useActions();
+  const now = useNow();
+  const [editing, setEditing] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const data = useLiveQuery(async () => {
+    const stored = await db.orders.get(orderId);
+    if (!stored) return null;
+    const [cases, events, evidence, settings] = await Promise.all([
+      db.cases.where('orderId').equals(orderId).toArray(),
+      db.events.where('orderId').equals(orderId).toArray(),
+      db.evidence.where('orderId').equals(orderId).toArray(),
+      readSettings(db),
+    ]);
+    return { stored, cases, events, evidence, settings };
+  }, [db, orderId]);
+
+  const orderNumber = data ? data.stored.orderNumber : undefined;
+  useEffect(() => {
+    if (orderNumber) document.title = `${orderNumber} · CaseClock`;
+  }, [orderNumber]);
+
+  if (data === undefined) return null;
+  if (data === null) {
+    return (
+      <main className="workspace">
+        <p className="card">{t('case.notFound')}</p>
+      </main>
+    );
+  }
+  const planned = planOrder(data.stored, data.cases, data.events, data.settings, {
+    now: now.toISOString(),
+    timeZone,
+  });
+  const order = effectiveOrder(data.stored);
+  const { plan, openCase } = planned;
+  const caseEvidence = openCase
+    ? data.evidence.filter((record) => record.caseId === openCase.id)
+    : [];
+  const subjects = openCase ? checklistFor(order.marketplace, openCase.reason) : [];
+  const progress = checklistProgress(subjects, caseEvidence);
+
+  // Every write goes through the background; a refusal is shown, never swallowed.
+  const act = (reply: Promise<{ ok: true } | Parameters<typeof refusalText>[1]>) => {
+    void reply.then((result) => {
+      setProblem(result.ok ? undefined : refusalText(t, result));
+    });
+  };
+  const record = (choice: RecordChoice, at: string) => {
+    act(
+      send({
+        type: 'event-record',
+        orderId: order.id,
+        event: choice.event,
+        at,
+        ...(choice.details ? { details: choice.details } : {}),
+      }),
+    );
+  };
+  const start = (reason: CaseReason) => {
+    act(send({ type: 'case-start', orderId: order.id, reason }));
+  };
+
+  return (
+    <main className="workspace">
+      <OrderHeader
+        order={order}
+        onEdit={() => {
+          setEditing(!editing);
+        }}
+      />
+      {editing && (
+        <OrderForm
+          order={order}
+          onSaved={() => {
+            setEditing(false);
+          }}
+          onCancel={() => {
+            setEditing(false);
+          }}
+        />
+      )}
+      {problem && (
+        <p className="notice error" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="columns">
+        <div className="column">
+          <section className="card stage-card">
+            <p className="stage-line">
+              <span className="quiet">{t('case.stage')}</span>{' '}
+              <span className={`stage stage-${plan.stage}`}>{t(`stage.${plan.stage}`)}</span>
+              {openCase && <span className="case-reason">{t(`reason.${openCase.reason}`)}</span>}
+            </p>
+            {!openCase && (
+              <>
+                <h2>{t('case.start')}</h2>
+                <p className="quiet">{t('case.startExplain')}</p>
+                <ReasonPicker onStart={start} />
+              </>
+            )}
+          </section>
+          <NextStepCard
+            marketplace={order.marketplace}
+            plan={plan}
+            hasCase={openCase !== undefined}
+            paypal={data.settings.paypal[order.marketplace] === true}
+            now={now}
+            onRecord={record}
+          />
+          {plan.compensation.length > 0 && (
+            <section className="card compensation">
+              <h2>{t('case.compensation')}</h2>
+              <ul>
+                {plan.compensation.map((item) => (
+                  <li key={item.kind}>
+                    {t(`compensation.${item.kind}`, { amount: money(item.amount) })}{' '}
+                    <span className="quiet">({item.source.title})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          <section className="card" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{t('case.timeline')}</h2>
+            <Timeline
+              events={planned.events}
+              deadlines={plan.deadlines}
+              now={now}
+              onCorrect={(eventId, at) => {
+                act(send({ type: 'event-correct', eventId, at }));
+              }}
+              onRemove={(eventId) => {
+                act(send({ type: 'event-remove', eventId }));
+              }}
+            />
+          </section>
+        </div>
+        {openCase && (
+          <div className="column">
+            <section className="card evidence" aria-labelledby="evidence-heading">
+              <h2 id="evidence-heading">{t('evidence.title')}</h2>
+              <Checklist progress={progress} />
+              <EvidenceCollector caseId={openCase.id} checklist={progress} />
+              <EvidenceList
+                db={db}
+                evidence={caseEvidence}
+                subjects={subjects}
+                onTag={(evidenceId, shows) => {
+                  act(send({ type: 'evidence-tag', evidenceId, shows }));
+                }}
+                onRemove={(evidenceId) => {
+                  act(send({ type: 'evidence-remove', evidenceId }));
+                }}
+              />
+            </section>
+            <PackAndMessage
+              db={db}
+              material={{ order, openCase, plan, events: planned.events, evidence: caseEvidence }}
+              now={now}
+            />
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,220 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId, useState } from 'react';
+import type { CaseClockDatabase } from '@/lib/db/database';
+import { readSettings } from '@/lib/db/settings';
+import { marketplaceName } from '@/lib/i18n/phrases';
+import { MARKETPLACE_IDS, type MarketplaceId } from '@/lib/marketplaces/types';
+import { PAYPAL_POLICY, POLICIES } from '@/lib/policies';
+import type { MarketplacePolicy, Rule } from '@/lib/policies/types';
+import type { Settings } from '@/lib/timeline/types';
+import { useActions } from './Actions';
+import { useI18n } from './I18n';
+
+type PolicyKey = MarketplaceId | 'paypal';
+
+/**
+ * A whole-number input that keeps what the buyer types while the saved value makes its round
+ * trip through the background; a controlled input would drop keystrokes in between.
+ */
+function WholeNumberInput({
+  value,
+  max,
+  onValue,
+  ...attributes
+}: {
+  id: string;
+  value: number | undefined;
+  max: number;
+  placeholder?: string;
+  onValue: (value: number | undefined) => void;
+}) {
+  const [text, setText] = useState(value === undefined ? '' : String(value));
+  return (
+    <input
+      {...attributes}
+      type="number"
+      min={0}
+      max={max}
+      step={1}
+      inputMode="numeric"
+      value={text}
+      onChange={(event) => {
+        setText(event.target.value);
+        const number = event.target.valueAsNumber;
+        onValue(Number.isInteger(number) && number >= 0 && number <= max ? number : undefined);
+      }}
+    />
+  );
+}
+
+function RuleOverride({
+  policyKey,
+  rule,
+  value,
+  onChange,
+}: {
+  policyKey: PolicyKey;
+  rule: Rule;
+  value: number | undefined;
+  onChange: (value: number | undefined) => void;
+}) {
+  const { t, language } = useI18n();
+  const id = useId();
+  return (
+    <div className="override-row" data-rule={`${policyKey}.${rule.id}`}>
+      <label htmlFor={id}>{rule.label[language]}</label>
+      <span className="override-input">
+        <WholeNumberInput
+          id={id}
+          max={3650}
+          placeholder={t('settings.override.placeholder', { value: rule.value })}
+          value={value}
+          onValue={onChange}
+        />
+        <span className="quiet">{t(`unit.${rule.unit}`)}</span>
+      </span>
+      <span className="source quiet">{rule.source.title}</span>
+    </div>
+  );
+}
+
+function PolicyOverrides({
+  policyKey,
+  policy,
+  settings,
+  onChange,
+}: {
+  policyKey: PolicyKey;
+  policy: MarketplacePolicy;
+  settings: Settings;
+  onChange: (overrides: Settings['overrides']) => void;
+}) {
+  const current = settings.overrides[policyKey] ?? {};
+  const set = (ruleId: string, value: number | undefined) => {
+    const others = Object.entries(current).filter(([id]) => id !== ruleId);
+    const next = Object.fromEntries(value === undefined ? others : [...others, [ruleId, value]]);
+    onChange({ ...settings.overrides, [policyKey]: next });
+  };
+  return (
+    <fieldset className="policy-overrides">
+      <legend>{policy.name}</legend>
+      {Object.values(policy.rules).map((rule) => (
+        <RuleOverride
+          key={rule.id}
+          policyKey={policyKey}
+          rule={rule}
+          value={current[rule.id]}
+          onChange={(value) => {
+            set(rule.id, value);
+          }}
+        />
+      ))}
+    </fieldset>
+  );
+}
+
+/** The buyer's settings: their DHgate tier, reminders, PayPal, their own rule values, the panel. */
+export function SettingsApp({ db }: { db: CaseClockDatabase }) {
+  const { t, language } = useI18n();
+  const { send } = useActions();
+  const settings = useLiveQuery(() => readSettings(db), [db]);
+  const [saved, setSaved] = useState(false);
+  const tierId = useId();
+  const leadId = useId();
+  if (!settings) return null;
+
+  const update = (change: Partial<Settings>) => {
+    setSaved(false);
+    void send({ type: 'settings-update', settings: change }).then((reply) => {
+      setSaved(reply.ok);
+    });
+  };
+  const dhgate = POLICIES.dhgate;
+
+  return (
+    <main className="workspace settings">
+      <header className="case-header">
+        <div className="case-title">
+          <h1>{t('settings.title')}</h1>
+          {saved && (
+            <span className="notice ok" role="status">
+              {t('settings.saved')}
+            </span>
+          )}
+        </div>
+      </header>
+      <section className="card">
+        <div className="field">
+          <label htmlFor={tierId}>{t('settings.membership')}</label>
+          <select
+            id={tierId}
+            value={settings.membership.dhgate ?? dhgate.defaultTier ?? ''}
+            onChange={(event) => {
+              update({ membership: { ...settings.membership, dhgate: event.target.value } });
+            }}
+          >
+            {dhgate.tiers.map((tier) => (
+              <option key={tier.id} value={tier.id}>
+                {tier.label[language]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={leadId}>{t('settings.lead')}</label>
+          <WholeNumberInput
+            id={leadId}
+            max={336}
+            value={settings.reminderLeadHours}
+            onValue={(hours) => {
+              if (hours !== undefined) update({ reminderLeadHours: hours });
+            }}
+          />
+        </div>
+        <fieldset className="field">
+          <legend>{t('settings.paypal')}</legend>
+          {MARKETPLACE_IDS.map((marketplace) => (
+            <label key={marketplace} className="check">
+              <input
+                type="checkbox"
+                checked={settings.paypal[marketplace] === true}
+                onChange={(event) => {
+                  update({ paypal: { ...settings.paypal, [marketplace]: event.target.checked } });
+                }}
+              />{' '}
+              {marketplaceName(marketplace)}
+            </label>
+          ))}
+        </fieldset>
+        <label className="check">
+          <input
+            type="checkbox"
+            checked={settings.showPanel}
+            onChange={(event) => {
+              update({ showPanel: event.target.checked });
+            }}
+          />{' '}
+          {t('settings.panel')}
+        </label>
+      </section>
+      <section className="card">
+        <h2>{t('settings.overrides')}</h2>
+        <p className="quiet">{t('settings.overridesExplain')}</p>
+        {[
+          ...MARKETPLACE_IDS.map((id) => [id, POLICIES[id]] as const),
+          ['paypal', PAYPAL_POLICY] as const,
+        ].map(([key, policy]) => (
+          <PolicyOverrides
+            key={key}
+            policyKey={key}
+            policy={policy}
+            settings={settings}
+            onChange={(overrides) => {
+              update({ overrides });
+            }}
+          />
+        ))}
+      </section>
+    </main>
+  );
+}

@@ -1,0 +1,204 @@
+import { useState } from 'react';
+import type { StoredEvent } from '@/lib/db/schema';
+import { formatPeriod } from '@/lib/evidence/draft';
+import type { Translate } from '@/lib/i18n';
+import type { Deadline } from '@/lib/timeline/types';
+import { useI18n } from './I18n';
+import { TimeForm } from './TimeForm';
+
+/** An event in a few words: "Status on the page: Shipped", "Resolved: partial refund". */
+export function eventText(event: StoredEvent, t: Translate): string {
+  const details = event.details ?? {};
+  switch (event.type) {
+    case 'status-changed':
+      return t('event.status-changed', {
+        status: details.to ? t(`status.${details.to}`) : (details.statusText ?? '?'),
+      });
+    case 'tracking-uploaded':
+      return t('event.tracking-uploaded', { number: details.trackingNumber ?? '?' });
+    case 'dispute-updated':
+      return t('event.dispute-updated', { status: details.disputeStatus ?? '?' });
+    case 'resolved':
+      return details.outcome
+        ? t('event.resolvedWith', { outcome: t(`outcome.${details.outcome}`) })
+        : t('event.resolved');
+    default:
+      return t(`event.${event.type}`);
+  }
+}
+
+function EventEntry({
+  event,
+  onCorrect,
+  onRemove,
+}: {
+  event: StoredEvent;
+  onCorrect: (eventId: string, at: string) => void;
+  onRemove: (eventId: string) => void;
+}) {
+  const { t, dateTime } = useI18n();
+  const [editing, setEditing] = useState(false);
+  const [removing, setRemoving] = useState(false);
+  const byBuyer = event.source === 'buyer';
+  return (
+    <li className={`entry event source-${event.source}`}>
+      <time dateTime={event.at}>{dateTime(event.at)}</time>
+      <div className="entry-body">
+        <p className="entry-title">{eventText(event, t)}</p>
+        {event.details?.note && <p className="entry-note">{event.details.note}</p>}
+        <p className="entry-meta">
+          {byBuyer ? t('event.byYou') : t('event.fromPage')}
+          {event.originalAt && <> · {t('event.corrected', { date: dateTime(event.originalAt) })}</>}
+        </p>
+        {editing ? (
+          <TimeForm
+            label={t('case.changeTime')}
+            initial={event.at}
+            onCancel={() => {
+              setEditing(false);
+            }}
+            onSave={(at) => {
+              onCorrect(event.id, at);
+              setEditing(false);
+            }}
+          />
+        ) : (
+          <div className="entry-actions">
+            <button
+              type="button"
+              className="link"
+              onClick={() => {
+                setEditing(true);
+              }}
+            >
+              {t('case.changeTime')}
+            </button>
+            {byBuyer &&
+              (removing ? (
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => {
+                    onRemove(event.id);
+                  }}
+                >
+                  {t('case.confirmRemove')}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setRemoving(true);
+                  }}
+                >
+                  {t('case.remove')}
+                </button>
+              ))}
+          </div>
+        )}
+      </div>
+    </li>
+  );
+}
+
+function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
+  const { t, language, dateTime, countdown } = useI18n();
+  const { after, source, override } = deadline;
+  const period = after && formatPeriod(after.value, after.unit, language, t);
+  return (
+    <li
+      className={`entry deadline edge-${deadline.edge}${deadline.passed ? ' passed' : ''}`}
+      data-kind={deadline.kind}
+    >
+      <time dateTime={deadline.dueAt}>{dateTime(deadline.dueAt)}</time>
+      <div className="entry-body">
+        <p className="entry-title">
+          {t(`deadline.${deadline.kind}`)}
+          {!deadline.passed && (
+            <span className="countdown"> · {countdown(deadline.dueAt, now)}</span>
+          )}
+        </p>
+        {after && period && (
+          <p className="entry-meta">
+            {t('timeline.after', { period, date: dateTime(after.from) })}
+          </p>
+        )}
+        {override && (
+          <p className="entry-meta override">
+            {t('case.override', { value: override.to, policy: override.from })}
+          </p>
+        )}
+        <details className="source">
+          <summary>
+            {t('timeline.source')}: {source.title}
+          </summary>
+          {source.quote && <blockquote>{source.quote}</blockquote>}
+          {source.url && (
+            <a href={source.url} target="_blank" rel="noreferrer noopener">
+              {source.url}
+            </a>
+          )}
+        </details>
+      </div>
+    </li>
+  );
+}
+
+type Entry =
+  | { kind: 'event'; at: string; event: StoredEvent }
+  | { kind: 'deadline'; at: string; deadline: Deadline };
+
+/**
+ * The case on one line of time: what happened (read on pages or recorded by the buyer), the
+ * present moment, and the deadlines ahead, each with the rule and source it comes from.
+ */
+export function Timeline({
+  events,
+  deadlines,
+  now,
+  onCorrect,
+  onRemove,
+}: {
+  events: readonly StoredEvent[];
+  deadlines: readonly Deadline[];
+  now: Date;
+  onCorrect: (eventId: string, at: string) => void;
+  onRemove: (eventId: string) => void;
+}) {
+  const { t, dateTime } = useI18n();
+  const entries: Entry[] = [
+    ...events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
+    ...deadlines.map((deadline) => ({ kind: 'deadline' as const, at: deadline.dueAt, deadline })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+  const nowIso = now.toISOString();
+  const past = entries.filter((entry) => entry.at <= nowIso);
+  const ahead = entries.filter((entry) => entry.at > nowIso);
+  const render = (entry: Entry) =>
+    entry.kind === 'event' ? (
+      <EventEntry
+        key={entry.event.id}
+        event={entry.event}
+        onCorrect={onCorrect}
+        onRemove={onRemove}
+      />
+    ) : (
+      <DeadlineEntry
+        key={`${entry.deadline.kind}-${entry.deadline.dueAt}`}
+        deadline={entry.deadline}
+        now={now}
+      />
+    );
+  return (
+    <ol className="timeline" aria-label={t('case.timeline')}>
+      {past.map(render)}
+      <li className="entry now" aria-current="time">
+        <time dateTime={nowIso}>{dateTime(nowIso)}</time>
+        <div className="entry-body">
+          <p className="entry-title">{t('case.now')}</p>
+        </div>
+      </li>
+      {ahead.map(render)}
+    </ol>
+  );
+}

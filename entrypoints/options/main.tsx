@@ -1,0 +1,25 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { ActionsProvider } from '@/components/Actions';
+import { I18nProvider } from '@/components/I18n';
+import { SettingsApp } from '@/components/SettingsApp';
+import { database } from '@/lib/db/database';
+import { extensionPageActions } from '@/lib/messaging/send';
+import '@/components/workspace.css';
+
+const root = document.getElementById('root');
+if (root) {
+  document.documentElement.lang = navigator.language;
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider
+        locale={navigator.language}
+        timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+      >
+        <ActionsProvider actions={extensionPageActions()}>
+          <SettingsApp db={database()} />
+        </ActionsProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
+}

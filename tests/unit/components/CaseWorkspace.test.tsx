@@ -1,0 +1,196 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CaseWorkspace } from '@/components/CaseWorkspace';
+import { NewOrderPage } from '@/components/NewOrderPage';
+import { SettingsApp } from '@/components/SettingsApp';
+import { DHGATE_ORDER_ID, DHGATE_ORDER_URL, dhgatePageRead, tab } from '../background/harness';
+import { renderPage } from './harness';
+
+const NOW = '2026-11-16T09:00:00.000Z';
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+  vi.setSystemTime(NOW);
+});
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+async function workspace(locale = 'en-GB') {
+  const page = await renderPage(
+    (background) => <CaseWorkspace db={background.db} orderId={DHGATE_ORDER_ID} />,
+    { locale, now: NOW },
+  );
+  await page.background.send(
+    dhgatePageRead({
+      orders: [
+        {
+          orderNumber: '1043587216',
+          status: 'shipped',
+          items: [{ title: 'Wireless Earbuds', quantity: 2 }],
+          total: { minor: 4155, currency: 'USD' },
+          seller: { name: 'Shenzhen Audio Store' },
+          placedAt: '2026-10-28T13:05:00.000Z',
+          detailUrl: DHGATE_ORDER_URL,
+        },
+      ],
+    }),
+    tab(DHGATE_ORDER_URL),
+  );
+  await screen.findByRole('heading', { level: 1, name: /1043587216/ });
+  return page;
+}
+
+describe('the case workspace', () => {
+  it('shows the order and starts a case with a reason', async () => {
+    const user = userEvent.setup();
+    const { db } = await workspace();
+    expect(screen.getByText('Shenzhen Audio Store')).toBeTruthy();
+    expect(screen.getByText('US$41.55')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'Evidence' })).toBeNull();
+    await user.selectOptions(screen.getByLabelText('Reason'), 'not-received');
+    await user.click(screen.getByRole('button', { name: 'Start the case' }));
+    expect(await screen.findByRole('heading', { name: 'Evidence' })).toBeTruthy();
+    expect(await db.cases.toArray()).toMatchObject([{ reason: 'not-received', status: 'open' }]);
+    expect(screen.getByText('Ask the seller for a refund on DHgate')).toBeTruthy();
+  });
+
+  it('records a step at the time the buyer gives, and the clock follows', async () => {
+    const user = userEvent.setup();
+    await workspace();
+    await user.click(screen.getByRole('button', { name: 'Start the case' }));
+    await user.click(await screen.findByRole('button', { name: 'I asked for a refund' }));
+    const when = screen.getByLabelText('When: I asked for a refund');
+    await user.clear(when);
+    await user.type(when, '2026-11-10T10:00');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    // Five days after the 10th: escalation is open on the 16th.
+    expect(await screen.findByText('Escalate the case to DHgate')).toBeTruthy();
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    expect(within(timeline).getByText('You asked for a refund')).toBeTruthy();
+  });
+
+  it('ticks the checklist as evidence is tagged, keeps notes and drafts the message', async () => {
+    const user = userEvent.setup();
+    const { db } = await workspace();
+    await user.click(screen.getByRole('button', { name: 'Start the case' }));
+    await user.type(
+      await screen.findByLabelText('Add a note'),
+      'The tracking page has shown nothing since 30 October.',
+    );
+    await user.click(screen.getByRole('button', { name: 'Save the note' }));
+    const list = await screen.findByRole('list', { name: 'Evidence' });
+    expect(list.querySelector('.evidence-text')?.textContent).toBe(
+      'The tracking page has shown nothing since 30 October.',
+    );
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Add a note').value).toBe('');
+
+    await db.evidence.add({
+      id: 'chat',
+      caseId: (await db.cases.toArray())[0]?.id ?? '',
+      orderId: DHGATE_ORDER_ID,
+      kind: 'text',
+      shows: [],
+      name: 'Messages - DHgate',
+      capturedAt: NOW,
+      text: 'Seller: please wait 10 more days.',
+    });
+    const chat = (await within(list).findByText(/Messages - DHgate/)).closest('li');
+    await user.click(
+      within(chat as HTMLElement).getByRole('checkbox', { name: 'Chat with the seller' }),
+    );
+    await waitFor(() => {
+      expect(screen.getByRole('heading', { name: 'Checklist 1 of 3 collected' })).toBeTruthy();
+    });
+    const draft = screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message to send' });
+    expect(draft.value).toContain('1043587216');
+    expect(draft.value).toContain('Messages - DHgate');
+    await user.selectOptions(screen.getByLabelText('Language'), 'fr');
+    expect(
+      screen.getByRole<HTMLTextAreaElement>('textbox', { name: 'Message to send' }).value,
+    ).toContain('Bonjour');
+  });
+
+  it('edits the order by hand and archives it', async () => {
+    const user = userEvent.setup();
+    const { db } = await workspace();
+    await user.click(screen.getByRole('button', { name: 'Edit the order' }));
+    await user.type(screen.getByLabelText('Tracking number'), 'LZ492186534CN');
+    await user.click(screen.getByRole('button', { name: 'Save the order' }));
+    await waitFor(async () => {
+      expect((await db.orders.get(DHGATE_ORDER_ID))?.edits).toEqual({
+        trackingNumber: 'LZ492186534CN',
+      });
+    });
+    expect(await screen.findByText('LZ492186534CN')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Archive' }));
+    expect(await screen.findByRole('button', { name: 'Restore' })).toBeTruthy();
+    expect((await db.orders.get(DHGATE_ORDER_ID))?.archived).toBe(true);
+  });
+
+  it('speaks French', async () => {
+    await workspace('fr-FR');
+    expect(screen.getByRole('heading', { name: 'Commande 1043587216' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Ouvrir le dossier' })).toBeTruthy();
+    expect(screen.getByText('Attendez le colis')).toBeTruthy();
+  });
+});
+
+describe('an order added by hand', () => {
+  it('refuses what cannot be right, then tracks the order and opens its case', async () => {
+    const user = userEvent.setup();
+    const { db, actions } = await renderPage(() => <NewOrderPage />, { now: NOW });
+    await user.click(screen.getByRole('button', { name: 'Save the order' }));
+    expect(screen.getByRole('alert').textContent).toBe('Check the fields marked in red.');
+    expect(screen.getByLabelText('Order number').getAttribute('aria-invalid')).toBe('true');
+
+    await user.selectOptions(screen.getByLabelText('Marketplace'), 'aliexpress');
+    await user.type(screen.getByLabelText('Order number'), '8212313961591322');
+    await user.type(screen.getByLabelText('Total'), '31,93');
+    await user.clear(screen.getByLabelText('Currency'));
+    await user.type(screen.getByLabelText('Currency'), 'brl');
+    await user.type(screen.getByLabelText('Buyer protection ends'), '2026-12-20T23:00');
+    await user.click(screen.getByRole('button', { name: 'Save the order' }));
+    await waitFor(() => {
+      expect(actions.openCase).toHaveBeenCalledWith('aliexpress:8212313961591322');
+    });
+    expect(await db.orders.get('aliexpress:8212313961591322')).toMatchObject({
+      edits: {
+        total: { minor: 3193, currency: 'BRL' },
+        protectionEndsAt: '2026-12-20T22:00:00.000Z',
+      },
+    });
+  });
+});
+
+describe('the settings', () => {
+  it('saves the DHgate tier, the lead time, PayPal and the buyer’s own rule values', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderPage((background) => <SettingsApp db={background.db} />);
+    await user.selectOptions(await screen.findByLabelText('Your DHgate membership'), 'gold');
+    await user.click(screen.getByRole('checkbox', { name: 'AliExpress' }));
+    await user.click(
+      screen.getByRole('checkbox', { name: 'Show the CaseClock panel on order pages' }),
+    );
+    const seller = screen.getByLabelText(
+      'After a refund request the seller has 5 days to respond; then you may escalate.',
+    );
+    expect(seller.getAttribute('placeholder')).toBe('policy: 5');
+    await user.type(seller, '3');
+    await waitFor(async () => {
+      expect((await db.settings.get('settings'))?.value).toMatchObject({
+        membership: { dhgate: 'gold' },
+        paypal: { aliexpress: true },
+        showPanel: false,
+        overrides: { dhgate: { sellerResponse: 3 } },
+      });
+    });
+    await user.clear(seller);
+    await waitFor(async () => {
+      expect((await db.settings.get('settings'))?.value.overrides).toEqual({ dhgate: {} });
+    });
+    expect(screen.getByRole('status').textContent).toBe('Saved');
+  });
+});

@@ -1,0 +1,112 @@
+import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import { I18nProvider } from '@/components/I18n';
+import { Timeline } from '@/components/Timeline';
+import type { StoredEvent } from '@/lib/db/schema';
+import { event, plan } from '../timeline/helpers';
+import { PARIS } from '../zones';
+
+const NOW = new Date('2026-11-12T09:00:00.000Z');
+
+function renderTimeline(events: StoredEvent[], locale = 'en-GB') {
+  const planned = plan({
+    reason: 'not-received',
+    events,
+    now: NOW.toISOString(),
+    settings: { overrides: { dhgate: { sellerResponse: 3 } } },
+  });
+  const onCorrect = vi.fn<(eventId: string, at: string) => void>();
+  const onRemove = vi.fn<(eventId: string) => void>();
+  render(
+    <I18nProvider locale={locale} timeZone={PARIS}>
+      <Timeline
+        events={events}
+        deadlines={planned.deadlines}
+        now={NOW}
+        onCorrect={onCorrect}
+        onRemove={onRemove}
+      />
+    </I18nProvider>,
+  );
+  return { onCorrect, onRemove };
+}
+
+const EVENTS = [
+  event('tracking-uploaded', '2026-10-30T09:00:00.000Z', { trackingNumber: 'LZ492186534CN' }),
+  event('refund-requested', '2026-11-10T09:00:00.000Z'),
+];
+
+function entries(name = 'Timeline') {
+  return within(screen.getByRole('list', { name })).getAllByRole('listitem');
+}
+
+describe('the timeline', () => {
+  it('puts past events and passed deadlines above "Now", and the deadlines ahead below', () => {
+    renderTimeline(EVENTS);
+    const titles = entries().map((entry) => entry.querySelector('.entry-title')?.textContent);
+    expect(titles).toEqual([
+      'Tracking number LZ492186534CN',
+      'A dispute can be opened',
+      'You asked for a refund',
+      'Now',
+      "Seller's time to answer ends · tomorrow at 10:00",
+      'Last day to open a dispute · in 77 days',
+    ]);
+    const now = entries()[3];
+    expect(now?.getAttribute('aria-current')).toBe('time');
+  });
+
+  it('says where each deadline comes from, how it was counted, and when the buyer changed it', () => {
+    renderTimeline(EVENTS);
+    const answer = entries().find((entry) => entry.dataset.kind === 'seller-response-due');
+    if (!answer) throw new Error('no seller deadline');
+    expect(answer.textContent).toContain('3 days after 10 Nov 2026, 10:00');
+    expect(answer.textContent).toContain('Your setting is in force: 3 instead of 5');
+    expect(answer.textContent).toContain('Source: Seed 000');
+    const source = within(answer)
+      .getByText(/^Source:/)
+      .closest('details');
+    expect(source?.querySelector('blockquote')?.textContent).toBeTruthy();
+  });
+
+  it('tells events read on pages from the buyer’s, who can correct a time or remove their own', async () => {
+    const user = userEvent.setup();
+    const { onCorrect, onRemove } = renderTimeline(EVENTS);
+    const [tracking] = entries();
+    const refund = entries()[2];
+    if (!tracking || !refund) throw new Error('missing entries');
+    expect(tracking.textContent).toContain('read on the page');
+    expect(within(tracking).queryByRole('button', { name: 'Remove' })).toBeNull();
+    expect(refund.textContent).toContain('recorded by you');
+
+    await user.click(within(refund).getByRole('button', { name: 'Change the time' }));
+    const input = within(refund).getByLabelText('Change the time');
+    await user.clear(input);
+    await user.type(input, '2026-11-09T18:30');
+    await user.click(within(refund).getByRole('button', { name: 'Save' }));
+    expect(onCorrect).toHaveBeenCalledWith(EVENTS[1]?.id, '2026-11-09T17:30:00.000Z');
+
+    await user.click(within(refund).getByRole('button', { name: 'Remove' }));
+    expect(onRemove).not.toHaveBeenCalled();
+    await user.click(within(refund).getByRole('button', { name: 'Remove for good' }));
+    expect(onRemove).toHaveBeenCalledWith(EVENTS[1]?.id);
+  });
+
+  it('shows a corrected time beside the first one, in French for a French buyer', () => {
+    renderTimeline(
+      [
+        {
+          ...event('refund-requested', '2026-11-09T09:00:00.000Z'),
+          originalAt: '2026-11-10T09:00:00.000Z',
+        },
+      ],
+      'fr-FR',
+    );
+    const refund = entries('Chronologie').find((entry) =>
+      entry.textContent.includes('remboursement'),
+    );
+    expect(refund?.textContent).toContain('Vous avez demandé un remboursement');
+    expect(refund?.textContent).toContain('corrigé (noté d’abord le 10 nov. 2026, 10:00)');
+  });
+});

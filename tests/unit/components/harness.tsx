@@ -1,0 +1,36 @@
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { vi } from 'vitest';
+import { ActionsProvider, type Actions } from '@/components/Actions';
+import { I18nProvider } from '@/components/I18n';
+import type { Message, Reply } from '@/lib/messaging/protocol';
+import { TestBackground } from '../background/harness';
+import { PARIS } from '../zones';
+
+/**
+ * A CaseClock page as the buyer has it: their language, and a real background behind the
+ * messages (WXT's fake browser, fake-indexeddb), so what a click sends is what gets stored.
+ */
+export async function renderPage(
+  ui: (background: TestBackground) => ReactNode,
+  options: { locale?: string; now?: string } = {},
+) {
+  const background = await new TestBackground(options.now ?? new Date().toISOString()).start();
+  const sent: Message[] = [];
+  const actions: Actions = {
+    send: <M extends Message>(message: M): Promise<Reply<M>> => {
+      sent.push(message);
+      return background.send(message);
+    },
+    openCase: vi.fn<(orderId: string) => void>(),
+    openNewOrder: vi.fn<() => void>(),
+    openSettings: vi.fn<() => void>(),
+    openPage: vi.fn<(url: string) => void>(),
+  };
+  const view = render(
+    <I18nProvider locale={options.locale ?? 'en-GB'} timeZone={PARIS}>
+      <ActionsProvider actions={actions}>{ui(background)}</ActionsProvider>
+    </I18nProvider>,
+  );
+  return { ...view, background, db: background.db, sent, actions };
+}
