@@ -51,7 +51,7 @@ async function runHeadless(): Promise<void> {
     console.log(`\nCaseClock tracked ${rows.length} of ${expectedOrders.size} demo orders:`);
     for (const row of rows) {
       console.log(
-        `  ${row.marketplace.padEnd(12)} ${row.number.padEnd(26)} ${row.status.padEnd(18)} ${row.total}`,
+        `  ${row.marketplace.padEnd(12)} ${row.number.padEnd(26)} ${row.stage.padEnd(24)} ${row.total}`,
       );
     }
     console.log(`\nScreenshots of the pages and the popup: ${dir}`);

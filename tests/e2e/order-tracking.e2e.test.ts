@@ -2,8 +2,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADAPTERS, marketplaceMatchPatterns, type OrderReading } from '../../lib/marketplaces';
+import { en } from '../../lib/i18n/en';
+import {
+  ADAPTERS,
+  marketplaceMatchPatterns,
+  type OrderReading,
+  type OrderStatus,
+} from '../../lib/marketplaces';
 import { formatMoney } from '../../lib/money';
+import type { Stage } from '../../lib/timeline/types';
 import { loadFixtures, type Fixture } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { EXTENSION_DIR, launch, type ExtensionBrowser } from './harness/chromium';
@@ -31,6 +38,15 @@ afterAll(async () => {
   await browser.close();
 });
 
+/** Where an order without a dispute stands, by the status its page shows. */
+const STAGE_OF_STATUS: Partial<Record<OrderStatus, Stage>> = {
+  'awaiting-shipment': 'awaiting-shipment',
+  shipped: 'in-transit',
+  completed: 'receipt-confirmed',
+  cancelled: 'closed',
+  refunded: 'closed',
+};
+
 function ordersOf(pages: readonly Fixture[]): Map<string, OrderReading> {
   const orders = new Map<string, OrderReading>();
   for (const page of pages) {
@@ -50,7 +66,7 @@ describe('the built extension', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual(marketplaceMatchPatterns());
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
-    expect(manifest.permissions).toEqual(['alarms', 'notifications']);
+    expect(manifest.permissions).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications']);
     // Every permission asked for is used somewhere in the code.
     const sources = execFileSync(
       'git',
@@ -59,8 +75,11 @@ describe('the built extension', () => {
         encoding: 'utf8',
       },
     );
+    // activeTab is used by capturing the tab the buyer clicked CaseClock's button on.
+    const use = (permission: string) =>
+      permission === 'activeTab' ? /\.captureVisibleTab\(/ : new RegExp(`\\.${permission}\\.`);
     for (const permission of manifest.permissions ?? []) {
-      expect(sources, permission).toMatch(new RegExp(`\\.${permission}\\.`));
+      expect(sources, permission).toMatch(use(permission));
     }
     expect(manifest.content_scripts.flatMap((script) => script.matches).sort()).toEqual(
       marketplaceMatchPatterns().sort(),
@@ -87,7 +106,7 @@ describe.each(ADAPTERS.map((adapter) => [adapter.name, adapter.id]))(
         ['order-list', 'order-detail'].includes(fixture.expected.pageKind),
     );
 
-    it('show up in the popup with their numbers and amounts', async () => {
+    it('show up in the popup with their numbers, stages and amounts', async () => {
       const tab = await browser.context.newPage();
       for (const page of pages) await tab.goto(page.url);
       await tab.close();
@@ -100,6 +119,8 @@ describe.each(ADAPTERS.map((adapter) => [adapter.name, adapter.id]))(
           marketplace: name,
           total: order.total ? formatMoney(order.total, 'en-US') : '',
         });
+        const stage = order.status && !order.dispute ? STAGE_OF_STATUS[order.status] : undefined;
+        if (stage) expect(row?.stage, number).toBe(en[`stage.${stage}`]);
       }
       await popup.screenshot(join(screenshots, `popup-${id}.png`));
       await popup.page.close();

@@ -66,8 +66,12 @@ export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrow
     locale: options.locale ?? 'en-US',
     timezoneId: 'Europe/Paris',
     args: [
+      // The browser's own language, which the toolbar popup follows (Playwright's `locale`
+      // reaches only the pages it drives).
+      `--accept-lang=${options.locale ?? 'en-US'}`,
       `--disable-extensions-except=${EXTENSION_DIR}`,
       `--load-extension=${EXTENSION_DIR}`,
+      '--enable-unsafe-extension-debugging',
       ...QUIET_FLAGS,
     ],
   });

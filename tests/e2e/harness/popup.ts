@@ -3,7 +3,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 export interface PopupOrderRow {
   marketplace: string;
   number: string;
-  status: string;
+  stage: string;
   total: string;
 }
 
@@ -35,7 +35,7 @@ export class PopupPage {
       rows.map(async (row) => ({
         marketplace: await text(row, '.marketplace'),
         number: await text(row, '.order-number'),
-        status: await text(row, '.status'),
+        stage: await text(row, '.stage'),
         total: await text(row, '.total'),
       })),
     );

@@ -1,0 +1,148 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { unzipSync, strFromU8 } from 'fflate';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { languageOf, translator } from '../../lib/i18n';
+import { loadFixtures } from '../fixtures/catalogue';
+import { artifactsDir } from './artifacts';
+import { launch, type ExtensionBrowser } from './harness/chromium';
+import { serveFixtures } from './harness/marketplace-routes';
+import { ToolbarPopup } from './harness/toolbar';
+
+const ORDER_URL =
+  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
+const ORDER_NUMBER = '1043587216';
+const screenshots = artifactsDir('workflow');
+
+/** A photo of the parcel as the buyer's phone would give it: a real PNG. */
+const PARCEL_PHOTO = readFileSync(join(import.meta.dirname, '../../public/icon/128.png'));
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+interface Manifest {
+  files: {
+    path: string;
+    kind: string;
+    size: number;
+    sha256: string;
+    url?: string;
+    shows: string[];
+    recordedSha256?: string;
+    matchesRecord?: boolean;
+  }[];
+}
+
+describe.each([['en-US'], ['fr-FR']])('a buyer in %s', (locale) => {
+  const t = translator(languageOf(locale));
+  const shot = (name: string) => join(screenshots, `${name}-${locale}.png`);
+  let browser: ExtensionBrowser;
+  let orderPage: Page;
+  let workspace: Page;
+
+  beforeAll(async () => {
+    browser = await launch({ locale });
+    await serveFixtures(browser.context, loadFixtures());
+    orderPage = await browser.context.newPage();
+  });
+
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('sees where the order stands in a panel on the order page', async () => {
+    await orderPage.goto(ORDER_URL);
+    const panel = orderPage.locator('caseclock-panel section');
+    await expect(panel.getAttribute('aria-label')).resolves.toBe(t('panel.label'));
+    await expect(panel.locator('.stage .value').textContent()).resolves.toBe(t('stage.in-transit'));
+    await expect(panel.locator('.step .value').textContent()).resolves.toBe(t('next.await-parcel'));
+    // In the page's flow, above its content: it covers none of the page's controls.
+    const panelBottom = await panel.evaluate((element) => element.getBoundingClientRect().bottom);
+    const firstControlTop = await orderPage.evaluate(() =>
+      Math.min(
+        ...[...document.querySelectorAll('a, button, input')].map(
+          (control) => control.getBoundingClientRect().top,
+        ),
+      ),
+    );
+    expect(panelBottom).toBeLessThanOrEqual(firstControlTop);
+    await orderPage.screenshot({
+      path: shot('panel'),
+      clip: { x: 0, y: 0, width: 1280, height: 260 },
+    });
+  });
+
+  it('starts a "not received" case from the popup and captures the tab', async () => {
+    const popup = await ToolbarPopup.open(browser, orderPage);
+    await popup.waitFor('.this-page', ORDER_NUMBER);
+    await popup.select('.this-page select', 'not-received');
+    await popup.click('.this-page button[type=submit]', t('case.startButton'));
+    await popup.click('.this-page button', t('popup.capture'));
+    await popup.waitFor('.this-page [role=status]', t('popup.captured'));
+    await popup.waitFor('.order .case-reason', t('reason.not-received'));
+    await popup.screenshot(shot('popup'));
+    await popup.close();
+  });
+
+  it('attaches a photo in the workspace, where the checklist ticks itself', async () => {
+    workspace = await browser.context.newPage();
+    await workspace.goto(
+      `chrome-extension://${browser.extensionId}/case.html?order=dhgate%3A${ORDER_NUMBER}`,
+    );
+    const done = workspace.locator('.checklist li.done');
+    // The screenshot of the order page shows the order details.
+    await expect(done.getAttribute('data-subject')).resolves.toBe('order-details');
+    await workspace.locator('input[type=file]').setInputFiles({
+      name: 'parcel.png',
+      mimeType: 'image/png',
+      buffer: PARCEL_PHOTO,
+    });
+    await workspace.locator('.evidence-item').nth(1).waitFor();
+    await expect(workspace.locator('.file-statuses').textContent()).resolves.toContain(
+      t('evidence.saved', { name: 'parcel.png' }),
+    );
+    await expect(workspace.locator('.next-step .step').textContent()).resolves.toBe(
+      t('next.request-refund', { marketplace: 'DHgate' }),
+    );
+    const draft = await workspace.locator('textarea.draft').inputValue();
+    expect(draft).toContain(ORDER_NUMBER);
+    expect(draft).toContain('parcel.png');
+    await workspace.screenshot({ path: shot('workspace'), fullPage: true });
+  });
+
+  it('exports an evidence pack whose every file matches its SHA-256 in the manifest', async () => {
+    const download = workspace.waitForEvent('download');
+    await workspace.getByRole('button', { name: t('pack.download') }).click();
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(
+      new RegExp(`^caseclock-dhgate-${ORDER_NUMBER}-.*\\.zip$`),
+    );
+    const files = unzipSync(readFileSync(await saved.path()));
+    const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as Manifest;
+    expect(Object.keys(files).sort()).toEqual(
+      [...manifest.files.map((file) => file.path), 'manifest.json'].sort(),
+    );
+    for (const entry of manifest.files) {
+      const bytes = files[entry.path] ?? new Uint8Array();
+      expect(sha256(bytes), entry.path).toBe(entry.sha256);
+      expect(bytes.byteLength, entry.path).toBe(entry.size);
+    }
+    const screenshot = manifest.files.find((file) => file.kind === 'screenshot');
+    expect(screenshot).toMatchObject({
+      url: ORDER_URL,
+      shows: ['order-details'],
+      matchesRecord: true,
+    });
+    const photo = manifest.files.find((file) => file.kind === 'photo');
+    expect(photo).toMatchObject({ sha256: sha256(PARCEL_PHOTO), matchesRecord: true });
+    expect(manifest.files.map((file) => file.path)).toEqual(
+      expect.arrayContaining(['timeline.json', 'message-en.txt', 'message-fr.txt', 'index.html']),
+    );
+    const summary = strFromU8(files['index.html'] ?? new Uint8Array());
+    expect(summary).toContain(ORDER_NUMBER);
+    expect(summary).not.toMatch(/<script/i);
+  });
+});
