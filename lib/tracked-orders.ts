@@ -32,10 +32,10 @@ export function trackedOrder(planned: OrderPlan): TrackedOrder {
   const order = effectiveOrder(planned.order);
   return {
     order,
-    ...(planned.openCase ? { openCase: planned.openCase } : {}),
     plan: planned.plan,
     urgency: urgencyOf(planned.plan),
     searchText: searchTextOf(order),
+    ...(planned.openCase ? { openCase: planned.openCase } : {}),
   };
 }
 

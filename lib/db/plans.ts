@@ -42,14 +42,14 @@ export function planOrder(
   const relevant = relevantEvents(events, open);
   const plan = planCase({
     order: effectiveOrder(order),
-    ...(open ? { case: open } : {}),
     events: relevant,
     policy: POLICIES[order.marketplace],
     settings,
     now: clock.now,
     timeZone: clock.timeZone,
+    ...(open ? { case: open } : {}),
   });
-  return { order, ...(open ? { openCase: open } : {}), events: relevant, plan };
+  return { order, events: relevant, plan, ...(open ? { openCase: open } : {}) };
 }
 
 /** Everything the plans of all orders rest on, read in one go. */

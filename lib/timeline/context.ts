@@ -53,10 +53,10 @@ export class PlanContext {
       after: { value: rule.value, unit: rule.unit, from },
       source: rule.source,
       ruleId: rule.id,
+      passed: !isAfter(dueAt, this.now),
       ...(rule.overriddenFrom !== undefined
         ? { override: { from: rule.overriddenFrom, to: rule.value, unit: rule.unit } }
         : {}),
-      passed: !isAfter(dueAt, this.now),
     };
   }
 
@@ -86,9 +86,9 @@ export class PlanContext {
     return {
       action,
       message,
+      dueNow,
       ...(options.values ? { values: options.values } : {}),
       ...(options.dueAt ? { dueAt: options.dueAt } : {}),
-      dueNow,
       ...(options.instructions ? { instructions: options.instructions } : {}),
     };
   }

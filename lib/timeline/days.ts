@@ -3,6 +3,13 @@ import { addBusinessDays, addDays, addHours } from 'date-fns';
 import type { RuleUnit } from '../policies/types';
 
 /**
+ * Sums already worked out. Zone arithmetic is the costliest part of planning, and the list
+ * plans every order again each minute from the same instants; bounded, as orders come and go.
+ */
+const computed = new Map<string, string>();
+const COMPUTED_LIMIT = 50_000;
+
+/**
  * `instant` plus an amount of time counted in the buyer's time zone: calendar and business
  * days keep the wall-clock time across daylight-saving changes, business days skip Saturdays
  * and Sundays, hours are exact hours. Returns a UTC instant.
@@ -13,6 +20,16 @@ export function addInZone(
   unit: RuleUnit,
   timeZone: string,
 ): string {
+  const key = `${instant}|${String(amount)}|${unit}|${timeZone}`;
+  const known = computed.get(key);
+  if (known !== undefined) return known;
+  if (computed.size >= COMPUTED_LIMIT) computed.clear();
+  const sum = sumInZone(instant, amount, unit, timeZone);
+  computed.set(key, sum);
+  return sum;
+}
+
+function sumInZone(instant: string, amount: number, unit: RuleUnit, timeZone: string): string {
   const start = new TZDate(instant, timeZone);
   const end =
     unit === 'business-days'

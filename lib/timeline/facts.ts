@@ -45,8 +45,9 @@ export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Fa
   const resolved = last('resolved');
   const disputeUpdate = last('dispute-updated');
   const trackingUploadedAt = first('tracking-uploaded')?.at ?? order.shippedAt;
+  // Optional fields come last: V8 builds a literal that opens with a spread on a slow path,
+  // and this runs for every order each time the list is planned.
   return {
-    ...(order.status ? { status: order.status } : {}),
     paidAt: order.paidAt ?? order.placedAt,
     trackingUploadedAt,
     shippedAt: order.shippedAt ?? first('status-changed', 'shipped')?.at ?? trackingUploadedAt,
@@ -67,8 +68,12 @@ export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Fa
     escalatedAt: last('escalated')?.at,
     platformContactedAt: last('platform-contacted')?.at,
     resolvedAt: resolved?.at,
-    ...(resolved?.details?.outcome ? { outcome: resolved.details.outcome } : {}),
     paypalDisputeOpenedAt: last('paypal-dispute-opened')?.at,
+    cancelled: order.status === 'cancelled' || cancellation !== undefined,
+    cancelledByBuyer:
+      (cancellation?.details?.cancelledBy ?? 'buyer') === 'buyer' && cancellation !== undefined,
+    ...(order.status ? { status: order.status } : {}),
+    ...(resolved?.details?.outcome ? { outcome: resolved.details.outcome } : {}),
     ...(disputeUpdate?.details?.disputeStatus
       ? {
           disputeOnPage: {
@@ -80,8 +85,5 @@ export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Fa
           },
         }
       : {}),
-    cancelled: order.status === 'cancelled' || cancellation !== undefined,
-    cancelledByBuyer:
-      (cancellation?.details?.cancelledBy ?? 'buyer') === 'buyer' && cancellation !== undefined,
   };
 }

@@ -21,9 +21,9 @@ export function urgencyOf(plan: CasePlan): Urgency {
   const nothingLeft = ahead.length === 0 && action === 'none';
   return {
     actionNow: dueNow,
+    settled: !dueNow && (SETTLED_STAGES.has(plan.stage) || nothingLeft),
     ...(nextDeadline ? { nextDeadline } : {}),
     ...(nextClosing ? { nextClosing } : {}),
-    settled: !dueNow && (SETTLED_STAGES.has(plan.stage) || nothingLeft),
   };
 }
 
