@@ -222,6 +222,8 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
           <section className="card" aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">{t('case.timeline')}</h2>
             <Timeline
+              order={order}
+              openCase={openCase}
               events={planned.events}
               deadlines={plan.deadlines}
               now={now}

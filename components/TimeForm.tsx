@@ -16,8 +16,11 @@ export function TimeForm({
 }) {
   const { t } = useI18n();
   const id = useId();
-  const [value, setValue] = useState(toLocalInput(initial));
-  const at = fromLocalInput(value);
+  const shown = toLocalInput(initial);
+  const [value, setValue] = useState(shown);
+  // Left as it was, the time keeps its seconds: a step recorded "now" stays after what came
+  // earlier in the same minute.
+  const at = value === shown ? initial : fromLocalInput(value);
   return (
     <form
       className="time-form"

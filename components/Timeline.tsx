@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StoredEvent } from '@/lib/db/schema';
+import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import { formatPeriod } from '@/lib/evidence/draft';
 import type { Translate } from '@/lib/i18n';
 import type { Deadline } from '@/lib/timeline/types';
@@ -145,21 +145,76 @@ function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
   );
 }
 
+/** A dated fact of the order or the case itself, such as when it was placed. */
+interface Milestone {
+  id: string;
+  at: string;
+  title: string;
+  meta: string;
+}
+
+const ORDER_DATES = [
+  ['placedAt', 'timeline.placed'],
+  ['paidAt', 'timeline.paid'],
+  ['shippedAt', 'timeline.shipped'],
+  ['receivedAt', 'timeline.received'],
+] as const;
+
+function milestonesOf(order: StoredOrder, openCase: StoredCase | undefined, t: Translate) {
+  const milestones: Milestone[] = [];
+  for (const [field, key] of ORDER_DATES) {
+    const at = order[field];
+    // Paying at once is one moment, not two.
+    if (!at || (field === 'paidAt' && at === order.placedAt)) continue;
+    const meta = order.edits?.[field] ? t('timeline.enteredByYou') : t('event.fromPage');
+    milestones.push({ id: field, at, title: t(key), meta });
+  }
+  if (openCase) {
+    milestones.push({
+      id: 'case',
+      at: openCase.openedAt,
+      title: t('timeline.caseOpened', { reason: t(`reason.${openCase.reason}`) }),
+      meta: t('event.byYou'),
+    });
+  }
+  return milestones;
+}
+
+function MilestoneEntry({ milestone }: { milestone: Milestone }) {
+  const { dateTime } = useI18n();
+  return (
+    <li className="entry milestone">
+      <time dateTime={milestone.at}>{dateTime(milestone.at)}</time>
+      <div className="entry-body">
+        <p className="entry-title">{milestone.title}</p>
+        <p className="entry-meta">{milestone.meta}</p>
+      </div>
+    </li>
+  );
+}
+
 type Entry =
+  | { kind: 'milestone'; at: string; milestone: Milestone }
   | { kind: 'event'; at: string; event: StoredEvent }
   | { kind: 'deadline'; at: string; deadline: Deadline };
 
 /**
- * The case on one line of time: what happened (read on pages or recorded by the buyer), the
- * present moment, and the deadlines ahead, each with the rule and source it comes from.
+ * The case on one line of time: the order's own dates, what happened (read on pages or recorded
+ * by the buyer), the present moment, and the deadlines ahead, each with the rule and source it
+ * comes from.
  */
 export function Timeline({
+  order,
+  openCase,
   events,
   deadlines,
   now,
   onCorrect,
   onRemove,
 }: {
+  /** With the buyer's own entries on top. */
+  order: StoredOrder;
+  openCase?: StoredCase | undefined;
   events: readonly StoredEvent[];
   deadlines: readonly Deadline[];
   now: Date;
@@ -168,6 +223,11 @@ export function Timeline({
 }) {
   const { t, dateTime } = useI18n();
   const entries: Entry[] = [
+    ...milestonesOf(order, openCase, t).map((milestone) => ({
+      kind: 'milestone' as const,
+      at: milestone.at,
+      milestone,
+    })),
     ...events.map((event) => ({ kind: 'event' as const, at: event.at, event })),
     ...deadlines.map((deadline) => ({ kind: 'deadline' as const, at: deadline.dueAt, deadline })),
   ].sort((a, b) => a.at.localeCompare(b.at));
@@ -175,7 +235,9 @@ export function Timeline({
   const past = entries.filter((entry) => entry.at <= nowIso);
   const ahead = entries.filter((entry) => entry.at > nowIso);
   const render = (entry: Entry) =>
-    entry.kind === 'event' ? (
+    entry.kind === 'milestone' ? (
+      <MilestoneEntry key={entry.milestone.id} milestone={entry.milestone} />
+    ) : entry.kind === 'event' ? (
       <EventEntry
         key={entry.event.id}
         event={entry.event}

@@ -465,6 +465,12 @@ export const en = {
   'settings.overridesExplain':
     'Leave a field empty to follow the marketplace’s rule. A value you set is marked on every deadline it changes.',
   'popup.thisPageOrder': 'On this page: {order}',
+  'timeline.placed': 'Order placed',
+  'timeline.paid': 'Paid',
+  'timeline.shipped': 'Shipped by the seller',
+  'timeline.received': 'Items received',
+  'timeline.caseOpened': 'Case opened: {reason}',
+  'timeline.enteredByYou': 'entered by you',
   'panel.label': 'CaseClock for this order',
   'panel.next': 'Next',
   'panel.deadline': 'Next deadline',

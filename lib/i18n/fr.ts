@@ -481,6 +481,12 @@ export const fr: Record<MessageKey, string> = {
   'settings.overridesExplain':
     'Laissez un champ vide pour suivre la règle de la plateforme. Une valeur que vous fixez est signalée sur chaque délai qu’elle modifie.',
   'popup.thisPageOrder': 'Sur cette page : {order}',
+  'timeline.placed': 'Commande passée',
+  'timeline.paid': 'Payée',
+  'timeline.shipped': 'Expédiée par le vendeur',
+  'timeline.received': 'Articles reçus',
+  'timeline.caseOpened': 'Dossier ouvert : {reason}',
+  'timeline.enteredByYou': 'saisi par vous',
   'panel.label': 'CaseClock pour cette commande',
   'panel.next': 'Prochaine étape',
   'panel.deadline': 'Prochaine échéance',

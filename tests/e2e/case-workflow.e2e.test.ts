@@ -110,6 +110,25 @@ describe.each([['en-US'], ['fr-FR']])('a buyer in %s', (locale) => {
     const draft = await workspace.locator('textarea.draft').inputValue();
     expect(draft).toContain(ORDER_NUMBER);
     expect(draft).toContain('parcel.png');
+  });
+
+  it('records the refund request, and the seller’s five days start counting', async () => {
+    await workspace.getByRole('button', { name: t('record.refund-requested') }).click();
+    // The time is now unless the buyer says otherwise.
+    await workspace
+      .locator('.time-form')
+      .getByRole('button', { name: t('case.save') })
+      .click();
+    await workspace
+      .locator('.next-step .step', { hasText: t('next.await-seller-answer') })
+      .waitFor();
+    const sellerDeadline = workspace.locator('.timeline [data-kind=seller-response-due]');
+    const dueAt = await sellerDeadline.locator('time').getAttribute('datetime');
+    const askedAt = await workspace
+      .locator('.timeline .entry.source-buyer time')
+      .getAttribute('datetime');
+    expect(Date.parse(dueAt ?? '') - Date.parse(askedAt ?? '')).toBe(5 * 86_400_000);
+    await expect(sellerDeadline.locator('.countdown').textContent()).resolves.toMatch(/\b5\b/);
     await workspace.screenshot({ path: shot('workspace'), fullPage: true });
   });
 

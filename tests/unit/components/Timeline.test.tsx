@@ -3,13 +3,26 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/I18n';
 import { Timeline } from '@/components/Timeline';
-import type { StoredEvent } from '@/lib/db/schema';
+import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import { event, plan } from '../timeline/helpers';
 import { PARIS } from '../zones';
 
 const NOW = new Date('2026-11-12T09:00:00.000Z');
 
-function renderTimeline(events: StoredEvent[], locale = 'en-GB') {
+const ORDER: StoredOrder = {
+  id: 'dhgate:1043587216',
+  marketplace: 'dhgate',
+  orderNumber: '1043587216',
+  items: [],
+  firstSeenAt: '2026-10-28T06:10:00.000Z',
+  lastSeenAt: '2026-11-12T08:00:00.000Z',
+};
+
+function renderTimeline(
+  events: StoredEvent[],
+  locale = 'en-GB',
+  { order = ORDER, openCase }: { order?: StoredOrder; openCase?: StoredCase } = {},
+) {
   const planned = plan({
     reason: 'not-received',
     events,
@@ -21,6 +34,8 @@ function renderTimeline(events: StoredEvent[], locale = 'en-GB') {
   render(
     <I18nProvider locale={locale} timeZone={PARIS}>
       <Timeline
+        order={order}
+        openCase={openCase}
         events={events}
         deadlines={planned.deadlines}
         now={NOW}
@@ -55,6 +70,38 @@ describe('the timeline', () => {
     ]);
     const now = entries()[3];
     expect(now?.getAttribute('aria-current')).toBe('time');
+  });
+
+  it('places the order’s own dates and the opening of the case among the events', () => {
+    renderTimeline(EVENTS, 'en-GB', {
+      order: {
+        ...ORDER,
+        placedAt: '2026-10-28T06:05:00.000Z',
+        paidAt: '2026-10-28T06:05:00.000Z',
+        shippedAt: '2026-10-30T08:00:00.000Z',
+        edits: { shippedAt: '2026-10-30T08:00:00.000Z' },
+      },
+      openCase: {
+        id: 'case-1',
+        orderId: ORDER.id,
+        reason: 'not-received',
+        openedAt: '2026-11-09T23:30:00.000Z',
+        status: 'open',
+      },
+    });
+    const past = entries().slice(0, 6);
+    expect(past.map((entry) => entry.querySelector('.entry-title')?.textContent)).toEqual([
+      'Order placed',
+      'Shipped by the seller',
+      'Tracking number LZ492186534CN',
+      'A dispute can be opened',
+      'Case opened: Not received',
+      'You asked for a refund',
+    ]);
+    expect(past[0]?.textContent).toContain('read on the page');
+    expect(past[1]?.textContent).toContain('entered by you');
+    expect(past[4]?.textContent).toContain('recorded by you');
+    expect(within(past[0] as HTMLElement).queryByRole('button')).toBeNull();
   });
 
   it('says where each deadline comes from, how it was counted, and when the buyer changed it', () => {
