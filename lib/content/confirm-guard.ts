@@ -38,7 +38,7 @@ export function ordersFor(button: Element, orderNumbers: readonly string[]): str
 }
 
 /** One decision for several orders: hold if any would lose something, and say all of it. */
-export function combineDecisions(decisions: readonly GuardDecision[]): GuardDecision | undefined {
+function combineDecisions(decisions: readonly GuardDecision[]): GuardDecision | undefined {
   if (decisions.length === 0) return undefined;
   return {
     guard: decisions.some((decision) => decision.guard),

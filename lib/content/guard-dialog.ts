@@ -45,7 +45,7 @@ export interface DialogContext {
 }
 
 /** Closes any guard dialog on the page. */
-export function closeGuardDialog(doc: Document): void {
+function closeGuardDialog(doc: Document): void {
   doc.querySelector(HOST_TAG)?.remove();
 }
 

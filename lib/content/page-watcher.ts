@@ -30,7 +30,7 @@ export interface PageWatcherOptions {
   watchMs: number;
 }
 
-export const DEFAULT_WATCH_OPTIONS: PageWatcherOptions = {
+const DEFAULT_WATCH_OPTIONS: PageWatcherOptions = {
   settleMs: 400,
   maxWaitMs: 2_000,
   watchMs: 15_000,
@@ -40,12 +40,6 @@ function key(order: OrderReading): string {
   return order.orderNumber;
 }
 
-/**
- * Keeps reading a marketplace page while it renders and changes (late rendering, "View more",
- * tabs, in-page navigation) and reports each order again only when its reading changed.
- * Work is bounded: reads are debounced, and the page is only watched for a while after it
- * loads, navigates or the buyer does something on it.
- */
 /** A one-shot timer that can be restarted or cancelled. */
 function oneShot(deps: Pick<PageWatcherDeps, 'setTimer' | 'clearTimer'>) {
   let handle: unknown;
@@ -70,6 +64,12 @@ function oneShot(deps: Pick<PageWatcherDeps, 'setTimer' | 'clearTimer'>) {
   };
 }
 
+/**
+ * Keeps reading a marketplace page while it renders and changes (late rendering, "View more",
+ * tabs, in-page navigation) and reports each order again only when its reading changed.
+ * Work is bounded: reads are debounced, and the page is only watched for a while after it
+ * loads, navigates or the buyer does something on it.
+ */
 export function watchPage(
   deps: PageWatcherDeps,
   options: PageWatcherOptions = DEFAULT_WATCH_OPTIONS,
@@ -79,6 +79,8 @@ export function watchPage(
   let url = deps.currentUrl();
   let everRead = false;
   let gaveUp = false;
+  /** What the last reading of a page not yet read could not make out. */
+  let lastProblems: string[] | undefined;
   let stopObserving: (() => void) | undefined;
   const settle = oneShot(deps);
   const maxWait = oneShot(deps);
@@ -90,16 +92,17 @@ export function watchPage(
     maxWait.cancel();
     if (stopped) return;
     const reading = deps.read(url);
+    lastProblems = reading.status === 'failed' ? reading.problems : undefined;
     if (reading.status !== 'read') return;
     everRead = true;
-    const changed = reading.orders.filter(
-      (order) => sent.get(key(order)) !== JSON.stringify(order),
-    );
+    const changed = reading.orders
+      .map((order) => [order, JSON.stringify(order)] as const)
+      .filter(([order, json]) => sent.get(key(order)) !== json);
     const tracking = JSON.stringify(reading.trackingNumbers ?? []);
     if (changed.length === 0 && tracking === sentTracking) return;
     try {
-      await deps.send({ url, reading: { ...reading, orders: changed } });
-      for (const order of changed) sent.set(key(order), JSON.stringify(order));
+      await deps.send({ url, reading: { ...reading, orders: changed.map(([order]) => order) } });
+      for (const [order, json] of changed) sent.set(key(order), json);
       sentTracking = tracking;
     } catch {
       // Not stored: the same orders count as changed at the next reading.
@@ -125,8 +128,7 @@ export function watchPage(
     stopObserving = undefined;
     if (!everRead && !gaveUp) {
       gaveUp = true;
-      const reading = deps.read(url);
-      if (reading.status === 'failed') deps.onGiveUp?.(url, reading.problems);
+      if (lastProblems) deps.onGiveUp?.(url, lastProblems);
     }
   }
 
@@ -140,6 +142,7 @@ export function watchPage(
     url = deps.currentUrl();
     everRead = false;
     gaveUp = false;
+    lastProblems = undefined;
     watch();
     readSoon();
   }

@@ -8,6 +8,7 @@ import {
   columnText,
   findButton,
   findLabels,
+  firstHit,
   hitFirst,
   hitLink,
   hitText,
@@ -17,7 +18,14 @@ import {
   textOf,
   type LabelHits,
 } from './dom';
-import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
+import {
+  assignDefined,
+  fieldReader,
+  parseQuantity,
+  readContext,
+  sellerOf,
+  type ReadContext,
+} from './fields';
 import { statusPhrase, type StatusTable } from './status';
 import type {
   AdapterReading,
@@ -162,31 +170,23 @@ function readItems(block: Element, base: URL): { items: OrderItemReading[]; boxe
   return { items, boxes };
 }
 
-interface Context {
-  url: URL;
-  kind: PageKind;
-  dayFirst: boolean;
-  yearHint: number | undefined;
-  problems: string[];
-}
-
 function readOrder(
   block: Element,
   hits: LabelHits<Field>,
   orderNumberText: string,
-  context: Context,
+  context: ReadContext,
 ): OrderReading | undefined {
-  const { url, kind, dayFirst, yearHint, problems } = context;
+  const { url, kind, dayFirst, problems } = context;
   const orderNumber = ORDER_NUMBER.exec(orderNumberText)?.[0];
   if (!orderNumber) {
     problems.push('an order without a readable number was left out');
     return undefined;
   }
   const all = (field: Field) => (hits.get(field) ?? []).map((hit) => hitText(hit));
-  const first = (field: Field) => hits.get(field)?.[0];
+  const first = (field: Field) => firstHit(hits, field);
   const read = fieldReader(problems, orderNumber);
   const isOrderPage = kind === 'order-list' || kind === 'order-detail';
-  const dates = { dayFirst, yearHint };
+  const dates = { dayFirst };
 
   const statusText = statusTextIn(block) ?? (hitFirst(first('status')) || undefined);
   const status = read.status(statusText, STATUSES, { required: kind !== 'tracking' });
@@ -242,7 +242,7 @@ function readOrder(
 }
 
 /** The tracking page names its order only in its address; the rest is the parcel's story. */
-function readTracking(doc: Document, url: URL, context: Context): AdapterReading {
+function readTracking(doc: Document, url: URL, context: ReadContext): AdapterReading {
   const { problems } = context;
   const trackingNumber =
     textOf(doc.querySelector('[class*="mailNoValue"], .logistics-num, .tracking-no span')) ||
@@ -278,14 +278,8 @@ function readTracking(doc: Document, url: URL, context: Context): AdapterReading
 }
 
 function readAliexpressPage(doc: Document, url: URL, kind: PageKind): AdapterReading {
-  const problems: string[] = [];
-  const context: Context = {
-    url,
-    kind,
-    dayFirst: pageLanguage(doc, url) === 'fr',
-    yearHint: undefined,
-    problems,
-  };
+  const context = readContext(doc, url, kind);
+  const { problems } = context;
   if (kind === 'tracking') return readTracking(doc, url, context);
   const hits = findLabels(doc.body, LABELS);
   if (kind === 'order-detail') {

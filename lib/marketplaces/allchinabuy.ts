@@ -1,9 +1,9 @@
 import { parseMoney } from '../money';
 import {
   absoluteUrl,
-  cleanText,
   findButton,
   findLabels,
+  firstHit,
   hitFirst,
   hitLink,
   hitText,
@@ -13,7 +13,16 @@ import {
   textOf,
   type LabelHits,
 } from './dom';
-import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
+import {
+  assignDefined,
+  fieldReader,
+  looksLikeTrackingNumber,
+  parseQuantity,
+  readContext,
+  sellerOf,
+  trackingNumbersOf,
+  type ReadContext,
+} from './fields';
 import { normaliseStatus, ORDER_PROGRESS, statusPhrase, type StatusTable } from './status';
 import type {
   AdapterReading,
@@ -76,7 +85,6 @@ const PARCEL_STATUSES: StatusTable = [
 const ORDER_NUMBER = /DO\d{8,}(?!\d)/;
 const ITEM_NUMBER = /DI\d{8,}/;
 const CASE_NUMBER = /AS\d{6,}/;
-const TRACKING_NUMBER = /^[A-Z0-9]{8,30}$/i;
 const SOURCE_LINK =
   'a.js-item-title, a[href*="taobao.com"], a[href*="tmall.com"], a[href*="weidian.com"], a[href*="1688.com"]';
 const CONFIRM_RECEIPT = /confirm receipt|confirmer la réception/i;
@@ -140,20 +148,13 @@ function readItems(block: Element, base: URL): ItemRow[] {
   });
 }
 
-interface Context {
-  url: URL;
-  kind: PageKind;
-  dayFirst: boolean;
-  problems: string[];
-}
-
 function readOrder(
   block: Element,
   hits: LabelHits<Field>,
-  context: Context,
+  context: ReadContext,
 ): OrderReading | undefined {
   const { url, kind, dayFirst, problems } = context;
-  const first = (field: Field) => hits.get(field)?.[0];
+  const first = (field: Field) => firstHit(hits, field);
   const numberHit = first('orderNumber');
   const orderNumber = ORDER_NUMBER.exec(hitFirst(numberHit))?.[0];
   if (!orderNumber) {
@@ -200,9 +201,9 @@ function readOrder(
 }
 
 /** A parcel holds items of several orders: each order learns the parcel's journey. */
-function readParcel(block: Element, hits: LabelHits<Field>, context: Context): OrderReading[] {
+function readParcel(block: Element, hits: LabelHits<Field>, context: ReadContext): OrderReading[] {
   const { dayFirst, problems } = context;
-  const first = (field: Field) => hits.get(field)?.[0];
+  const first = (field: Field) => firstHit(hits, field);
   const orderNumbers = [...new Set(textOf(block).match(new RegExp(ORDER_NUMBER, 'g')) ?? [])];
   const parcel = /PN\d{8,}/.exec(hitFirst(first('parcelNumber')))?.[0] ?? 'parcel';
   const read = fieldReader(problems, parcel);
@@ -211,7 +212,7 @@ function readParcel(block: Element, hits: LabelHits<Field>, context: Context): O
   const shared = {
     status: read.status(statusText, PARCEL_STATUSES, { required: true }),
     statusText,
-    trackingNumber: TRACKING_NUMBER.test(trackingNumber) ? trackingNumber : undefined,
+    trackingNumber: looksLikeTrackingNumber(trackingNumber) ? trackingNumber : undefined,
     carrier: hitFirst(first('carrier')) || undefined,
     shippedAt: read.date('shipping date', hitText(first('shippedAt')), { dayFirst }),
     receivedAt: read.date('receipt date', hitText(first('receivedAt')), { dayFirst }),
@@ -224,9 +225,9 @@ function readParcel(block: Element, hits: LabelHits<Field>, context: Context): O
   );
 }
 
-function readCase(block: Element, hits: LabelHits<Field>, context: Context) {
+function readCase(block: Element, hits: LabelHits<Field>, context: ReadContext) {
   const { problems } = context;
-  const first = (field: Field) => hits.get(field)?.[0];
+  const first = (field: Field) => firstHit(hits, field);
   const orderNumber = ORDER_NUMBER.exec(hitFirst(first('orderNumber')))?.[0];
   const caseNumber = CASE_NUMBER.exec(hitFirst(first('caseNumber')))?.[0];
   if (!orderNumber) {
@@ -260,8 +261,8 @@ function firstOfEach(orders: readonly OrderReading[]): OrderReading[] {
 }
 
 function readAllchinabuyPage(doc: Document, url: URL, kind: PageKind): AdapterReading {
-  const problems: string[] = [];
-  const context: Context = { url, kind, dayFirst: pageLanguage(doc, url) === 'fr', problems };
+  const context = readContext(doc, url, kind);
+  const { problems } = context;
   const hits = findLabels(doc.body, LABELS);
   let orders: OrderReading[];
   if (kind === 'parcel-list') {
@@ -279,13 +280,7 @@ function readAllchinabuyPage(doc: Document, url: URL, kind: PageKind): AdapterRe
   } else {
     orders = [readOrder(doc.body, hits, context) ?? []].flat();
   }
-  const trackingNumbers = [
-    ...new Set(
-      (hits.get('trackingNumber') ?? [])
-        .map((hit) => cleanText(hitFirst(hit)))
-        .filter((number) => TRACKING_NUMBER.test(number)),
-    ),
-  ];
+  const trackingNumbers = trackingNumbersOf(hits.get('trackingNumber'));
   return {
     orders: firstOfEach(orders),
     ...(trackingNumbers.length ? { trackingNumbers } : {}),

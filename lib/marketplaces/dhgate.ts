@@ -6,6 +6,7 @@ import {
   columnText,
   findButton,
   findLabels,
+  firstHit,
   hitFirst,
   hitLink,
   hitText,
@@ -15,7 +16,15 @@ import {
   textOf,
   type LabelHits,
 } from './dom';
-import { assignDefined, fieldReader, pageLanguage, parseQuantity, sellerOf } from './fields';
+import {
+  assignDefined,
+  fieldReader,
+  parseQuantity,
+  readContext,
+  sellerOf,
+  trackingNumbersOf,
+  type ReadContext,
+} from './fields';
 import type { StatusTable } from './status';
 import type {
   AdapterReading,
@@ -64,7 +73,6 @@ const CONFIRM_RECEIPT =
   /order has been received|confirm (?:order )?receipt|confirmer la réception/i;
 const ESCALATE = /escalate case to dhgate|transmettre (?:le litige|la réclamation) à dhgate/i;
 const ORDER_NUMBER = /\d{6,}/;
-const TRACKING_NUMBER = /^[A-Z0-9]{8,30}$/i;
 /** "US $18.40/Piece ×2", "12,50 US $ / Pièce": a unit price, then optionally a quantity. */
 const UNIT_PRICE =
   /([-−]?\s*(?:US\s*\$\s*)?\d[\d.,\s\u00a0\u202f]*(?:\s*US\s*\$)?)\s*\/\s*(?:pieces?|pcs|lots?|pairs?|sets?|pièces?|paires?|unités?)(?!\p{L})/iu;
@@ -121,19 +129,12 @@ function readItems(block: Element, base: URL): OrderItemReading[] {
   });
 }
 
-interface Context {
-  url: URL;
-  kind: PageKind;
-  dayFirst: boolean;
-  problems: string[];
-}
-
 function readOrder(
   block: Element,
   hits: LabelHits<Field>,
-  { url, kind, dayFirst, problems }: Context,
+  { url, kind, dayFirst, problems }: ReadContext,
 ): OrderReading | undefined {
-  const first = (field: Field) => hits.get(field)?.[0];
+  const first = (field: Field) => firstHit(hits, field);
   const numberHit = first('orderNumber');
   const orderNumber = ORDER_NUMBER.exec(hitFirst(numberHit))?.[0];
   if (!orderNumber) {
@@ -145,13 +146,11 @@ function readOrder(
   const isOrderPage = kind === 'order-list' || kind === 'order-detail';
   const order: OrderReading = { orderNumber, items: readItems(block, url) };
 
-  const statusText = dispute
-    ? hitFirst(first('disputeStatus')) ||
-      textOf(block.querySelector('.dispute-status')) ||
-      columnText(block, /^(?:status|statut)$/i)
-    : hitFirst(first('status')) ||
-      textOf(block.querySelector('.status-txt')) ||
-      columnText(block, /^(?:status|statut)$/i);
+  const statusText =
+    (dispute
+      ? hitFirst(first('disputeStatus')) || textOf(block.querySelector('.dispute-status'))
+      : hitFirst(first('status')) || textOf(block.querySelector('.status-txt'))) ||
+    columnText(block, /^(?:status|statut)$/i);
   const status = read.status(statusText, STATUSES, { required: isOrderPage || dispute });
   // Lists print the order time right after the number, without a label of its own.
   const afterNumber = numberHit?.parts[1];
@@ -197,12 +196,10 @@ function readOrder(
 }
 
 function readDhgatePage(doc: Document, url: URL, kind: PageKind): AdapterReading {
-  const problems: string[] = [];
-  const context: Context = { url, kind, dayFirst: pageLanguage(doc, url) === 'fr', problems };
+  const context = readContext(doc, url, kind);
+  const { problems } = context;
   const hits = findLabels(doc.body, LABELS);
-  const trackingNumbers = (hits.get('trackingNumber') ?? [])
-    .map((hit) => hitFirst(hit))
-    .filter((number) => TRACKING_NUMBER.test(number));
+  const trackingNumbers = trackingNumbersOf(hits.get('trackingNumber'));
   let orders: OrderReading[];
   if (kind === 'order-list') {
     orders = readBlocks(

@@ -38,6 +38,11 @@ export function hitFirst(hit: LabelHit | undefined): string {
   return hit?.parts[0] ?? '';
 }
 
+/** The first place a label was found, if any. */
+export function firstHit<K extends string>(hits: LabelHits<K>, field: K): LabelHit | undefined {
+  return hits.get(field)?.[0];
+}
+
 /** The first link inside a hit's value. */
 export function hitLink(hit: LabelHit | undefined): Element | undefined {
   for (const node of hit?.nodes ?? []) {
@@ -182,7 +187,7 @@ export function blocksAround(anchors: readonly Node[], within?: Element): Elemen
  * The blocks that each hold exactly one anchor: the selector's elements when they fit that
  * shape (the fast path), else the blocks found from the structure around the anchors.
  */
-export function orderBlocks(doc: Document, selector: string, anchors: readonly Node[]): Element[] {
+function orderBlocks(doc: Document, selector: string, anchors: readonly Node[]): Element[] {
   const candidates = [...doc.querySelectorAll(selector)];
   const fits =
     candidates.length === anchors.length &&
@@ -194,7 +199,7 @@ export function orderBlocks(doc: Document, selector: string, anchors: readonly N
 }
 
 /** Splits label hits between blocks: each hit goes to the block it lies in, if any. */
-export function hitsPerBlock<K extends string>(
+function hitsPerBlock<K extends string>(
   blocks: readonly Element[],
   hits: LabelHits<K>,
 ): LabelHits<K>[] {

@@ -1,8 +1,8 @@
 import { parsePageDate, type DateReadingOptions } from '../dates';
 import { parseMoney, type Money } from '../money';
 import { normaliseStatus, type StatusTable } from './status';
-import { absoluteUrl } from './dom';
-import type { OrderReading, OrderStatus } from './types';
+import { absoluteUrl, cleanText, hitFirst, type LabelHit } from './dom';
+import type { OrderReading, OrderStatus, PageKind } from './types';
 
 /** Where a field may be shown: texts, or functions that look for one only when needed. */
 type Candidates = string | undefined | readonly (string | undefined | (() => string | undefined))[];
@@ -53,6 +53,20 @@ export function fieldReader(problems: string[], orderNumber: string) {
 }
 
 /** The language a page is written in, from its markup or its address. */
+/** What every part of an adapter needs to read one page. */
+export interface ReadContext {
+  url: URL;
+  kind: PageKind;
+  /** French pages write dates day first: 07/11/2026 is 7 November. */
+  dayFirst: boolean;
+  /** Where what could not be read is named. */
+  problems: string[];
+}
+
+export function readContext(doc: Document, url: URL, kind: PageKind): ReadContext {
+  return { url, kind, dayFirst: pageLanguage(doc, url) === 'fr', problems: [] };
+}
+
 export function pageLanguage(doc: Document, url: URL): 'fr' | 'en' {
   const declared = doc.documentElement.getAttribute('lang') ?? '';
   if (declared) return declared.toLowerCase().startsWith('fr') ? 'fr' : 'en';
@@ -82,4 +96,18 @@ export function sellerOf(
 export function parseQuantity(text: string | undefined): number | undefined {
   const digits = /^\s*[x×✕]?\s*(\d{1,6})\s*$/i.exec(text ?? '')?.[1];
   return digits === undefined ? undefined : Number(digits);
+}
+
+/** How a tracking number looks on these pages: letters and digits only. */
+const TRACKING_NUMBER = /^[A-Z0-9]{8,30}$/i;
+
+export function looksLikeTrackingNumber(text: string): boolean {
+  return TRACKING_NUMBER.test(text);
+}
+
+/** The tracking numbers found beside a page's labels, each once. */
+export function trackingNumbersOf(hits: readonly LabelHit[] | undefined): string[] {
+  return [
+    ...new Set((hits ?? []).map((hit) => cleanText(hitFirst(hit))).filter(looksLikeTrackingNumber)),
+  ];
 }
