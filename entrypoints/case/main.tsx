@@ -5,7 +5,7 @@ import { CaseWorkspace } from '@/components/CaseWorkspace';
 import { I18nProvider } from '@/components/I18n';
 import { NewOrderPage } from '@/components/NewOrderPage';
 import { database } from '@/lib/db/database';
-import { extensionPageActions, workspaceUrl } from '@/lib/messaging/send';
+import { extensionPageActions, workspacePage } from '@/lib/messaging/send';
 import '@/components/workspace.css';
 
 const root = document.getElementById('root');
@@ -17,7 +17,7 @@ if (root) {
   const actions = {
     ...extensionPageActions(),
     openCase: (id: string) => {
-      location.assign(workspaceUrl({ order: id }));
+      location.assign(workspacePage({ order: id }));
     },
   };
   createRoot(root).render(

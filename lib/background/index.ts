@@ -4,6 +4,7 @@ import { effectiveOrder } from '../db/schema';
 import { languageOf, translator } from '../i18n';
 import { createMessageHandler, type TabAccess } from '../messaging/background';
 import type { SenderInfo } from '../messaging/protocol';
+import { workspaceUrl } from '../workspace-url';
 import {
   orderIdOfReminder,
   reconcileReminders,
@@ -19,8 +20,6 @@ export interface ExtensionApi {
     id: string;
     getURL(path: string): string;
     onMessage: { addListener(listener: (message: unknown, sender: SenderInfo) => unknown): void };
-    onStartup: { addListener(listener: () => void): void };
-    onInstalled: { addListener(listener: () => void): void };
   };
   alarms: ReminderApi['alarms'] & {
     onAlarm: { addListener(listener: (alarm: { name: string }) => void): void };
@@ -61,8 +60,8 @@ export interface BackgroundOptions {
 const DAY = 86_400_000;
 
 /** The page where the buyer works on an order's case. */
-export function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): string {
-  return `${api.runtime.getURL('/case.html')}?order=${encodeURIComponent(orderId)}`;
+function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): string {
+  return workspaceUrl((path) => api.runtime.getURL(path), { order: orderId });
 }
 
 /**
@@ -112,8 +111,6 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
 
   api.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
   api.alarms.onAlarm.addListener(() => void reconcile());
-  api.runtime.onStartup.addListener(() => void reconcile());
-  api.runtime.onInstalled.addListener(() => void reconcile());
   api.contextMenus.onClicked.addListener((info, tab) => {
     const caseId = caseOfMenuItem(info.menuItemId);
     const text = info.selectionText?.trim();
@@ -124,11 +121,9 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       caseId,
       { text, ...(url ? { url } : {}), ...(tab?.title ? { title: tab.title } : {}) },
       options.now().toISOString(),
-    )
-      .then(reconcile)
-      .catch((error: unknown) => {
-        console.error('CaseClock could not save the selection', error);
-      });
+    ).catch((error: unknown) => {
+      console.error('CaseClock could not save the selection', error);
+    });
   });
   api.notifications.onClicked.addListener((id) => {
     void api.tabs.create({ url: caseUrl(api, orderIdOfReminder(id)) });

@@ -2,7 +2,7 @@ import type { CaseClockDatabase } from '../db/database';
 import type { ReminderRecord } from '../db/schema';
 import { planEach, readTrackedData, type OrderPlan, type PlanClock } from '../db/plans';
 import { formatWhen } from '../i18n/format';
-import { languageOf, translator, type MessageKey } from '../i18n';
+import { languageOf, translator, type MessageKey, type Translate } from '../i18n';
 import { adapterById } from '../marketplaces/registry';
 import { hoursBefore, isAfter } from '../timeline/days';
 import type { Deadline } from '../timeline/types';
@@ -77,13 +77,14 @@ export function remindersFor(planned: OrderPlan, leadHours: number): Reminder[] 
   });
 }
 
-function message(
+/** What a reminder says: which order, and what opened or is about to close. */
+function reminderText(
   reminder: Reminder,
   planned: OrderPlan,
   now: string,
   locale: string,
-): NotificationOptions {
-  const t = translator(languageOf(locale));
+  t: Translate,
+): Pick<NotificationOptions, 'title' | 'message'> {
   const { deadline } = reminder;
   const name = t(`deadline.${deadline.kind}` as MessageKey);
   const when = formatWhen(deadline.dueAt, now, locale);
@@ -96,8 +97,6 @@ function message(
           when,
         });
   return {
-    type: 'basic',
-    iconUrl: '',
     title: t('marketplace.order', {
       marketplace: adapterById(planned.order.marketplace)?.name ?? planned.order.marketplace,
       number: planned.order.orderNumber,
@@ -136,9 +135,11 @@ async function notify(
   now: string,
 ) {
   const { api } = context;
-  const t = translator(languageOf(context.locale()));
+  const locale = context.locale();
+  const t = translator(languageOf(locale));
   const options: NotificationOptions = {
-    ...message(reminder, planned, now, context.locale()),
+    type: 'basic',
+    ...reminderText(reminder, planned, now, locale, t),
     iconUrl: api.iconUrl,
     requireInteraction: true,
     ...(api.notificationButtons

@@ -1,6 +1,6 @@
 import type { BuyerEventType, CaseReason, EventDetails } from '../timeline/types';
 import type { CaseClockDatabase } from './database';
-import { RecordError } from './errors';
+import { mustExist, RecordError } from './errors';
 import type { StoredCase, StoredEvent } from './schema';
 
 /** Buyer events about the order itself; the others belong to a dispute case. */
@@ -30,7 +30,7 @@ export async function startCase(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<StoredCase> {
   return db.transaction('rw', db.orders, db.cases, async () => {
-    if (!(await db.orders.get(orderId))) throw new RecordError(`no order ${orderId}`, 'not-found');
+    mustExist(await db.orders.get(orderId), `order ${orderId}`);
     const existing = await openCase(db, orderId);
     if (existing) {
       if (existing.reason !== reason) await db.cases.update(existing.id, { reason });
@@ -57,8 +57,7 @@ export async function recordBuyerEvent(
   newId: () => string = () => crypto.randomUUID(),
 ): Promise<StoredEvent> {
   return db.transaction('rw', db.orders, db.cases, db.events, async () => {
-    if (!(await db.orders.get(record.orderId)))
-      throw new RecordError(`no order ${record.orderId}`, 'not-found');
+    mustExist(await db.orders.get(record.orderId), `order ${record.orderId}`);
     let caseId: string | undefined;
     if (!ORDER_EVENT_TYPES.has(record.type)) {
       const current = await openCase(db, record.orderId);
@@ -90,8 +89,7 @@ export async function correctEventTime(
   at: string,
 ): Promise<StoredEvent> {
   return db.transaction('rw', db.events, async () => {
-    const event = await db.events.get(eventId);
-    if (!event) throw new RecordError(`no event ${eventId}`, 'not-found');
+    const event = mustExist(await db.events.get(eventId), `event ${eventId}`);
     const corrected = { ...event, at, originalAt: event.originalAt ?? event.at };
     await db.events.put(corrected);
     return corrected;
@@ -101,8 +99,7 @@ export async function correctEventTime(
 /** Removes a step the buyer recorded by mistake; what pages showed stays. */
 export async function removeBuyerEvent(db: CaseClockDatabase, eventId: string): Promise<void> {
   await db.transaction('rw', db.events, async () => {
-    const event = await db.events.get(eventId);
-    if (!event) throw new RecordError(`no event ${eventId}`, 'not-found');
+    const event = mustExist(await db.events.get(eventId), `event ${eventId}`);
     if (event.source !== 'buyer') throw new RecordError('events read from pages cannot be removed');
     await db.events.delete(eventId);
   });

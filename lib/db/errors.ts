@@ -12,6 +12,12 @@ export class RecordError extends Error {
   }
 }
 
+/** The record looked up, or a refusal saying it is not stored. */
+export function mustExist<T>(record: T | undefined, what: string): T {
+  if (record === undefined) throw new RecordError(`no ${what}`, 'not-found');
+  return record;
+}
+
 /** Whether the browser refused a write for lack of storage space (possibly wrapped by Dexie). */
 export function isQuotaError(error: unknown): boolean {
   for (let cause = error; cause instanceof Error; cause = (cause as { inner?: unknown }).inner) {

@@ -1,6 +1,6 @@
 import { sha256Hex } from '../evidence/hash';
 import type { CaseClockDatabase } from './database';
-import { isQuotaError, RecordError } from './errors';
+import { isQuotaError, mustExist, RecordError } from './errors';
 import type { EvidenceRecord, StoredCase, UploadRecord } from './schema';
 
 /** The largest file kept as evidence: a long phone video fits, a whole film does not. */
@@ -20,9 +20,7 @@ type NewId = () => string;
 const randomId: NewId = () => crypto.randomUUID();
 
 async function caseOf(db: CaseClockDatabase, caseId: string): Promise<StoredCase> {
-  const found = await db.cases.get(caseId);
-  if (!found) throw new RecordError(`no case ${caseId}`, 'not-found');
-  return found;
+  return mustExist(await db.cases.get(caseId), `case ${caseId}`);
 }
 
 function checkSize(name: string, size: number): void {
@@ -85,9 +83,7 @@ export async function startUpload(
 }
 
 async function uploadOf(db: CaseClockDatabase, uploadId: string): Promise<UploadRecord> {
-  const upload = await db.uploads.get(uploadId);
-  if (!upload) throw new RecordError(`no upload ${uploadId}`, 'not-found');
-  return upload;
+  return mustExist(await db.uploads.get(uploadId), `upload ${uploadId}`);
 }
 
 async function receivedBytes(db: CaseClockDatabase, uploadId: string): Promise<number> {
@@ -174,9 +170,7 @@ export async function finishUpload(
 }
 
 async function evidenceOf(db: CaseClockDatabase, evidenceId: string): Promise<EvidenceRecord> {
-  const found = await db.evidence.get(evidenceId);
-  if (!found) throw new RecordError(`no evidence ${evidenceId}`, 'not-found');
-  return found;
+  return mustExist(await db.evidence.get(evidenceId), `evidence ${evidenceId}`);
 }
 
 /** Says what a piece of evidence shows, which ticks the checklist. */

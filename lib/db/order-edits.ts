@@ -1,6 +1,6 @@
 import type { MarketplaceId } from '../marketplaces/types';
 import type { CaseClockDatabase } from './database';
-import { RecordError } from './errors';
+import { mustExist } from './errors';
 import { orderId, type OrderEdits, type StoredOrder } from './schema';
 
 /** Saves the buyer's own values for an order's fields; pages never overwrite them. */
@@ -10,8 +10,7 @@ export async function editOrder(
   edits: OrderEdits,
 ): Promise<void> {
   await db.transaction('rw', db.orders, async () => {
-    const order = await db.orders.get(orderId);
-    if (!order) throw new RecordError(`no order ${orderId}`, 'not-found');
+    const order = mustExist(await db.orders.get(orderId), `order ${orderId}`);
     await db.orders.update(orderId, { edits: { ...order.edits, ...edits } });
   });
 }
@@ -55,7 +54,7 @@ export async function archiveOrder(
   archived: boolean,
 ): Promise<void> {
   await db.transaction('rw', db.orders, async () => {
-    if (!(await db.orders.get(orderId))) throw new RecordError(`no order ${orderId}`, 'not-found');
+    mustExist(await db.orders.get(orderId), `order ${orderId}`);
     await db.orders.update(orderId, { archived });
   });
 }

@@ -85,17 +85,16 @@ export function planEach(data: TrackedData, clock: PlanClock): OrderPlan[] {
   );
 }
 
-export async function planOneOrder(
+/** What the plans of these orders rest on, read in one go; orders not stored are left out. */
+export async function readOrdersData(
   db: CaseClockDatabase,
-  orderId: string,
-  settings: Settings,
-  clock: PlanClock,
-): Promise<OrderPlan | undefined> {
-  const order = await db.orders.get(orderId);
-  if (!order) return undefined;
-  const [cases, events] = await Promise.all([
-    db.cases.where('orderId').equals(orderId).toArray(),
-    db.events.where('orderId').equals(orderId).toArray(),
+  orderIds: readonly string[],
+): Promise<TrackedData> {
+  const [orders, cases, events, settings] = await Promise.all([
+    db.orders.bulkGet([...orderIds]),
+    db.cases.where('orderId').anyOf(orderIds).toArray(),
+    db.events.where('orderId').anyOf(orderIds).toArray(),
+    readSettings(db),
   ]);
-  return planOrder(order, cases, events, settings, clock);
+  return { orders: orders.filter((order) => order !== undefined), cases, events, settings };
 }

@@ -1,6 +1,6 @@
 import { correctEventTime, recordBuyerEvent, removeBuyerEvent, startCase } from '../db/cases';
 import type { CaseClockDatabase } from '../db/database';
-import { RecordError } from '../db/errors';
+import { mustExist, RecordError } from '../db/errors';
 import {
   addEvidence,
   addUploadChunk,
@@ -12,9 +12,9 @@ import {
 } from '../db/evidence';
 import { addOrderByHand, archiveOrder, editOrder } from '../db/order-edits';
 import { recordPageReading } from '../db/orders';
-import { planOneOrder } from '../db/plans';
+import { planEach, readOrdersData } from '../db/plans';
 import { orderId } from '../db/schema';
-import { readSettings, updateSettings } from '../db/settings';
+import { updateSettings } from '../db/settings';
 import { sha256Hex } from '../evidence/hash';
 import { subjectsOfPage } from '../evidence/shows';
 import { confirmReceiptGuard } from '../guard';
@@ -51,7 +51,10 @@ export interface BackgroundDeps {
   extensionOrigin: string;
   now: () => Date;
   timeZone: () => string;
-  /** Brings reminders in line with what was just written. */
+  /**
+   * Brings reminders and the evidence menu in line with what was just written: after writes to
+   * orders, cases, events or settings. Evidence moves no deadline and needs no call.
+   */
   afterWrite: () => Promise<void>;
   tabs: TabAccess;
   /** The address of an order's case workspace. */
@@ -77,28 +80,29 @@ async function orderViews(
   marketplace: MarketplaceId,
   orderNumbers: readonly string[],
 ): Promise<OrderViews> {
-  const settings = await readSettings(deps.db);
+  const data = await readOrdersData(
+    deps.db,
+    orderNumbers.map((number) => orderId(marketplace, number)),
+  );
   const clock = { now: deps.now().toISOString(), timeZone: deps.timeZone() };
+  const planned = planEach(data, clock);
+  const openCaseIds = planned.flatMap((one) => (one.openCase ? [one.openCase.id] : []));
+  const evidence = await deps.db.evidence.where('caseId').anyOf(openCaseIds).toArray();
   const views: OrderViews = { guards: {}, summaries: {} };
-  for (const number of orderNumbers) {
-    const planned = await planOneOrder(deps.db, orderId(marketplace, number), settings, clock);
-    if (!planned) continue;
-    const { plan, openCase } = planned;
-    const evidence = openCase
-      ? await deps.db.evidence.where('caseId').equals(openCase.id).toArray()
-      : [];
+  for (const { order, plan, openCase, events } of planned) {
+    const number = order.orderNumber;
     views.guards[number] = confirmReceiptGuard({
       marketplace,
       plan,
       ...(openCase ? { openCase } : {}),
-      events: planned.events,
-      evidence,
+      events,
+      evidence: evidence.filter((record) => record.caseId === openCase?.id),
     });
-    if (!settings.showPanel || planned.order.archived) continue;
+    if (!data.settings.showPanel || order.archived) continue;
     const { instructions: _where, ...nextStep } = plan.nextStep;
     const next = urgencyOf(plan).nextDeadline;
     views.summaries[number] = {
-      orderId: planned.order.id,
+      orderId: order.id,
       stage: plan.stage,
       ...(openCase ? { caseReason: openCase.reason } : {}),
       nextStep,
@@ -258,15 +262,13 @@ const HANDLERS: Handlers = {
 
   async 'case-open'(deps, message) {
     const id = orderId(message.marketplace, message.orderNumber);
-    if (!(await deps.db.orders.get(id))) throw new RecordError(`no order ${id}`, 'not-found');
+    mustExist(await deps.db.orders.get(id), `order ${id}`);
     await deps.tabs.create({ url: deps.caseUrl(id) });
     return { ok: true, orderId: id };
   },
 
   async 'evidence-capture'(deps, message) {
-    if (!(await deps.db.cases.get(message.caseId))) {
-      throw new RecordError(`no case ${message.caseId}`, 'not-found');
-    }
+    mustExist(await deps.db.cases.get(message.caseId), `case ${message.caseId}`);
     const tab = await deps.tabs.get(message.tabId);
     if (tab.windowId !== message.windowId || tab.active === false) {
       throw new RecordError('that tab is no longer the one shown in its window');
@@ -290,7 +292,6 @@ const HANDLERS: Handlers = {
         sha256: await sha256Hex(bytes),
       },
     );
-    await deps.afterWrite();
     return { ok: true, evidenceId: record.id };
   },
 
@@ -307,7 +308,6 @@ const HANDLERS: Handlers = {
 
   async 'evidence-upload-finish'(deps, message) {
     const record = await finishUpload(deps.db, message.uploadId, deps.now().toISOString());
-    await deps.afterWrite();
     return { ok: true, evidenceId: record.id };
   },
 
@@ -326,19 +326,16 @@ const HANDLERS: Handlers = {
       capturedAt: at,
       text: message.text,
     });
-    await deps.afterWrite();
     return { ok: true, evidenceId: record.id };
   },
 
   async 'evidence-tag'(deps, message) {
     await tagEvidence(deps.db, message.evidenceId, message.shows);
-    await deps.afterWrite();
     return { ok: true, evidenceId: message.evidenceId };
   },
 
   async 'evidence-remove'(deps, message) {
     await removeEvidence(deps.db, message.evidenceId);
-    await deps.afterWrite();
     return { ok: true, evidenceId: message.evidenceId };
   },
 };

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { workspaceUrl } from '../workspace-url';
 import type { Message, Reply } from './protocol';
 
 /** Sends a message to the background and returns its typed reply. */
@@ -7,11 +8,8 @@ export async function sendToBackground<M extends Message>(message: M): Promise<R
 }
 
 /** The address of CaseClock's workspace: an order's case, or the form for a new order. */
-export function workspaceUrl(target: { order: string } | 'new-order'): string {
-  const page = browser.runtime.getURL('/case.html');
-  return target === 'new-order'
-    ? `${page}?new`
-    : `${page}?order=${encodeURIComponent(target.order)}`;
+export function workspacePage(target: { order: string } | 'new-order'): string {
+  return workspaceUrl((path) => browser.runtime.getURL(path), target);
 }
 
 /**
@@ -25,10 +23,10 @@ export function extensionPageActions(leave: () => void = () => undefined) {
   return {
     send: sendToBackground,
     openCase: (orderId: string) => {
-      openTab(workspaceUrl({ order: orderId }));
+      openTab(workspacePage({ order: orderId }));
     },
     openNewOrder: () => {
-      openTab(workspaceUrl('new-order'));
+      openTab(workspacePage('new-order'));
     },
     openSettings: () => {
       void browser.runtime.openOptionsPage().then(leave);

@@ -191,9 +191,3 @@ export const DHGATE_POLICY: MarketplacePolicy = {
     },
   },
 };
-
-/** Confirming receipt ends every dispute on DHgate (seed 002). */
-export const DHGATE_CONFIRMATION_SOURCE = {
-  ...SOURCES.dhgateServiceFr,
-  quote: 'Après cette confirmation, aucun litige ne pourra être ouvert concernant cette commande.',
-};
