@@ -1,7 +1,6 @@
 import { ALIEXPRESS_POLICY, ALIEXPRESS_PROTECTION_SOURCE } from '../policies/aliexpress';
 import type { PlanContext } from './context';
-import type { PlannerResult } from './dhgate';
-import type { Deadline } from './types';
+import type { Deadline, PlannerResult } from './types';
 
 const instructions = ALIEXPRESS_POLICY.instructions;
 
@@ -40,14 +39,7 @@ function protectionWindows(ctx: PlanContext): Deadline[] {
 
 export function planAliexpress(ctx: PlanContext): PlannerResult {
   const { facts } = ctx;
-  if (facts.cancelled || facts.status === 'refunded') {
-    return {
-      stage: 'closed',
-      deadlines: [],
-      nextStep: ctx.step('none', 'next.closed'),
-      compensation: [],
-    };
-  }
+  if (facts.closed) return ctx.closed();
   const deadlines = protectionWindows(ctx);
   const base = { deadlines, compensation: [] };
   if (facts.resolvedAt) {

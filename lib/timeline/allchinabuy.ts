@@ -1,7 +1,6 @@
 import { ALLCHINABUY_POLICY } from '../policies/allchinabuy';
 import type { PlanContext } from './context';
-import type { PlannerResult } from './dhgate';
-import type { Deadline } from './types';
+import type { Deadline, PlannerResult } from './types';
 
 const instructions = ALLCHINABUY_POLICY.instructions;
 
@@ -30,16 +29,9 @@ function windows(ctx: PlanContext): Deadline[] {
 
 export function planAllchinabuy(ctx: PlanContext): PlannerResult {
   const { facts } = ctx;
+  if (facts.closed) return ctx.closed();
   const deadlines = windows(ctx);
   const base = { deadlines, compensation: [] };
-  if (facts.cancelled || facts.status === 'refunded') {
-    return {
-      ...base,
-      deadlines: [],
-      stage: 'closed',
-      nextStep: ctx.step('none', 'next.closed'),
-    };
-  }
   if (ctx.input.case) {
     if (facts.resolvedAt) {
       return { ...base, stage: 'resolved', nextStep: ctx.step('none', 'next.resolved') };

@@ -4,11 +4,13 @@ import { addInZone, isAfter } from './days';
 import type { Facts } from './facts';
 import type { Localized } from '../i18n';
 import type {
+  Compensation,
   Deadline,
   DeadlineKind,
   NextStep,
   NoteMessage,
   PlanInput,
+  PlannerResult,
   Settings,
   StepAction,
   StepMessage,
@@ -68,6 +70,16 @@ export class PlanContext {
     source: RuleSource,
   ): Deadline {
     return { kind, dueAt, edge, source, passed: !isAfter(dueAt, this.now) };
+  }
+
+  /** The plan of an order that is over: cancelled or refunded. */
+  closed(compensation: Compensation[] = []): PlannerResult {
+    return {
+      stage: 'closed',
+      deadlines: [],
+      nextStep: this.step('none', 'next.closed'),
+      compensation,
+    };
   }
 
   step(

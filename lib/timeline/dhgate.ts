@@ -2,14 +2,7 @@ import { DHGATE_POLICY } from '../policies/dhgate';
 import { checkTrackingNumber } from '../tracking-numbers';
 import type { PlanContext } from './context';
 import { isAfter } from './days';
-import type { Compensation, Deadline, NextStep, Stage } from './types';
-
-export interface PlannerResult {
-  stage: Stage;
-  deadlines: Deadline[];
-  nextStep: NextStep;
-  compensation: Compensation[];
-}
+import type { Compensation, Deadline, PlannerResult } from './types';
 
 const instructions = DHGATE_POLICY.instructions;
 
@@ -199,14 +192,7 @@ function orderFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
 export function planDhgate(ctx: PlanContext): PlannerResult {
   const { facts } = ctx;
   const compensation = compensationFor(ctx);
-  if (facts.cancelled || facts.status === 'refunded') {
-    return {
-      stage: 'closed',
-      deadlines: [],
-      nextStep: ctx.step('none', 'next.closed'),
-      compensation,
-    };
-  }
+  if (facts.closed) return ctx.closed(compensation);
   // Confirming receipt ends every dispute on DHgate: only a case already open goes on.
   if (facts.confirmedAt && !ctx.input.case) {
     return {

@@ -27,6 +27,8 @@ export interface Facts {
   disputeOnPage?: { status: string; canEscalate?: boolean; at: string };
   cancelled: boolean;
   cancelledByBuyer: boolean;
+  /** Cancelled or refunded: the order is over, and no window is left to watch. */
+  closed: boolean;
 }
 
 function byTime(a: TimelineEvent, b: TimelineEvent): number {
@@ -72,6 +74,8 @@ export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Fa
     cancelled: order.status === 'cancelled' || cancellation !== undefined,
     cancelledByBuyer:
       (cancellation?.details?.cancelledBy ?? 'buyer') === 'buyer' && cancellation !== undefined,
+    closed:
+      order.status === 'cancelled' || order.status === 'refunded' || cancellation !== undefined,
     ...(order.status ? { status: order.status } : {}),
     ...(resolved?.details?.outcome ? { outcome: resolved.details.outcome } : {}),
     ...(disputeUpdate?.details?.disputeStatus

@@ -2,10 +2,10 @@ import type { MarketplaceId } from '../marketplaces/types';
 import { planAliexpress } from './aliexpress';
 import { planAllchinabuy } from './allchinabuy';
 import { PlanContext } from './context';
-import { planDhgate, type PlannerResult } from './dhgate';
+import { planDhgate } from './dhgate';
 import { factsOf } from './facts';
 import { paypalWindows } from './paypal';
-import type { CasePlan, PlanInput } from './types';
+import type { CasePlan, PlanInput, PlannerResult } from './types';
 
 export type * from './types';
 export { DEFAULT_SETTINGS } from './types';

@@ -170,6 +170,9 @@ export interface Compensation {
   ruleId: string;
 }
 
+/** What a marketplace's planner works out; planCase adds the rest. */
+export type PlannerResult = Pick<CasePlan, 'stage' | 'deadlines' | 'nextStep' | 'compensation'>;
+
 export interface CasePlan {
   stage: Stage;
   deadlines: Deadline[];
