@@ -5,7 +5,7 @@ import type { Deadline } from './types';
 /** PayPal's clock, for orders paid with PayPal: it runs beside the marketplace's. */
 export function paypalWindows(ctx: PlanContext): Deadline[] {
   const { facts } = ctx;
-  if (facts.cancelled || (facts.confirmedAt !== undefined && !ctx.input.case)) return [];
+  if (facts.closed || (facts.confirmedAt !== undefined && !ctx.input.case)) return [];
   const deadlines: Deadline[] = [];
   if (facts.paypalDisputeOpenedAt) {
     deadlines.push(

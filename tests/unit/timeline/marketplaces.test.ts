@@ -150,6 +150,16 @@ describe('PayPal’s parallel clock, when the buyer pays with PayPal', () => {
     expect(due(result, 'paypal-escalation-closes')).toBe('2026-11-21T15:00:00.000Z');
   });
 
+  it('stops with the order once it is refunded or cancelled', () => {
+    for (const status of ['refunded', 'cancelled'] as const) {
+      const result = plan({
+        order: { status, paidAt: '2026-06-01T10:00:00.000Z' },
+        settings: { paypal: { dhgate: true } },
+      });
+      expect(result.deadlines, status).toEqual([]);
+    }
+  });
+
   it('stays silent for orders not paid with PayPal', () => {
     expect(
       due(plan({ order: { paidAt: '2026-06-01T10:00:00.000Z' } }), 'paypal-dispute-closes'),
