@@ -16,13 +16,21 @@ import { NextStepCard, type RecordChoice } from './NextStepCard';
 import { OrderForm } from './OrderForm';
 import { PackAndMessage } from './PackAndMessage';
 import { ReasonPicker } from './ReasonPicker';
-import { refusalText } from './refusal';
 import { Timeline } from './Timeline';
 import { useNow } from './useNow';
+import { useWrite, WriteProblem } from './Write';
 
-function OrderHeader({ order, onEdit }: { order: StoredOrder; onEdit: () => void }) {
+function OrderHeader({
+  order,
+  onEdit,
+  onArchive,
+}: {
+  order: StoredOrder;
+  onEdit: () => void;
+  onArchive: () => void;
+}) {
   const { t, money, date } = useI18n();
-  const { send, openPage } = useActions();
+  const { openPage } = useActions();
   const page = order.detailUrl ?? order.seenOnUrl;
   return (
     <header className="case-header">
@@ -80,12 +88,7 @@ function OrderHeader({ order, onEdit }: { order: StoredOrder; onEdit: () => void
         <button type="button" onClick={onEdit}>
           {t('case.edit')}
         </button>
-        <button
-          type="button"
-          onClick={() =>
-            void send({ type: 'order-archive', orderId: order.id, archived: !order.archived })
-          }
-        >
+        <button type="button" onClick={onArchive}>
           {order.archived ? t('case.unarchive') : t('case.archive')}
         </button>
       </div>
@@ -96,10 +99,9 @@ function OrderHeader({ order, onEdit }: { order: StoredOrder; onEdit: () => void
 /** Everything about one order's dispute, in one place, from first doubt to evidence pack. */
 export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId: string }) {
   const { t, money, timeZone } = useI18n();
-  const { send } = useActions();
+  const { problem, write } = useWrite();
   const now = useNow();
   const [editing, setEditing] = useState(false);
-  const [problem, setProblem] = useState<string>();
   const data = useLiveQuery(async () => {
     const stored = await db.orders.get(orderId);
     if (!stored) return null;
@@ -137,25 +139,17 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
   const subjects = openCase ? checklistFor(order.marketplace, openCase.reason) : [];
   const progress = checklistProgress(subjects, caseEvidence);
 
-  // Every write goes through the background; a refusal is shown, never swallowed.
-  const act = (reply: Promise<{ ok: true } | Parameters<typeof refusalText>[1]>) => {
-    void reply.then((result) => {
-      setProblem(result.ok ? undefined : refusalText(t, result));
+  const record = (choice: RecordChoice, at: string) => {
+    void write({
+      type: 'event-record',
+      orderId: order.id,
+      event: choice.event,
+      at,
+      ...(choice.details ? { details: choice.details } : {}),
     });
   };
-  const record = (choice: RecordChoice, at: string) => {
-    act(
-      send({
-        type: 'event-record',
-        orderId: order.id,
-        event: choice.event,
-        at,
-        ...(choice.details ? { details: choice.details } : {}),
-      }),
-    );
-  };
   const start = (reason: CaseReason) => {
-    act(send({ type: 'case-start', orderId: order.id, reason }));
+    void write({ type: 'case-start', orderId: order.id, reason });
   };
 
   return (
@@ -164,6 +158,9 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
         order={order}
         onEdit={() => {
           setEditing(!editing);
+        }}
+        onArchive={() => {
+          void write({ type: 'order-archive', orderId: order.id, archived: !order.archived });
         }}
       />
       {editing && (
@@ -177,11 +174,7 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
           }}
         />
       )}
-      {problem && (
-        <p className="notice error" role="alert">
-          {problem}
-        </p>
-      )}
+      <WriteProblem problem={problem} />
       <div className="columns">
         <div className="column">
           <section className="card stage-card">
@@ -228,10 +221,10 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
               deadlines={plan.deadlines}
               now={now}
               onCorrect={(eventId, at) => {
-                act(send({ type: 'event-correct', eventId, at }));
+                void write({ type: 'event-correct', eventId, at });
               }}
               onRemove={(eventId) => {
-                act(send({ type: 'event-remove', eventId }));
+                void write({ type: 'event-remove', eventId });
               }}
             />
           </section>
@@ -247,10 +240,10 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
                 evidence={caseEvidence}
                 subjects={subjects}
                 onTag={(evidenceId, shows) => {
-                  act(send({ type: 'evidence-tag', evidenceId, shows }));
+                  void write({ type: 'evidence-tag', evidenceId, shows });
                 }}
                 onRemove={(evidenceId) => {
-                  act(send({ type: 'evidence-remove', evidenceId }));
+                  void write({ type: 'evidence-remove', evidenceId });
                 }}
               />
             </section>

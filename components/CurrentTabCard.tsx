@@ -7,6 +7,7 @@ import { useActions } from './Actions';
 import { useI18n } from './I18n';
 import { refusalText } from './refusal';
 import { ReasonPicker } from './ReasonPicker';
+import { useWrite, WriteProblem } from './Write';
 
 /** The tab the popup was opened on. */
 export interface CurrentTab {
@@ -57,13 +58,14 @@ function CaptureStatus({ status }: { status: Status }) {
 /** The order shown in this tab: its next step, and the quick actions on it. */
 function OrderOnThisPage({ tracked, tab }: { tracked: TrackedOrder; tab: CurrentTab }) {
   const { t } = useI18n();
-  const { send, openCase } = useActions();
+  const { openCase } = useActions();
+  const { problem, write } = useWrite();
   const { status, capture } = useCapture(tab);
   const [starting, setStarting] = useState(false);
   const { order, plan, openCase: current } = tracked;
   const start = async (reason: CaseReason) => {
     setStarting(true);
-    await send({ type: 'case-start', orderId: order.id, reason });
+    await write({ type: 'case-start', orderId: order.id, reason });
     setStarting(false);
   };
   return (
@@ -110,6 +112,7 @@ function OrderOnThisPage({ tracked, tab }: { tracked: TrackedOrder; tab: Current
         </>
       )}
       <CaptureStatus status={status} />
+      <WriteProblem problem={problem} />
     </section>
   );
 }

@@ -5,6 +5,7 @@ import { uploadEvidenceFile } from '@/lib/messaging/upload';
 import { useActions } from './Actions';
 import { useI18n } from './I18n';
 import { refusalText } from './refusal';
+import { useWrite, WriteProblem } from './Write';
 
 interface FileStatus {
   name: string;
@@ -25,6 +26,7 @@ export function EvidenceCollector({
 }) {
   const { t } = useI18n();
   const actions = useActions();
+  const { problem, write } = useWrite();
   const fileId = useId();
   const noteId = useId();
   const [statuses, setStatuses] = useState<FileStatus[]>([]);
@@ -115,8 +117,8 @@ export function EvidenceCollector({
           event.preventDefault();
           const text = note.trim();
           if (!text) return;
-          void actions.send({ type: 'evidence-note', caseId, text }).then((reply) => {
-            if (reply.ok) setNote('');
+          void write({ type: 'evidence-note', caseId, text }).then((stored) => {
+            if (stored) setNote('');
           });
         }}
       >
@@ -133,6 +135,7 @@ export function EvidenceCollector({
         <button type="submit" disabled={!note.trim()}>
           {t('evidence.saveNote')}
         </button>
+        <WriteProblem problem={problem} />
       </form>
     </section>
   );

@@ -7,8 +7,8 @@ import { MARKETPLACE_IDS, type MarketplaceId } from '@/lib/marketplaces/types';
 import { PAYPAL_POLICY, POLICIES } from '@/lib/policies';
 import type { MarketplacePolicy, Rule } from '@/lib/policies/types';
 import type { Settings } from '@/lib/timeline/types';
-import { useActions } from './Actions';
 import { useI18n } from './I18n';
+import { useWrite, WriteProblem } from './Write';
 
 type PolicyKey = MarketplaceId | 'paypal';
 
@@ -116,7 +116,7 @@ function PolicyOverrides({
 /** The buyer's settings: their DHgate tier, reminders, PayPal, their own rule values, the panel. */
 export function SettingsApp({ db }: { db: CaseClockDatabase }) {
   const { t, language } = useI18n();
-  const { send } = useActions();
+  const { problem, write } = useWrite();
   const settings = useLiveQuery(() => readSettings(db), [db]);
   const [saved, setSaved] = useState(false);
   const tierId = useId();
@@ -125,9 +125,7 @@ export function SettingsApp({ db }: { db: CaseClockDatabase }) {
 
   const update = (change: Partial<Settings>) => {
     setSaved(false);
-    void send({ type: 'settings-update', settings: change }).then((reply) => {
-      setSaved(reply.ok);
-    });
+    void write({ type: 'settings-update', settings: change }).then(setSaved);
   };
   const dhgate = POLICIES.dhgate;
 
@@ -143,6 +141,7 @@ export function SettingsApp({ db }: { db: CaseClockDatabase }) {
           )}
         </div>
       </header>
+      <WriteProblem problem={problem} />
       <section className="card">
         <div className="field">
           <label htmlFor={tierId}>{t('settings.membership')}</label>

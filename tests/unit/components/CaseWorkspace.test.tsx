@@ -72,6 +72,21 @@ describe('the case workspace', () => {
     expect(within(timeline).getByText('You asked for a refund')).toBeTruthy();
   });
 
+  it('shows why a write was refused, and keeps what the buyer typed', async () => {
+    const user = userEvent.setup();
+    const { db } = await workspace();
+    await user.click(screen.getByRole('button', { name: 'Start the case' }));
+    const note = await screen.findByLabelText<HTMLTextAreaElement>('Add a note');
+    // Longer than a note may be: the background refuses it, and the buyer is told.
+    const tooLong = 'x'.repeat(5001);
+    await user.click(note);
+    await user.paste(tooLong);
+    await user.click(screen.getByRole('button', { name: 'Save the note' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/^CaseClock could not do it: /);
+    expect(note.value).toBe(tooLong);
+    expect(await db.evidence.count()).toBe(0);
+  });
+
   it('ticks the checklist as evidence is tagged, keeps notes and drafts the message', async () => {
     const user = userEvent.setup();
     const { db } = await workspace();
@@ -191,6 +206,6 @@ describe('the settings', () => {
     await waitFor(async () => {
       expect((await db.settings.get('settings'))?.value.overrides).toEqual({ dhgate: {} });
     });
-    expect(screen.getByRole('status').textContent).toBe('Saved');
+    expect((await screen.findByRole('status')).textContent).toBe('Saved');
   });
 });
