@@ -5,7 +5,7 @@ import { planOrder } from '@/lib/db/plans';
 import { effectiveOrder, type StoredOrder } from '@/lib/db/schema';
 import { readSettings } from '@/lib/db/settings';
 import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
-import { marketplaceName } from '@/lib/i18n/phrases';
+import { compensationText, marketplaceName } from '@/lib/i18n/phrases';
 import type { CaseReason } from '@/lib/timeline/types';
 import { useActions } from './Actions';
 import { Checklist } from './Checklist';
@@ -205,7 +205,7 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
               <ul>
                 {plan.compensation.map((item) => (
                   <li key={item.kind}>
-                    {t(`compensation.${item.kind}`, { amount: money(item.amount) })}{' '}
+                    {compensationText(t, item, money)}{' '}
                     <span className="quiet">({item.source.title})</span>
                   </li>
                 ))}

@@ -21,7 +21,7 @@ type Status =
 
 function useCapture(tab: CurrentTab) {
   const { send } = useActions();
-  const { t } = useI18n();
+  const i18n = useI18n();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const capture = async (caseId: string) => {
     setStatus({ kind: 'busy' });
@@ -31,7 +31,7 @@ function useCapture(tab: CurrentTab) {
       tabId: tab.id,
       windowId: tab.windowId,
     });
-    setStatus(reply.ok ? { kind: 'done' } : { kind: 'error', text: refusalText(t, reply) });
+    setStatus(reply.ok ? { kind: 'done' } : { kind: 'error', text: refusalText(i18n, reply) });
   };
   return { status, capture };
 }

@@ -24,7 +24,8 @@ export function EvidenceCollector({
   caseId: string;
   checklist: readonly ChecklistProgress[];
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const actions = useActions();
   const { problem, write } = useWrite();
   const fileId = useId();
@@ -58,7 +59,7 @@ export function EvidenceCollector({
       setStatus(
         result.ok
           ? { name: file.name, state: 'saved', text: t('evidence.saved', { name: file.name }) }
-          : { name: file.name, state: 'failed', text: refusalText(t, result, file.name) },
+          : { name: file.name, state: 'failed', text: refusalText(i18n, result, file.name) },
       );
     }
   };

@@ -27,22 +27,6 @@ function Thumbnail({ db, record }: { db: CaseClockDatabase; record: EvidenceReco
   return url ? <img className="thumbnail" src={url} alt="" /> : <span className="thumbnail" />;
 }
 
-function formatSize(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(locale, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit === 0 ? 0 : 1,
-  }).format(value);
-}
-
 function EvidenceItem({
   db,
   record,
@@ -56,7 +40,7 @@ function EvidenceItem({
   onTag: (evidenceId: string, shows: EvidenceSubject[]) => void;
   onRemove: (evidenceId: string) => void;
 }) {
-  const { t, dateTime, locale } = useI18n();
+  const { t, dateTime, size } = useI18n();
   const [removing, setRemoving] = useState(false);
   const picture = record.mimeType?.startsWith('image/') === true;
   const toggle = (subject: EvidenceSubject, checked: boolean) => {
@@ -73,7 +57,7 @@ function EvidenceItem({
         </p>
         <p className="entry-meta">
           {t('evidence.captured', { date: dateTime(record.capturedAt) })}
-          {record.size !== undefined && <> · {formatSize(record.size, locale)}</>}
+          {record.size !== undefined && <> · {size(record.size)}</>}
           {record.sha256 && (
             <>
               {' '}

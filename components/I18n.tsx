@@ -1,6 +1,6 @@
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import { languageOf, translator, type Language, type Translate } from '@/lib/i18n';
-import { formatCountdown } from '@/lib/i18n/format';
+import { formatCountdown, formatSize } from '@/lib/i18n/format';
 import { formatMoney, type Money } from '@/lib/money';
 
 /** Text, dates and amounts as the buyer reads them: their language, locale and time zone. */
@@ -14,9 +14,11 @@ export interface I18n {
   date: (iso: string) => string;
   /** "in 2 days 4 h", "tomorrow at 9:00". */
   countdown: (iso: string, now: Date) => string;
+  /** A file's size: "9 kB". */
+  size: (bytes: number) => string;
 }
 
-function createI18n(locale: string, timeZone: string): I18n {
+export function createI18n(locale: string, timeZone: string): I18n {
   const language = languageOf(locale);
   const t = translator(language);
   const dateTimeFormat = new Intl.DateTimeFormat(locale, {
@@ -34,6 +36,7 @@ function createI18n(locale: string, timeZone: string): I18n {
     dateTime: (iso) => dateTimeFormat.format(new Date(iso)),
     date: (iso) => dateFormat.format(new Date(iso)),
     countdown: (iso, now) => formatCountdown(iso, now.toISOString(), locale, t, timeZone),
+    size: (bytes) => formatSize(bytes, locale),
   };
 }
 

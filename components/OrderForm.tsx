@@ -113,7 +113,8 @@ export function OrderForm({
   onSaved: (orderId: string) => void;
   onCancel?: () => void;
 }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const { send } = useActions();
   const [values, setValues] = useState(() => initialValues(order));
   const [problems, setProblems] = useState<Problems>({});
@@ -151,7 +152,7 @@ export function OrderForm({
           edits,
         });
     if (reply.ok) onSaved(reply.orderId);
-    else setError(refusalText(t, reply));
+    else setError(refusalText(i18n, reply));
   };
 
   return (

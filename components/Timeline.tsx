@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
-import { formatPeriod } from '@/lib/evidence/draft';
+import { ruleTiming } from '@/lib/i18n/phrases';
 import type { Translate } from '@/lib/i18n';
 import type { Deadline } from '@/lib/timeline/types';
 import { useI18n } from './I18n';
@@ -105,7 +105,7 @@ function EventEntry({
 function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
   const { t, language, dateTime, countdown } = useI18n();
   const { after, source, override } = deadline;
-  const period = after && formatPeriod(after.value, after.unit, language, t);
+  const timing = after && ruleTiming(t, after, language, dateTime);
   return (
     <li
       className={`entry deadline edge-${deadline.edge}${deadline.passed ? ' passed' : ''}`}
@@ -119,11 +119,7 @@ function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
             <span className="countdown"> · {countdown(deadline.dueAt, now)}</span>
           )}
         </p>
-        {after && period && (
-          <p className="entry-meta">
-            {t('timeline.after', { period, date: dateTime(after.from) })}
-          </p>
-        )}
+        {timing && <p className="entry-meta">{timing}</p>}
         {override && (
           <p className="entry-meta override">
             {t('case.override', { value: override.to, policy: override.from })}

@@ -10,12 +10,13 @@ import { refusalText } from './refusal';
  */
 export function useWrite() {
   const { send } = useActions();
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const [problem, setProblem] = useState<string>();
   const write = async (message: Message): Promise<boolean> => {
     try {
       const reply = await send(message);
-      setProblem(reply.ok ? undefined : refusalText(t, reply));
+      setProblem(reply.ok ? undefined : refusalText(i18n, reply));
       return reply.ok;
     } catch (error) {
       setProblem(t('error.refused', { error: String(error) }));

@@ -1,17 +1,16 @@
 import { EVIDENCE_SIZE_LIMIT } from '@/lib/db/evidence';
-import type { Translate } from '@/lib/i18n';
 import type { Refusal } from '@/lib/messaging/protocol';
-
-const MEGABYTE = 1024 * 1024;
+import type { I18n } from './I18n';
 
 /** Why the background refused, in the buyer's words; `name` is the file or thing concerned. */
-export function refusalText(t: Translate, refusal: Refusal, name = ''): string {
+export function refusalText(
+  { t, size }: Pick<I18n, 't' | 'size'>,
+  refusal: Refusal,
+  name = '',
+): string {
   switch (refusal.code) {
     case 'too-large':
-      return t('evidence.tooLarge', {
-        name,
-        limit: `${String(EVIDENCE_SIZE_LIMIT / MEGABYTE)} MB`,
-      });
+      return t('evidence.tooLarge', { name, limit: size(EVIDENCE_SIZE_LIMIT) });
     case 'quota':
       return t('evidence.quota', { name });
     default:

@@ -1,8 +1,7 @@
 import type { EvidenceRecord, StoredCase, StoredEvent, StoredOrder } from '../db/schema';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n';
-import { marketplaceName } from '../i18n/phrases';
+import { compensationText, formatPeriod, localeFor, marketplaceName } from '../i18n/phrases';
 import { formatMoney } from '../money';
-import type { RuleUnit } from '../policies/types';
 import type { CasePlan, Compensation, Deadline, DeadlineKind, EventType } from '../timeline/types';
 import { isEvidenceSubject } from './checklist';
 
@@ -22,13 +21,6 @@ export interface DraftInput {
 export interface Draft {
   subject: string;
   body: string;
-}
-
-const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR' };
-
-/** The locale amounts and dates are written in for a language. */
-export function localeFor(language: Language): string {
-  return LOCALES[language];
 }
 
 /** "10 November 2026" / "10 novembre 2026", as the day falls in `timeZone`. */
@@ -62,19 +54,6 @@ export function inCaptureOrder<T extends { capturedAt: string; id: string }>(
         a.index - b.index,
     )
     .map(({ record }) => record);
-}
-
-/** "5 days", "7 business days", "120 hours"; undefined for a unit that is not a duration. */
-export function formatPeriod(
-  value: number,
-  unit: RuleUnit,
-  language: Language,
-  t: Translate = translator(language),
-): string | undefined {
-  if (unit === 'usd') return undefined;
-  const plural =
-    new Intl.PluralRules(localeFor(language)).select(value) === 'one' ? 'one' : 'other';
-  return t(`draft.text.period.${unit}.${plural}` as const, { count: value });
 }
 
 /** What a piece of evidence shows, in words; its kind when it names no known subject. */
@@ -260,8 +239,7 @@ function ruleSentences(input: DraftInput, marketplace: string, t: Translate): st
 
 function compensationLines(compensation: readonly Compensation[], locale: string, t: Translate) {
   return compensation.map(
-    (item) =>
-      `- ${t(`compensation.${item.kind}` as const, { amount: formatMoney(item.amount, locale) })}`,
+    (item) => `- ${compensationText(t, item, (amount) => formatMoney(amount, locale))}`,
   );
 }
 

@@ -1,7 +1,14 @@
 import { strToU8, zipSync, type ZipOptions, type Zippable } from 'fflate';
 import type { EvidenceRecord, StoredOrder } from '../db/schema';
 import { translator, type Language, type Translate } from '../i18n';
-import { marketplaceName } from '../i18n/phrases';
+import {
+  compensationText,
+  formatPeriod,
+  localeFor,
+  marketplaceName,
+  ruleTiming,
+  stepText,
+} from '../i18n/phrases';
 import { formatMoney } from '../money';
 import type { Deadline, TimelineEvent } from '../timeline/types';
 import {
@@ -9,9 +16,7 @@ import {
   describeEvent,
   draftMessage,
   formatDay,
-  formatPeriod,
   inCaptureOrder,
-  localeFor,
   showsLabel,
   type Draft,
   type DraftInput,
@@ -354,14 +359,12 @@ function orderSection({ input, t, marketplace, day }: HtmlContext): string {
   ])}`;
 }
 
-function caseSection({ input, t, marketplace, dateTime }: HtmlContext): string {
+function caseSection({ input, t, dateTime }: HtmlContext): string {
   const { openCase, plan } = input;
   const locale = localeFor(input.language);
-  const nextStep = t(plan.nextStep.message, { marketplace, ...plan.nextStep.values });
+  const nextStep = stepText(t, plan.nextStep, input.order.marketplace);
   const compensation = plan.compensation.map((item) =>
-    escapeHtml(
-      t(`compensation.${item.kind}` as const, { amount: formatMoney(item.amount, locale) }),
-    ),
+    escapeHtml(compensationText(t, item, (amount) => formatMoney(amount, locale))),
   );
   return `<h2>${escapeHtml(t('pack.doc.heading.case'))}</h2>${definitionList([
     [t('pack.doc.field.reason'), escapeHtml(t(`reason.${openCase.reason}` as const))],
@@ -405,12 +408,8 @@ function eventsTable({ input, t, marketplace, dateTime }: HtmlContext): string {
 function ruleCell(deadline: Deadline, { input, t, dateTime }: HtmlContext): string {
   const parts: string[] = [];
   if (deadline.after) {
-    const period = formatPeriod(deadline.after.value, deadline.after.unit, input.language, t);
-    if (period) {
-      parts.push(
-        escapeHtml(t('pack.doc.deadline.after', { period, date: dateTime(deadline.after.from) })),
-      );
-    }
+    const timing = ruleTiming(t, deadline.after, input.language, dateTime);
+    if (timing) parts.push(escapeHtml(timing));
   }
   if (deadline.override) {
     const { from, to, unit } = deadline.override;

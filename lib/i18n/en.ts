@@ -385,7 +385,6 @@ export const en = {
   'pack.doc.corrected': 'time corrected by the buyer (first recorded {date})',
   'pack.doc.deadline.passed': 'passed',
   'pack.doc.deadline.upcoming': 'to come',
-  'pack.doc.deadline.after': '{period} after {date}',
   'pack.doc.deadline.override': 'buyer’s own value: {to} instead of {from}',
   'pack.doc.events.none': 'No events recorded.',
   'pack.doc.deadlines.none': 'No deadlines.',

@@ -93,3 +93,20 @@ export function formatCountdown(
     return t('countdown.hours', { hours, minutes: Math.floor((left % HOUR) / MINUTE) });
   return t('countdown.days', { days, hours });
 }
+
+/** A file's size in the buyer's units: "9 kB", "61,2 ko". */
+export function formatSize(bytes: number, locale: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}

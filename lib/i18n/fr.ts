@@ -398,7 +398,6 @@ export const fr: Record<MessageKey, string> = {
   'pack.doc.corrected': 'heure corrigée par l’acheteur (notée d’abord le {date})',
   'pack.doc.deadline.passed': 'passé',
   'pack.doc.deadline.upcoming': 'à venir',
-  'pack.doc.deadline.after': '{period} après le {date}',
   'pack.doc.deadline.override': 'valeur choisie par l’acheteur : {to} au lieu de {from}',
   'pack.doc.events.none': 'Aucun événement noté.',
   'pack.doc.deadlines.none': 'Aucun délai.',
