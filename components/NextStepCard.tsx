@@ -42,7 +42,7 @@ function resolutions(): RecordChoice[] {
 }
 
 /** The steps of a dispute on this marketplace, then how it ended. */
-export function caseRecordChoices(marketplace: MarketplaceId): RecordChoice[] {
+function caseRecordChoices(marketplace: MarketplaceId): RecordChoice[] {
   return [
     ...POLICIES[marketplace].disputeSteps.map((event) => ({
       id: event,
@@ -54,7 +54,7 @@ export function caseRecordChoices(marketplace: MarketplaceId): RecordChoice[] {
 }
 
 /** What happened to the order itself, case or not. */
-export function orderRecordChoices(paypal: boolean): RecordChoice[] {
+function orderRecordChoices(paypal: boolean): RecordChoice[] {
   const events: BuyerEventType[] = ['received', 'items-inspected', 'receipt-confirmed'];
   return [
     ...events.map((event) => ({ id: event, event, label: `record.${event}` as MessageKey })),

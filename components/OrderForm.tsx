@@ -1,3 +1,4 @@
+import * as v from 'valibot';
 import { useId, useState, type ReactNode } from 'react';
 import type { OrderEdits, StoredOrder } from '@/lib/db/schema';
 import { marketplaceName } from '@/lib/i18n/phrases';
@@ -8,6 +9,7 @@ import {
   type OrderStatus,
 } from '@/lib/marketplaces/types';
 import { minorDigits, parseMoney } from '@/lib/money';
+import { MoneySchema, OrderNumber, WebUrl } from '@/lib/messaging/protocol';
 import { useActions } from './Actions';
 import { fromLocalInput, toLocalInput } from './datetime';
 import { useI18n } from './I18n';
@@ -51,7 +53,7 @@ function editsOf(values: Values): { edits: OrderEdits; problems: Problems } {
   if (values.status) edits.status = values.status;
   if (values.amount.trim()) {
     const total = parseMoney(values.amount, values.currency);
-    if (total && /^[A-Z]{3}$/.test(values.currency)) edits.total = total;
+    if (total && v.is(MoneySchema, total)) edits.total = total;
     else problems.amount = true;
   }
   for (const field of DATE_FIELDS) {
@@ -64,11 +66,11 @@ function editsOf(values: Values): { edits: OrderEdits; problems: Problems } {
   if (values.trackingNumber.trim()) edits.trackingNumber = values.trackingNumber.trim();
   if (values.carrier.trim()) edits.carrier = values.carrier.trim();
   if (values.detailUrl.trim()) {
-    if (/^https?:\/\/\S+$/i.test(values.detailUrl.trim()))
-      edits.detailUrl = values.detailUrl.trim();
+    if (v.is(WebUrl, values.detailUrl.trim())) edits.detailUrl = values.detailUrl.trim();
     else problems.detailUrl = true;
   }
-  if (!/^\S{1,80}$/.test(values.orderNumber.trim())) problems.orderNumber = true;
+  // The same checks the background makes, said beside the field before sending.
+  if (!v.is(OrderNumber, values.orderNumber)) problems.orderNumber = true;
   return { edits, problems };
 }
 

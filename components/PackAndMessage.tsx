@@ -7,7 +7,7 @@ import { LANGUAGES, type Language } from '@/lib/i18n';
 import type { CasePlan } from '@/lib/timeline/types';
 import { useI18n } from './I18n';
 
-export interface CaseMaterial {
+interface CaseMaterial {
   order: StoredOrder;
   openCase: StoredCase;
   plan: CasePlan;

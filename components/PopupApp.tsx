@@ -11,7 +11,7 @@ import { useNow } from './useNow';
 import { useTrackedOrders } from './useTrackedOrders';
 
 /** Rows rendered at first: a list of thousands stays quick to open and scroll. */
-export const PAGE_SIZE = 50;
+const PAGE_SIZE = 50;
 
 export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab }) {
   const { t, timeZone } = useI18n();

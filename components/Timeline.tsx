@@ -7,7 +7,7 @@ import { useI18n } from './I18n';
 import { TimeForm } from './TimeForm';
 
 /** An event in a few words: "Status on the page: Shipped", "Resolved: partial refund". */
-export function eventText(event: StoredEvent, t: Translate): string {
+function eventText(event: StoredEvent, t: Translate): string {
   const details = event.details ?? {};
   switch (event.type) {
     case 'status-changed':

@@ -98,7 +98,7 @@ function splitExtension(name: string): { stem: string; extension?: string } {
  * A name safe on every system and inside a ZIP: letters, digits, "_", "-" and "()" only, so no
  * path separator, no "..", no control or reserved character can reach it.
  */
-export function safeStem(stem: string, fallback: string): string {
+function safeStem(stem: string, fallback: string): string {
   const safe = stem
     .normalize('NFC')
     .replace(/[^\p{L}\p{N}_()-]+/gu, '-')

@@ -1,7 +1,7 @@
 import type { Translate } from '.';
 
 /** A moment as the buyer reads it: "Tue, Nov 24, 10:00 AM" in their locale and time zone. */
-export function formatDateTime(instant: string, locale: string, timeZone?: string): string {
+function formatDateTime(instant: string, locale: string, timeZone?: string): string {
   return new Intl.DateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
@@ -19,7 +19,7 @@ const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
 ];
 
 /** How far a moment is from now: "in 2 days", "3 hours ago", "tomorrow". */
-export function formatRelative(instant: string, now: string, locale: string): string {
+function formatRelative(instant: string, now: string, locale: string): string {
   const difference = new Date(instant).getTime() - new Date(now).getTime();
   const format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   for (const [unit, size] of UNITS) {

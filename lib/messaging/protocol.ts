@@ -23,7 +23,7 @@ import {
 const LIMITS = { text: 500, url: 2048, orders: 500, items: 200, trackingNumbers: 100 } as const;
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text));
-const WebUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:/i));
+export const WebUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:/i));
 /** The calendar date an ISO timestamp names exists ("2026-02-30" does not, though Date takes it). */
 function namesRealDate(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
@@ -73,7 +73,7 @@ export const OrderReadingSchema = v.object({
   detailUrl: v.optional(WebUrl),
 });
 
-const OrderNumber = v.pipe(v.string(), v.trim(), v.regex(/^\S{1,80}$/));
+export const OrderNumber = v.pipe(v.string(), v.trim(), v.regex(/^\S{1,80}$/));
 const OrderId = v.pipe(v.string(), v.regex(/^(?:dhgate|allchinabuy|aliexpress):\S{1,80}$/));
 const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 const Marketplace = v.picklist(MARKETPLACE_IDS);
