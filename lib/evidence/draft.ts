@@ -1,5 +1,6 @@
 import type { EvidenceRecord, StoredCase, StoredEvent, StoredOrder } from '../db/schema';
 import { translator, type Language, type MessageKey, type Translate } from '../i18n';
+import { dateFormat } from '../i18n/format';
 import { compensationText, formatPeriod, localeFor, marketplaceName } from '../i18n/phrases';
 import { formatMoney } from '../money';
 import type { CasePlan, Compensation, Deadline, DeadlineKind, EventType } from '../timeline/types';
@@ -25,7 +26,7 @@ export interface Draft {
 
 /** "10 November 2026" / "10 novembre 2026", as the day falls in `timeZone`. */
 export function formatDay(instant: string, language: Language, timeZone: string): string {
-  return new Intl.DateTimeFormat(localeFor(language), {
+  return dateFormat(localeFor(language), {
     day: 'numeric',
     month: 'long',
     year: 'numeric',

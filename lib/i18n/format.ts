@@ -1,8 +1,38 @@
 import type { Translate } from '.';
 
+/**
+ * Intl formatters, built once per locale and options: building one costs far more than using
+ * it, and the order list words dozens of countdowns each minute.
+ */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+export function dateFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, options);
+    dateFormats.set(key, format);
+  }
+  return format;
+}
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, options);
+    numberFormats.set(key, format);
+  }
+  return format;
+}
+
 /** A moment as the buyer reads it: "Tue, Nov 24, 10:00 AM" in their locale and time zone. */
 function formatDateTime(instant: string, locale: string, timeZone?: string): string {
-  return new Intl.DateTimeFormat(locale, {
+  return dateFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',
@@ -45,7 +75,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 function calendarDay(instant: number, timeZone: string | undefined): string {
-  return new Intl.DateTimeFormat('en-CA', {
+  return dateFormat('en-CA', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -75,7 +105,7 @@ export function formatCountdown(
     return t('countdown.hours', { hours, minutes: Math.floor((left % HOUR) / MINUTE) });
   }
   if (calendarDay(due, timeZone) === calendarDay(from + DAY, timeZone)) {
-    const time = new Intl.DateTimeFormat(locale, {
+    const time = dateFormat(locale, {
       hour: 'numeric',
       minute: '2-digit',
       ...(timeZone ? { timeZone } : {}),
@@ -83,7 +113,7 @@ export function formatCountdown(
     return t('countdown.tomorrow', { time });
   }
   const wholeDays = Math.floor(left / DAY);
-  const days = new Intl.NumberFormat(locale, {
+  const days = numberFormat(locale, {
     style: 'unit',
     unit: 'day',
     unitDisplay: 'long',
@@ -103,7 +133,7 @@ export function formatSize(bytes: number, locale: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(locale, {
+  return numberFormat(locale, {
     style: 'unit',
     unit: units[unit],
     unitDisplay: 'short',
