@@ -2,13 +2,19 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import { planOrder } from '@/lib/db/plans';
-import { effectiveOrder, type StoredOrder } from '@/lib/db/schema';
+import {
+  effectiveOrder,
+  type StoredCase,
+  type StoredEvent,
+  type StoredOrder,
+} from '@/lib/db/schema';
 import { readSettings } from '@/lib/db/settings';
 import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
 import { compensationText, marketplaceName } from '@/lib/i18n/phrases';
 import type { CaseReason } from '@/lib/timeline/types';
 import { useActions } from './Actions';
 import { Checklist } from './Checklist';
+import { DeleteConfirm, UndoBar, useDeletion, type DeletionChoice } from './Deletion';
 import { EvidenceCollector } from './EvidenceCollector';
 import { EvidenceList } from './EvidenceList';
 import { useI18n } from './I18n';
@@ -24,10 +30,12 @@ function OrderHeader({
   order,
   onEdit,
   onArchive,
+  onDelete,
 }: {
   order: StoredOrder;
   onEdit: () => void;
   onArchive: () => void;
+  onDelete: () => void;
 }) {
   const { t, money, date } = useI18n();
   const { openPage } = useActions();
@@ -91,8 +99,26 @@ function OrderHeader({
         <button type="button" onClick={onArchive}>
           {order.archived ? t('case.unarchive') : t('case.archive')}
         </button>
+        <button type="button" className="danger" onClick={onDelete}>
+          {t('delete.order.button')}
+        </button>
       </div>
     </header>
+  );
+}
+
+/** How a closed case ended: "Resolved on 12 Nov 2026: partial refund." */
+function ClosedCaseLine({ found, events }: { found: StoredCase; events: readonly StoredEvent[] }) {
+  const { t, date } = useI18n();
+  if (found.status !== 'closed' || !found.closedAt) return null;
+  const outcome = events.findLast((event) => event.caseId === found.id && event.type === 'resolved')
+    ?.details?.outcome;
+  return (
+    <p className="closed-case">
+      {outcome
+        ? t('case.closedWith', { date: date(found.closedAt), outcome: t(`outcome.${outcome}`) })
+        : t('case.closedOn', { date: date(found.closedAt) })}
+    </p>
   );
 }
 
@@ -100,8 +126,10 @@ function OrderHeader({
 export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId: string }) {
   const { t, money, timeZone } = useI18n();
   const { problem, write } = useWrite();
+  const deletion = useDeletion();
   const now = useNow();
   const [editing, setEditing] = useState(false);
+  const [confirming, setConfirming] = useState<DeletionChoice>();
   const data = useLiveQuery(async () => {
     const stored = await db.orders.get(orderId);
     if (!stored) return null;
@@ -123,7 +151,8 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
   if (data === null) {
     return (
       <main className="workspace">
-        <p className="card">{t('case.notFound')}</p>
+        <UndoBar deletion={deletion} />
+        <p className="card">{deletion.pending ? t('case.deleted') : t('case.notFound')}</p>
       </main>
     );
   }
@@ -132,11 +161,11 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
     timeZone,
   });
   const order = effectiveOrder(data.stored);
-  const { plan, openCase } = planned;
-  const caseEvidence = openCase
-    ? data.evidence.filter((record) => record.caseId === openCase.id)
+  const { plan, openCase, shownCase } = planned;
+  const caseEvidence = shownCase
+    ? data.evidence.filter((record) => record.caseId === shownCase.id)
     : [];
-  const subjects = openCase ? checklistFor(order.marketplace, openCase.reason) : [];
+  const subjects = shownCase ? checklistFor(order.marketplace, shownCase.reason) : [];
   const progress = checklistProgress(subjects, caseEvidence);
 
   const record = (choice: RecordChoice, at: string) => {
@@ -151,6 +180,10 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
   const start = (reason: CaseReason) => {
     void write({ type: 'case-start', orderId: order.id, reason });
   };
+  const confirmDeletion = (choice: DeletionChoice) => {
+    setConfirming(undefined);
+    void deletion.remove(choice);
+  };
 
   return (
     <main className="workspace">
@@ -162,7 +195,28 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
         onArchive={() => {
           void write({ type: 'order-archive', orderId: order.id, archived: !order.archived });
         }}
+        onDelete={() => {
+          setConfirming({
+            kind: 'order',
+            orderId: order.id,
+            orderNumber: order.orderNumber,
+            marketplace: order.marketplace,
+          });
+        }}
       />
+      {confirming && (
+        <DeleteConfirm
+          choice={confirming}
+          records={data}
+          onDelete={() => {
+            confirmDeletion(confirming);
+          }}
+          onKeep={() => {
+            setConfirming(undefined);
+          }}
+        />
+      )}
+      <UndoBar deletion={deletion} />
       {editing && (
         <OrderForm
           order={order}
@@ -181,9 +235,38 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
             <p className="stage-line">
               <span className="quiet">{t('case.stage')}</span>{' '}
               <span className={`stage stage-${plan.stage}`}>{t(`stage.${plan.stage}`)}</span>
-              {openCase && <span className="case-reason">{t(`reason.${openCase.reason}`)}</span>}
+              {shownCase && <span className="case-reason">{t(`reason.${shownCase.reason}`)}</span>}
             </p>
-            {!openCase && (
+            {shownCase && <ClosedCaseLine found={shownCase} events={planned.events} />}
+            {shownCase && (
+              <div className="button-row">
+                {shownCase.status === 'closed' && (
+                  <button
+                    type="button"
+                    onClick={() => {
+                      void write({
+                        type: 'event-record',
+                        orderId: order.id,
+                        event: 'case-reopened',
+                        at: new Date().toISOString(),
+                      });
+                    }}
+                  >
+                    {t('case.reopen')}
+                  </button>
+                )}
+                <button
+                  type="button"
+                  className="link danger"
+                  onClick={() => {
+                    setConfirming({ kind: 'case', found: shownCase });
+                  }}
+                >
+                  {t('delete.case.button')}
+                </button>
+              </div>
+            )}
+            {!shownCase && (
               <>
                 <h2>{t('case.start')}</h2>
                 <p className="quiet">{t('case.startExplain')}</p>
@@ -216,7 +299,7 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
             <h2 id="timeline-heading">{t('case.timeline')}</h2>
             <Timeline
               order={order}
-              openCase={openCase}
+              openCase={shownCase}
               events={planned.events}
               deadlines={plan.deadlines}
               now={now}
@@ -229,12 +312,12 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
             />
           </section>
         </div>
-        {openCase && (
+        {shownCase && (
           <div className="column">
             <section className="card evidence" aria-labelledby="evidence-heading">
               <h2 id="evidence-heading">{t('evidence.title')}</h2>
               <Checklist progress={progress} />
-              <EvidenceCollector caseId={openCase.id} checklist={progress} />
+              <EvidenceCollector caseId={shownCase.id} checklist={progress} />
               <EvidenceList
                 db={db}
                 evidence={caseEvidence}
@@ -249,7 +332,13 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
             </section>
             <PackAndMessage
               db={db}
-              material={{ order, openCase, plan, events: planned.events, evidence: caseEvidence }}
+              material={{
+                order,
+                openCase: shownCase,
+                plan,
+                events: planned.events,
+                evidence: caseEvidence,
+              }}
               now={now}
             />
           </div>

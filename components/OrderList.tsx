@@ -31,8 +31,8 @@ function OrderRow({ tracked, now }: { tracked: TrackedOrder; now: Date }) {
         </span>
         <span className="order-line secondary">
           <span className={`stage stage-${plan.stage}`}>{t(`stage.${plan.stage}`)}</span>
-          {tracked.openCase && (
-            <span className="case-reason">{t(`reason.${tracked.openCase.reason}`)}</span>
+          {tracked.shownCase && (
+            <span className="case-reason">{t(`reason.${tracked.shownCase.reason}`)}</span>
           )}
           {order.seller && <span className="seller">{order.seller.name}</span>}
         </span>

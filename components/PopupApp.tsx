@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import { ORDER_FILTERS, countByFilter, selectOrders, type OrderFilter } from '@/lib/tracked-orders';
 import { useActions } from './Actions';
@@ -7,11 +7,46 @@ import { EmptyState } from './EmptyState';
 import { GearIcon, PlusIcon } from './Icons';
 import { useI18n } from './I18n';
 import { OrderList } from './OrderList';
+import { refusalText } from './refusal';
 import { useNow } from './useNow';
 import { useTrackedOrders } from './useTrackedOrders';
 
 /** Rows rendered at first: a list of thousands stays quick to open and scroll. */
 const PAGE_SIZE = 50;
+
+/** What the background could not do on its own (open its storage, set reminders), in words. */
+function BackgroundProblem() {
+  const i18n = useI18n();
+  const { send } = useActions();
+  const [problem, setProblem] = useState<string>();
+  useEffect(() => {
+    let shown = true;
+    const say = (text: string | undefined) => {
+      if (shown) setProblem(text);
+    };
+    send({ type: 'background-status' }).then(
+      (reply) => {
+        if (!reply.ok) say(refusalText(i18n, reply));
+        else if (reply.problem?.kind === 'storage') {
+          say(i18n.t('error.storage', { error: reply.problem.detail }));
+        } else if (reply.problem) {
+          say(i18n.t('popup.problem.reminders', { error: reply.problem.detail }));
+        }
+      },
+      (error: unknown) => {
+        say(i18n.t('error.refused', { error: String(error) }));
+      },
+    );
+    return () => {
+      shown = false;
+    };
+  }, [send, i18n]);
+  return problem ? (
+    <p className="notice error" role="alert">
+      {problem}
+    </p>
+  ) : null;
+}
 
 export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab }) {
   const { t, timeZone } = useI18n();
@@ -47,6 +82,7 @@ export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab 
           <span className="visually-hidden">{t('popup.settings')}</span>
         </button>
       </header>
+      <BackgroundProblem />
       {tracked === undefined ? null : tracked.length === 0 ? (
         <EmptyState />
       ) : (

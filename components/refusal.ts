@@ -1,4 +1,5 @@
 import { EVIDENCE_SIZE_LIMIT } from '@/lib/db/evidence';
+import { refusalText as phrase } from '@/lib/i18n/phrases';
 import type { Refusal } from '@/lib/messaging/protocol';
 import type { I18n } from './I18n';
 
@@ -8,12 +9,5 @@ export function refusalText(
   refusal: Refusal,
   name = '',
 ): string {
-  switch (refusal.code) {
-    case 'too-large':
-      return t('evidence.tooLarge', { name, limit: size(EVIDENCE_SIZE_LIMIT) });
-    case 'quota':
-      return t('evidence.quota', { name });
-    default:
-      return t('error.refused', { error: refusal.error });
-  }
+  return phrase(t, refusal, { name, limit: size(EVIDENCE_SIZE_LIMIT) });
 }

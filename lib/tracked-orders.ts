@@ -8,6 +8,8 @@ export interface TrackedOrder {
   /** With the buyer's own entries on top. */
   order: StoredOrder;
   openCase?: StoredCase;
+  /** The open case, else the one closed last. */
+  shownCase?: StoredCase;
   plan: CasePlan;
   urgency: Urgency;
   /** What a search matches against, lowercased. */
@@ -36,17 +38,20 @@ export function trackedOrder(planned: OrderPlan): TrackedOrder {
     urgency: urgencyOf(planned.plan),
     searchText: searchTextOf(order),
     ...(planned.openCase ? { openCase: planned.openCase } : {}),
+    ...(planned.shownCase ? { shownCase: planned.shownCase } : {}),
   };
 }
 
-export const ORDER_FILTERS = ['open', 'all', 'archived'] as const;
+export const ORDER_FILTERS = ['open', 'closed', 'all', 'archived'] as const;
 export type OrderFilter = (typeof ORDER_FILTERS)[number];
 
 function passes(tracked: TrackedOrder, filter: OrderFilter): boolean {
   const archived = tracked.order.archived === true;
   if (filter === 'archived') return archived;
   if (archived) return false;
-  return filter === 'all' || tracked.openCase !== undefined;
+  if (filter === 'open') return tracked.openCase !== undefined;
+  if (filter === 'closed') return tracked.shownCase?.status === 'closed';
+  return true;
 }
 
 /** Newest first: by when the order was placed, else when CaseClock first saw it. */
@@ -76,7 +81,7 @@ export function selectOrders(
 
 /** How many orders each filter keeps, for the filter's label. */
 export function countByFilter(tracked: readonly TrackedOrder[]): Record<OrderFilter, number> {
-  const counts: Record<OrderFilter, number> = { open: 0, all: 0, archived: 0 };
+  const counts: Record<OrderFilter, number> = { open: 0, closed: 0, all: 0, archived: 0 };
   for (const entry of tracked) {
     for (const filter of ORDER_FILTERS) if (passes(entry, filter)) counts[filter] += 1;
   }

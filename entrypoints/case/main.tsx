@@ -4,6 +4,7 @@ import { ActionsProvider } from '@/components/Actions';
 import { CaseWorkspace } from '@/components/CaseWorkspace';
 import { I18nProvider } from '@/components/I18n';
 import { NewOrderPage } from '@/components/NewOrderPage';
+import { StorageGate } from '@/components/StorageGate';
 import { database } from '@/lib/db/database';
 import { extensionPageActions, workspacePage } from '@/lib/messaging/send';
 import '@/components/workspace.css';
@@ -27,7 +28,9 @@ if (root) {
         timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
       >
         <ActionsProvider actions={actions}>
-          {orderId ? <CaseWorkspace db={database()} orderId={orderId} /> : <NewOrderPage />}
+          <StorageGate db={database()}>
+            {orderId ? <CaseWorkspace db={database()} orderId={orderId} /> : <NewOrderPage />}
+          </StorageGate>
         </ActionsProvider>
       </I18nProvider>
     </StrictMode>,

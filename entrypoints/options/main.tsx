@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { ActionsProvider } from '@/components/Actions';
 import { I18nProvider } from '@/components/I18n';
 import { SettingsApp } from '@/components/SettingsApp';
+import { StorageGate } from '@/components/StorageGate';
 import { database } from '@/lib/db/database';
 import { extensionPageActions } from '@/lib/messaging/send';
 import '@/components/workspace.css';
@@ -17,7 +18,9 @@ if (root) {
         timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
       >
         <ActionsProvider actions={extensionPageActions()}>
-          <SettingsApp db={database()} />
+          <StorageGate db={database()}>
+            <SettingsApp db={database()} />
+          </StorageGate>
         </ActionsProvider>
       </I18nProvider>
     </StrictMode>,

@@ -5,6 +5,7 @@ import { ActionsProvider } from '@/components/Actions';
 import type { CurrentTab } from '@/components/CurrentTabCard';
 import { I18nProvider } from '@/components/I18n';
 import { PopupApp } from '@/components/PopupApp';
+import { StorageGate } from '@/components/StorageGate';
 import { database } from '@/lib/db/database';
 import { extensionPageActions } from '@/lib/messaging/send';
 import '@/components/popup.css';
@@ -33,7 +34,9 @@ if (root) {
                 window.close();
               })}
             >
-              <PopupApp db={database()} {...(tab ? { tab } : {})} />
+              <StorageGate db={database()}>
+                <PopupApp db={database()} {...(tab ? { tab } : {})} />
+              </StorageGate>
             </ActionsProvider>
           </I18nProvider>
         </StrictMode>,

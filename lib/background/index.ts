@@ -1,9 +1,14 @@
-import type { CaseClockDatabase } from '../db/database';
-import { discardUploadsStartedBefore } from '../db/evidence';
+import { ensureOpen, type CaseClockDatabase } from '../db/database';
+import { emptyTrash, nextTrashEmptying, UNDO_WINDOW_MS } from '../db/deletion';
+import { isQuotaError, RecordError } from '../db/errors';
+import { discardAbandonedUploads, EVIDENCE_SIZE_LIMIT } from '../db/evidence';
 import { effectiveOrder } from '../db/schema';
-import { languageOf, translator } from '../i18n';
+import { languageOf, translator, type MessageKey } from '../i18n';
+import { formatSize } from '../i18n/format';
+import { refusalText } from '../i18n/phrases';
 import { createMessageHandler, type TabAccess } from '../messaging/background';
-import type { SenderInfo } from '../messaging/protocol';
+import type { Refusal, SenderInfo } from '../messaging/protocol';
+import { BackgroundHealth } from './health';
 import { workspaceUrl } from '../workspace-url';
 import {
   orderIdOfReminder,
@@ -58,6 +63,11 @@ export interface BackgroundOptions {
 }
 
 const DAY = 86_400_000;
+/** Notices about CaseClock's own trouble are named apart from reminders. */
+const NOTICE_PREFIX = 'notice:';
+/** A page tab keeps writing while storage is full: say so once in a while, not on every read. */
+const CONTENT_NOTICE_INTERVAL = 10 * 60_000;
+const EMPTY_TRASH_ALARM = 'empty-trash';
 
 /** The page where the buyer works on an order's case. */
 function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): string {
@@ -67,26 +77,83 @@ function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): string {
 /**
  * Wires the background: every listener is registered at once (a message or an alarm may be
  * what woke the worker), then reminders are brought in line with the stored deadlines, as on
- * every start.
+ * every start. Nothing here may fail unseen: what goes wrong is kept for the popup to show, or
+ * told to the buyer in a notification.
  */
 export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   const { db } = options;
+  const health = new BackgroundHealth();
+  const now = () => options.now().toISOString();
+  const t = () => translator(languageOf(options.locale()));
+  const size = (bytes: number) => formatSize(bytes, options.locale());
+  const storage = () => health.track('storage', () => ensureOpen(db));
   // Reminders and the evidence menu follow the stored data; one run at a time keeps them whole.
   const reconcile = serialReconciler(async () => {
-    await reconcileReminders({
-      db,
-      api: {
-        alarms: api.alarms,
-        notifications: api.notifications,
-        setBadge: options.setBadge,
-        iconUrl: api.runtime.getURL('/icon/128.png'),
-        notificationButtons: options.notificationButtons,
-      },
-      clock: () => ({ now: options.now().toISOString(), timeZone: options.timeZone() }),
-      locale: options.locale,
+    await storage();
+    await health.track('reminders', async () => {
+      await reconcileReminders({
+        db,
+        api: {
+          alarms: api.alarms,
+          notifications: api.notifications,
+          setBadge: options.setBadge,
+          iconUrl: api.runtime.getURL('/icon/128.png'),
+          notificationButtons: options.notificationButtons,
+        },
+        clock: () => ({ now: now(), timeZone: options.timeZone() }),
+        locale: options.locale,
+      });
+      await syncEvidenceMenu(db, api.contextMenus, t());
     });
-    await syncEvidenceMenu(db, api.contextMenus, translator(languageOf(options.locale())));
   });
+
+  /** Tells the buyer, in a notification, what CaseClock could not do. */
+  const notice = async (title: MessageKey, refusal: Refusal, name?: string) => {
+    const words = t();
+    await api.notifications.create(`${NOTICE_PREFIX}${crypto.randomUUID()}`, {
+      type: 'basic',
+      iconUrl: api.runtime.getURL('/icon/128.png'),
+      title: words(title),
+      message: refusalText(words, refusal, {
+        ...(name ? { name } : {}),
+        limit: size(EVIDENCE_SIZE_LIMIT),
+      }),
+    });
+  };
+  /** Runs a write the buyer asked for outside CaseClock's pages; a failure becomes a notice. */
+  const writeOrTell = async (title: MessageKey, write: () => Promise<unknown>, name?: string) => {
+    try {
+      await storage();
+      await write();
+    } catch (error) {
+      console.error('CaseClock could not save', error);
+      await notice(title, refusalOf(error), name).catch((failure: unknown) => {
+        console.error('CaseClock could not show a notification', failure);
+      });
+    }
+  };
+
+  /** Housekeeping nobody asked for: a failure is kept for the popup, never thrown. */
+  const tidy = async (work: () => Promise<unknown>) => {
+    await health
+      .track('storage', async () => {
+        await ensureOpen(db);
+        await work();
+      })
+      .catch((error: unknown) => {
+        console.error('CaseClock could not tidy its storage', error);
+      });
+  };
+  const scheduleTrashEmptying = async () => {
+    const next = await nextTrashEmptying(db);
+    if (next !== undefined) api.alarms.create(EMPTY_TRASH_ALARM, { when: next });
+  };
+  const emptyTrashNow = () =>
+    tidy(async () => {
+      await emptyTrash(db, now());
+      await scheduleTrashEmptying();
+    });
+  let lastContentNotice = Number.NEGATIVE_INFINITY;
   const tabs: TabAccess = {
     get: (tabId) => api.tabs.get(tabId),
     captureVisibleTab: (windowId) => api.tabs.captureVisibleTab(windowId, { format: 'png' }),
@@ -101,6 +168,22 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
     afterWrite: reconcile,
     tabs,
     caseUrl: (orderId) => caseUrl(api, orderId),
+    openStorage: storage,
+    status: () => health.current(),
+    afterDeletion() {
+      // The worker may be stopped before the timer: the alarm empties the trash then.
+      setTimeout(() => void emptyTrashNow(), UNDO_WINDOW_MS + 6_000);
+      void tidy(scheduleTrashEmptying);
+    },
+    onContentRefusal(_message, refusal) {
+      if (refusal.code !== 'quota' && refusal.code !== 'storage') return;
+      const at = options.now().getTime();
+      if (at - lastContentNotice < CONTENT_NOTICE_INTERVAL) return;
+      lastContentNotice = at;
+      void notice('notice.pageNotStored', refusal).catch((failure: unknown) => {
+        console.error('CaseClock could not show a notification', failure);
+      });
+    },
   });
 
   async function openOrderPage(orderId: string): Promise<void> {
@@ -110,38 +193,52 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   }
 
   api.runtime.onMessage.addListener((message, sender) => handleMessage(message, sender));
-  api.alarms.onAlarm.addListener(() => void reconcile());
+  api.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === EMPTY_TRASH_ALARM) void emptyTrashNow();
+    else void reconcile();
+  });
   api.contextMenus.onClicked.addListener((info, tab) => {
     const caseId = caseOfMenuItem(info.menuItemId);
     const text = info.selectionText?.trim();
     if (!caseId || !text) return;
     const url = tab?.url ?? info.pageUrl;
-    void saveSelection(
-      db,
-      caseId,
-      { text, ...(url ? { url } : {}), ...(tab?.title ? { title: tab.title } : {}) },
-      options.now().toISOString(),
-    ).catch((error: unknown) => {
-      console.error('CaseClock could not save the selection', error);
-    });
+    void writeOrTell('notice.selection', () =>
+      saveSelection(
+        db,
+        caseId,
+        { text, ...(url ? { url } : {}), ...(tab?.title ? { title: tab.title } : {}) },
+        now(),
+      ),
+    );
   });
   api.notifications.onClicked.addListener((id) => {
-    void api.tabs.create({ url: caseUrl(api, orderIdOfReminder(id)) });
+    if (!id.startsWith(NOTICE_PREFIX)) {
+      void api.tabs.create({ url: caseUrl(api, orderIdOfReminder(id)) });
+    }
     void api.notifications.clear(id);
   });
   api.notifications.onButtonClicked.addListener((id, button) => {
     void api.notifications.clear(id);
+    if (id.startsWith(NOTICE_PREFIX)) return;
     if (button === 0) {
       void openOrderPage(orderIdOfReminder(id));
     } else {
       const until = new Date(options.now().getTime() + DAY).toISOString();
-      void snoozeReminder(db, id, until).then(reconcile);
+      void writeOrTell('notice.snooze', () => snoozeReminder(db, id, until)).then(reconcile);
     }
   });
-  // A page closed mid-upload leaves chunks behind; a day later they are surely abandoned.
-  const started = Promise.all([
-    reconcile(),
-    discardUploadsStartedBefore(db, new Date(options.now().getTime() - DAY).toISOString()),
-  ]).then(() => undefined);
-  return { handleMessage, reconcile, started };
+  // What a closed page or an expired undo left behind only takes space.
+  const started = (async () => {
+    await reconcile();
+    await tidy(() => discardAbandonedUploads(db, now()));
+    await emptyTrashNow();
+  })();
+  return { handleMessage, reconcile, started, status: () => health.current() };
+}
+
+/** A failure as a refusal, for the buyer's words: storage space, or the error as it came. */
+function refusalOf(error: unknown): Refusal {
+  if (error instanceof RecordError) return { ok: false, error: error.message, code: error.code };
+  if (isQuotaError(error)) return { ok: false, error: 'quota', code: 'quota' };
+  return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }

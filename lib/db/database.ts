@@ -1,10 +1,11 @@
-import { Dexie, type EntityTable, type Table } from 'dexie';
+import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type {
   EvidenceBlob,
   EvidenceRecord,
   ReminderRecord,
   SettingsRecord,
   StoredCase,
+  TrashRecord,
   StoredEvent,
   StoredOrder,
   UploadChunk,
@@ -24,9 +25,10 @@ export class CaseClockDatabase extends Dexie {
   reminders!: EntityTable<ReminderRecord, 'id'>;
   uploads!: EntityTable<UploadRecord, 'id'>;
   uploadChunks!: Table<UploadChunk, [string, number]>;
+  trash!: EntityTable<TrashRecord, 'id'>;
 
-  constructor(name: string = DATABASE_NAME) {
-    super(name);
+  constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
+    super(name, options);
     for (const { version, stores, upgrade } of SCHEMA_VERSIONS) {
       const declared = this.version(version).stores(stores);
       if (upgrade) declared.upgrade(upgrade);
@@ -40,4 +42,12 @@ let shared: CaseClockDatabase | undefined;
 export function database(): CaseClockDatabase {
   shared ??= new CaseClockDatabase();
   return shared;
+}
+
+/**
+ * Opens the database if it is not open, trying again after an earlier failure: Dexie keeps a
+ * failed open's error and refuses every later request with it until asked to open again.
+ */
+export async function ensureOpen(db: CaseClockDatabase): Promise<void> {
+  if (!db.isOpen()) await db.open();
 }

@@ -1,5 +1,12 @@
 /** Why a write was refused: the UI turns each code into a message in the buyer's language. */
-export type RecordErrorCode = 'not-found' | 'invalid' | 'too-large' | 'quota' | 'integrity';
+export type RecordErrorCode =
+  | 'not-found'
+  | 'invalid'
+  | 'too-large'
+  | 'quota'
+  | 'integrity'
+  /** The database could not be opened. */
+  | 'storage';
 
 /** A write CaseClock refused; nothing of it was stored. */
 export class RecordError extends Error {

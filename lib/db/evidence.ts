@@ -91,24 +91,38 @@ async function receivedBytes(db: CaseClockDatabase, uploadId: string): Promise<n
   return chunks.reduce((total, chunk) => total + chunk.bytes.size, 0);
 }
 
+/** Runs a step of an upload; if it fails, the whole upload goes, so nothing half-saved stays. */
+async function orDiscard<T>(db: CaseClockDatabase, uploadId: string, step: () => Promise<T>) {
+  try {
+    return await step();
+  } catch (error) {
+    await discardUpload(db, uploadId);
+    throw error;
+  }
+}
+
 export async function addUploadChunk(
   db: CaseClockDatabase,
   uploadId: string,
   index: number,
   bytes: Uint8Array,
+  at: string,
 ): Promise<void> {
-  await writing(() =>
-    db.transaction('rw', [db.uploads, db.uploadChunks], async () => {
-      const upload = await uploadOf(db, uploadId);
-      if ((await receivedBytes(db, uploadId)) + bytes.byteLength > upload.size) {
-        throw new RecordError(`${upload.name} is longer than announced`);
-      }
-      await db.uploadChunks.put({
-        uploadId,
-        index,
-        bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]),
-      });
-    }),
+  const upload = await uploadOf(db, uploadId);
+  await orDiscard(db, uploadId, () =>
+    writing(() =>
+      db.transaction('rw', [db.uploads, db.uploadChunks], async () => {
+        if ((await receivedBytes(db, uploadId)) + bytes.byteLength > upload.size) {
+          throw new RecordError(`${upload.name} is longer than announced`);
+        }
+        await db.uploadChunks.put({
+          uploadId,
+          index,
+          bytes: new Blob([bytes as Uint8Array<ArrayBuffer>]),
+        });
+        await db.uploads.update(uploadId, { touchedAt: at });
+      }),
+    ),
   );
 }
 
@@ -120,12 +134,15 @@ export async function discardUpload(db: CaseClockDatabase, uploadId: string): Pr
   });
 }
 
+/** How long an upload may stay silent: chunks of 1 MB arrive within seconds of each other. */
+export const UPLOAD_IDLE_LIMIT_MS = 10 * 60_000;
+
 /** Uploads a closed page never finished: their chunks only take space. */
-export async function discardUploadsStartedBefore(
-  db: CaseClockDatabase,
-  before: string,
-): Promise<number> {
-  const stale = await db.uploads.where('startedAt').below(before).primaryKeys();
+export async function discardAbandonedUploads(db: CaseClockDatabase, now: string): Promise<number> {
+  const idleSince = new Date(new Date(now).getTime() - UPLOAD_IDLE_LIMIT_MS).toISOString();
+  const stale = await db.uploads
+    .filter((upload) => (upload.touchedAt ?? upload.startedAt) < idleSince)
+    .primaryKeys();
   for (const id of stale) await discardUpload(db, id);
   return stale.length;
 }
@@ -141,32 +158,33 @@ export async function finishUpload(
   newId: NewId = randomId,
 ): Promise<EvidenceRecord> {
   const upload = await uploadOf(db, uploadId);
-  const chunks = await db.uploadChunks.where('uploadId').equals(uploadId).sortBy('index');
-  const blob = new Blob(
-    chunks.map((chunk) => chunk.bytes),
-    { type: upload.mimeType },
-  );
-  const sha256 = await sha256Hex(new Uint8Array(await blob.arrayBuffer()));
-  const complete = chunks.every((chunk, position) => chunk.index === position);
-  if (!complete || blob.size !== upload.size || sha256 !== upload.sha256) {
-    await discardUpload(db, uploadId);
-    throw new RecordError(`${upload.name} arrived incomplete or changed`, 'integrity');
-  }
-  const { caseId, kind, shows, name, mimeType } = upload;
-  return db.transaction(
-    'rw',
-    [db.cases, db.evidence, db.evidenceBlobs, db.uploads, db.uploadChunks],
-    async () => {
-      const record = await addEvidence(
-        db,
-        { caseId, kind, shows, name, mimeType, capturedAt },
-        { blob, sha256 },
-        newId,
-      );
-      await discardUpload(db, uploadId);
-      return record;
-    },
-  );
+  return orDiscard(db, uploadId, async () => {
+    const chunks = await db.uploadChunks.where('uploadId').equals(uploadId).sortBy('index');
+    const blob = new Blob(
+      chunks.map((chunk) => chunk.bytes),
+      { type: upload.mimeType },
+    );
+    const sha256 = await sha256Hex(new Uint8Array(await blob.arrayBuffer()));
+    const complete = chunks.every((chunk, position) => chunk.index === position);
+    if (!complete || blob.size !== upload.size || sha256 !== upload.sha256) {
+      throw new RecordError(`${upload.name} arrived incomplete or changed`, 'integrity');
+    }
+    const { caseId, kind, shows, name, mimeType } = upload;
+    return db.transaction(
+      'rw',
+      [db.cases, db.evidence, db.evidenceBlobs, db.uploads, db.uploadChunks],
+      async () => {
+        const record = await addEvidence(
+          db,
+          { caseId, kind, shows, name, mimeType, capturedAt },
+          { blob, sha256 },
+          newId,
+        );
+        await discardUpload(db, uploadId);
+        return record;
+      },
+    );
+  });
 }
 
 async function evidenceOf(db: CaseClockDatabase, evidenceId: string): Promise<EvidenceRecord> {

@@ -184,7 +184,8 @@ export interface PageRecord {
 
 /**
  * Stores what one page showed, all or nothing: the orders, the events their changes make, and
- * a case for an order the marketplace shows in dispute. Returns the orders' ids.
+ * a case for an order the marketplace shows in dispute that has none yet. Returns the orders'
+ * ids.
  */
 export async function recordPageReading(
   db: CaseClockDatabase,
@@ -208,10 +209,9 @@ export async function recordPageReading(
     );
     const events = merged.flatMap((order, index) => pageEvents(stored[index], order, seen, newId));
     const disputed = merged.filter((order) => order.dispute !== undefined).map((order) => order.id);
+    // A case the buyer closed stays closed, with its evidence: they reopen it if need be.
     const withCase = new Set(
-      (await db.cases.where('orderId').anyOf(disputed).toArray())
-        .filter((found) => found.status === 'open')
-        .map((found) => found.orderId),
+      (await db.cases.where('orderId').anyOf(disputed).toArray()).map((found) => found.orderId),
     );
     const cases: StoredCase[] = disputed
       .filter((id) => !withCase.has(id))

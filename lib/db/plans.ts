@@ -1,5 +1,6 @@
 import { POLICIES } from '../policies';
 import { planCase, type CasePlan, type Settings } from '../timeline';
+import { caseShown } from './cases';
 import type { CaseClockDatabase } from './database';
 import { readSettings } from './settings';
 import { effectiveOrder, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
@@ -16,7 +17,10 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 
 export interface OrderPlan {
   order: StoredOrder;
+  /** The case in progress, if any. */
   openCase?: StoredCase;
+  /** The case the order's page shows: the open one, else the one closed last. */
+  shownCase?: StoredCase;
   events: StoredEvent[];
   plan: CasePlan;
 }
@@ -26,9 +30,9 @@ export interface PlanClock {
   timeZone: string;
 }
 
-/** The events that shape an order's timeline: the order's own, and its open case's. */
-function relevantEvents(events: readonly StoredEvent[], open: StoredCase | undefined) {
-  return events.filter((event) => event.caseId === undefined || event.caseId === open?.id);
+/** The events that shape an order's timeline: the order's own, and its shown case's. */
+function relevantEvents(events: readonly StoredEvent[], shown: StoredCase | undefined) {
+  return events.filter((event) => event.caseId === undefined || event.caseId === shown?.id);
 }
 
 export function planOrder(
@@ -38,8 +42,8 @@ export function planOrder(
   settings: Settings,
   clock: PlanClock,
 ): OrderPlan {
-  const open = cases.find((found) => found.status === 'open');
-  const relevant = relevantEvents(events, open);
+  const shown = caseShown(cases);
+  const relevant = relevantEvents(events, shown);
   const plan = planCase({
     order: effectiveOrder(order),
     events: relevant,
@@ -47,9 +51,15 @@ export function planOrder(
     settings,
     now: clock.now,
     timeZone: clock.timeZone,
-    ...(open ? { case: open } : {}),
+    ...(shown ? { case: shown } : {}),
   });
-  return { order, events: relevant, plan, ...(open ? { openCase: open } : {}) };
+  return {
+    order,
+    events: relevant,
+    plan,
+    ...(shown ? { shownCase: shown } : {}),
+    ...(shown?.status === 'open' ? { openCase: shown } : {}),
+  };
 }
 
 /** Everything the plans of all orders rest on, read in one go. */

@@ -78,6 +78,8 @@ export interface UploadRecord {
   size: number;
   sha256: string;
   startedAt: string;
+  /** When its last chunk arrived: an upload silent for long was abandoned with its page. */
+  touchedAt?: string;
 }
 
 export interface UploadChunk {
@@ -96,6 +98,29 @@ export interface ReminderRecord {
   id: string;
   notifiedAt?: string;
   snoozedUntil?: string;
+}
+
+/** What one deletion took away: a whole order, or one case of an order. */
+export interface DeletionTarget {
+  kind: 'order' | 'case';
+  /** The order's or the case's id. */
+  id: string;
+  orderId: string;
+}
+
+/**
+ * A deletion, kept whole for a few seconds so the buyer can undo it. Evidence files stay in
+ * `evidenceBlobs` meanwhile (moving a video would copy it); they go when the trash is emptied.
+ */
+export interface TrashRecord {
+  id: string;
+  deletedAt: string;
+  target: DeletionTarget;
+  orders: StoredOrder[];
+  cases: StoredCase[];
+  events: StoredEvent[];
+  evidence: EvidenceRecord[];
+  reminders: ReminderRecord[];
 }
 
 export function orderId(marketplace: MarketplaceId, orderNumber: string): string {

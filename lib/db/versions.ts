@@ -68,4 +68,7 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   },
   // Files arrive from CaseClock's pages in chunks; each is kept apart until the file is whole.
   { version: 3, stores: { uploads: 'id, startedAt', uploadChunks: '[uploadId+index], uploadId' } },
+  // A deletion waits in the trash for a few seconds, so the buyer can undo it; what a page
+  // reading could not make out is kept per page, for the popup to say.
+  { version: 4, stores: { trash: 'id, deletedAt', pageReports: 'url, at' } },
 ];

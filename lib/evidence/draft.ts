@@ -84,6 +84,7 @@ const PLAIN_EVENTS = {
   'platform-contacted': 'draft.text.event.platform-contacted',
   'evidence-requested': 'draft.text.event.evidence-requested',
   'paypal-dispute-opened': 'draft.text.event.paypal-dispute-opened',
+  'case-reopened': 'draft.text.event.case-reopened',
   delivered: 'draft.text.event.delivered',
 } as const satisfies Partial<Record<EventType, MessageKey>>;
 

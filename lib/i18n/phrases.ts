@@ -1,5 +1,6 @@
 import { adapterById } from '../marketplaces/registry';
 import type { MarketplaceId } from '../marketplaces/types';
+import type { Refusal } from '../messaging/protocol';
 import type { Money } from '../money';
 import type { RuleUnit } from '../policies/types';
 import type { Compensation, Deadline, DeadlineKind, NextStep } from '../timeline/types';
@@ -38,9 +39,30 @@ export function formatPeriod(
   t: Translate,
 ): string | undefined {
   if (unit === 'usd') return undefined;
-  const plural =
-    new Intl.PluralRules(localeFor(language)).select(value) === 'one' ? 'one' : 'other';
-  return t(`draft.text.period.${unit}.${plural}` as const, { count: value });
+  return t(`draft.text.period.${unit}.${plural(value, language)}` as const, { count: value });
+}
+
+/** Which of a message's two forms a number takes: French says "1 jour" and "0 jour" too. */
+function plural(count: number, language: Language): 'one' | 'other' {
+  return new Intl.PluralRules(localeFor(language)).select(count) === 'one' ? 'one' : 'other';
+}
+
+/** Things CaseClock counts for the buyer, each with its singular and plural message. */
+export type Countable =
+  | 'case'
+  | 'step'
+  | 'entry'
+  | 'evidence'
+  | `kind.${'screenshot' | 'photo' | 'video' | 'text' | 'note' | 'file'}`;
+
+/** "1 case", "3 photos", "2 preuves". */
+export function countText(
+  t: Translate,
+  language: Language,
+  thing: Countable,
+  count: number,
+): string {
+  return t(`count.${thing}.${plural(count, language)}`, { count });
 }
 
 /** How a deadline was counted: "5 days after 10 Nov 2026, 10:00"; undefined if not a duration. */
@@ -61,4 +83,25 @@ export function compensationText(
   money: (amount: Money) => string,
 ): string {
   return t(`compensation.${item.kind}`, { amount: money(item.amount) });
+}
+
+/**
+ * Why a write was refused, in the buyer's words: `name` is the file or thing concerned, `limit`
+ * the largest file kept, written in the buyer's units.
+ */
+export function refusalText(
+  t: Translate,
+  refusal: Refusal,
+  { name = '', limit }: { name?: string; limit: string },
+): string {
+  switch (refusal.code) {
+    case 'too-large':
+      return t('evidence.tooLarge', { name, limit });
+    case 'quota':
+      return name ? t('evidence.quota', { name }) : t('error.quota');
+    case 'storage':
+      return t('error.storage', { error: refusal.error });
+    default:
+      return t('error.refused', { error: refusal.error });
+  }
 }

@@ -1,6 +1,7 @@
 import { correctEventTime, recordBuyerEvent, removeBuyerEvent, startCase } from '../db/cases';
 import type { CaseClockDatabase } from '../db/database';
-import { mustExist, RecordError } from '../db/errors';
+import { deleteRecords, undoDeletion } from '../db/deletion';
+import { isQuotaError, mustExist, RecordError } from '../db/errors';
 import {
   addEvidence,
   addUploadChunk,
@@ -25,10 +26,12 @@ import { bytesFromBase64 } from './base64';
 import {
   CONTENT_MESSAGES,
   parseMessage,
+  type BackgroundProblem,
   type Message,
   type MessageOf,
   type MessageType,
   type OrderViews,
+  type Refusal,
   type Reply,
   type SenderInfo,
 } from './protocol';
@@ -59,6 +62,17 @@ export interface BackgroundDeps {
   tabs: TabAccess;
   /** The address of an order's case workspace. */
   caseUrl: (orderId: string) => string;
+  /** Opens the database, or tries again after a failed open; rejects while it cannot. */
+  openStorage: () => Promise<void>;
+  /** What the background could not do on its own lately, if anything. */
+  status: () => BackgroundProblem | undefined;
+  /** Something waits in the trash: have it emptied once its undo has expired. */
+  afterDeletion: () => void;
+  /**
+   * A marketplace tab's write was refused (storage full, say): its page shows nothing of
+   * CaseClock's, so the buyer must be told another way.
+   */
+  onContentRefusal: (message: Message, refusal: Refusal) => void;
 }
 
 function marketplaceOf(url: string | undefined): MarketplaceId | undefined {
@@ -302,7 +316,13 @@ const HANDLERS: Handlers = {
   },
 
   async 'evidence-upload-chunk'(deps, message) {
-    await addUploadChunk(deps.db, message.uploadId, message.index, bytesFromBase64(message.data));
+    await addUploadChunk(
+      deps.db,
+      message.uploadId,
+      message.index,
+      bytesFromBase64(message.data),
+      deps.now().toISOString(),
+    );
     return { ok: true, uploadId: message.uploadId };
   },
 
@@ -338,7 +358,33 @@ const HANDLERS: Handlers = {
     await removeEvidence(deps.db, message.evidenceId);
     return { ok: true, evidenceId: message.evidenceId };
   },
+
+  async 'order-delete'(deps, message) {
+    return deleted(deps, { kind: 'order', id: message.orderId });
+  },
+
+  async 'case-delete'(deps, message) {
+    return deleted(deps, { kind: 'case', id: message.caseId });
+  },
+
+  async 'deletion-undo'(deps, message) {
+    const target = await undoDeletion(deps.db, message.undoId, deps.now().toISOString());
+    await deps.afterWrite();
+    return { ok: true, orderId: target.orderId };
+  },
+
+  'background-status'(deps) {
+    const problem = deps.status();
+    return Promise.resolve({ ok: true, ...(problem ? { problem } : {}) });
+  },
 };
+
+async function deleted(deps: BackgroundDeps, what: { kind: 'order' | 'case'; id: string }) {
+  const trash = await deleteRecords(deps.db, what, deps.now().toISOString());
+  deps.afterDeletion();
+  await deps.afterWrite();
+  return { ok: true as const, undoId: trash.id, orderId: trash.target.orderId };
+}
 
 function dispatch<T extends MessageType>(
   deps: BackgroundDeps,
@@ -375,15 +421,34 @@ export function createMessageHandler(deps: BackgroundDeps) {
     if (sender.id !== deps.extensionId) return { ok: false, error: 'unknown sender' };
     const parsed = parseMessage(input);
     if (!parsed.ok) return parsed;
-    const problem = senderProblem(deps, parsed.message, sender);
+    const { message } = parsed;
+    const problem = senderProblem(deps, message, sender);
     if (problem) return { ok: false, error: problem };
-    try {
-      return await dispatch(deps, parsed.message);
-    } catch (error) {
-      // A failed write was rolled back: nothing changed.
-      if (error instanceof RecordError)
-        return { ok: false, error: error.message, code: error.code };
-      return { ok: false, error: error instanceof Error ? error.message : String(error) };
-    }
+    const reply = await answer(deps, message);
+    if (!reply.ok && CONTENT_MESSAGES.has(message.type)) deps.onContentRefusal(message, reply);
+    return reply;
   };
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function answer(deps: BackgroundDeps, message: Message): Promise<Reply<Message>> {
+  try {
+    // A database that failed to open is tried again on every request, never left broken.
+    await deps.openStorage();
+  } catch (error) {
+    return { ok: false, code: 'storage', error: describe(error) };
+  }
+  try {
+    return await dispatch(deps, message);
+  } catch (error) {
+    // A failed write was rolled back: nothing changed.
+    if (error instanceof RecordError) return { ok: false, error: error.message, code: error.code };
+    if (isQuotaError(error)) {
+      return { ok: false, code: 'quota', error: 'there is not enough storage space left' };
+    }
+    return { ok: false, error: describe(error) };
+  }
 }

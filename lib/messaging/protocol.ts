@@ -74,7 +74,16 @@ export const OrderReadingSchema = v.object({
 });
 
 export const OrderNumber = v.pipe(v.string(), v.trim(), v.regex(/^\S{1,80}$/));
-const OrderId = v.pipe(v.string(), v.regex(/^(?:dhgate|allchinabuy|aliexpress):\S{1,80}$/));
+/**
+ * An order's id as stored. Only an existing order is acted on, so any stored id is accepted:
+ * even one an older version stored from a page it misread, which the buyer must be able to
+ * archive or delete.
+ */
+const OrderId = v.pipe(
+  v.string(),
+  v.maxLength(2 * LIMITS.text),
+  v.regex(new RegExp(`^(?:${MARKETPLACE_IDS.join('|')}):.`, 's')),
+);
 const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 const Marketplace = v.picklist(MARKETPLACE_IDS);
 
@@ -237,6 +246,18 @@ const EvidenceRemoveSchema = v.object({
   evidenceId: Id,
 });
 
+/** From the workspace, once the buyer confirmed: delete an order with all it holds. */
+const OrderDeleteSchema = v.object({ type: v.literal('order-delete'), orderId: OrderId });
+
+/** From the workspace, once the buyer confirmed: delete one case with its steps and evidence. */
+const CaseDeleteSchema = v.object({ type: v.literal('case-delete'), caseId: Id });
+
+/** The buyer's "Undo", within seconds of a deletion. */
+const DeletionUndoSchema = v.object({ type: v.literal('deletion-undo'), undoId: Id });
+
+/** From the popup: is anything wrong with the background (its storage, its reminders)? */
+const BackgroundStatusSchema = v.object({ type: v.literal('background-status') });
+
 const SettingsSchema = v.object({
   membership: v.optional(v.record(Marketplace, v.pipe(v.string(), v.maxLength(40)))),
   overrides: v.optional(
@@ -281,6 +302,10 @@ export const MessageSchema = v.variant('type', [
   EvidenceNoteSchema,
   EvidenceTagSchema,
   EvidenceRemoveSchema,
+  OrderDeleteSchema,
+  CaseDeleteSchema,
+  DeletionUndoSchema,
+  BackgroundStatusSchema,
 ]);
 
 export type PageReadMessage = v.InferOutput<typeof PageReadMessageSchema>;
@@ -334,6 +359,17 @@ export interface Replies {
   'evidence-note': { evidenceId: string };
   'evidence-tag': { evidenceId: string };
   'evidence-remove': { evidenceId: string };
+  'order-delete': { undoId: string; orderId: string };
+  'case-delete': { undoId: string; orderId: string };
+  'deletion-undo': { orderId: string };
+  'background-status': { problem?: BackgroundProblem };
+}
+
+/** Something the background could not do on its own, for the popup to say. */
+export interface BackgroundProblem {
+  kind: 'storage' | 'reminders';
+  /** The browser's own words, for the curious. */
+  detail: string;
 }
 
 export type Reply<M extends Message> = ({ ok: true } & Replies[M['type']]) | Refusal;

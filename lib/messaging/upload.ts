@@ -30,8 +30,9 @@ export function kindOfFile(mimeType: string): 'photo' | 'video' | 'file' {
 
 /**
  * Sends a file to the background, which alone writes evidence: checked against the size limit
- * and the space left first, then hashed, sent in chunks and verified there. On any refusal the
- * upload is cancelled, so nothing half-saved remains.
+ * and the space left first, then hashed, sent in chunks and verified there. On any refusal or
+ * failure the upload is cancelled, so nothing half-saved remains (and the background drops an
+ * upload whose chunk or finish failed on its own side).
  */
 export async function uploadEvidenceFile(
   file: PickedFile,
@@ -59,20 +60,28 @@ export async function uploadEvidenceFile(
   });
   if (!started.ok) return started;
   const { uploadId } = started;
-  for (let index = 0; index * UPLOAD_CHUNK_SIZE < bytes.byteLength; index += 1) {
-    const end = Math.min((index + 1) * UPLOAD_CHUNK_SIZE, bytes.byteLength);
-    const sent = await deps.send({
-      type: 'evidence-upload-chunk',
-      uploadId,
-      index,
-      data: base64FromBytes(bytes.subarray(index * UPLOAD_CHUNK_SIZE, end)),
-    });
-    if (!sent.ok) {
-      await deps.send({ type: 'evidence-upload-cancel', uploadId });
-      return sent;
+  const cancel = () =>
+    deps.send({ type: 'evidence-upload-cancel', uploadId }).catch(() => undefined);
+  try {
+    for (let index = 0; index * UPLOAD_CHUNK_SIZE < bytes.byteLength; index += 1) {
+      const end = Math.min((index + 1) * UPLOAD_CHUNK_SIZE, bytes.byteLength);
+      const sent = await deps.send({
+        type: 'evidence-upload-chunk',
+        uploadId,
+        index,
+        data: base64FromBytes(bytes.subarray(index * UPLOAD_CHUNK_SIZE, end)),
+      });
+      if (!sent.ok) {
+        await cancel();
+        return sent;
+      }
+      deps.onProgress?.(end, bytes.byteLength);
     }
-    deps.onProgress?.(end, bytes.byteLength);
+    const finished = await deps.send({ type: 'evidence-upload-finish', uploadId });
+    return finished.ok ? { ok: true, evidenceId: finished.evidenceId } : finished;
+  } catch (error) {
+    // The background went away mid-way (say, it restarted): drop what it had received.
+    await cancel();
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-  const finished = await deps.send({ type: 'evidence-upload-finish', uploadId });
-  return finished.ok ? { ok: true, evidenceId: finished.evidenceId } : finished;
 }

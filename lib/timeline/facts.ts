@@ -44,7 +44,11 @@ export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Fa
   const tracking = last('tracking-uploaded');
   const cancellation = last('order-cancelled');
   const completedOnPage = first('status-changed', 'completed')?.at;
-  const resolved = last('resolved');
+  // A case reopened after (or at the moment of) its last resolution is not resolved.
+  const lastResolved = last('resolved');
+  const reopened = last('case-reopened');
+  const resolved =
+    lastResolved && !(reopened && byTime(reopened, lastResolved) >= 0) ? lastResolved : undefined;
   const disputeUpdate = last('dispute-updated');
   const trackingUploadedAt = first('tracking-uploaded')?.at ?? order.shippedAt;
   // Optional fields come last: V8 builds a literal that opens with a spread on a slow path,

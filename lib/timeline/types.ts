@@ -24,6 +24,7 @@ export const BUYER_EVENT_TYPES = [
   'platform-contacted',
   'evidence-requested',
   'resolved',
+  'case-reopened',
   'order-cancelled',
   'paypal-dispute-opened',
 ] as const;

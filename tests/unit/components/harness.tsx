@@ -13,9 +13,15 @@ import { PARIS } from '../zones';
  */
 export async function renderPage(
   ui: (background: TestBackground) => ReactNode,
-  options: { locale?: string; now?: string } = {},
+  options: {
+    locale?: string;
+    now?: string;
+    /** Runs once the background is up, before the page shows. */
+    before?: (background: TestBackground) => Promise<void>;
+  } = {},
 ) {
   const background = await new TestBackground(options.now ?? new Date().toISOString()).start();
+  await options.before?.(background);
   const sent: Message[] = [];
   const actions: Actions = {
     send: <M extends Message>(message: M): Promise<Reply<M>> => {

@@ -115,6 +115,53 @@ const SAMPLES: Record<
       });
     },
   },
+  3: {
+    tables: {
+      orders: [
+        {
+          id: 'aliexpress:8212313961591322',
+          marketplace: 'aliexpress',
+          orderNumber: '8212313961591322',
+          items: [],
+          firstSeenAt: '2026-11-01T08:00:00.000Z',
+          lastSeenAt: '2026-11-01T08:00:00.000Z',
+        },
+      ],
+      cases: [
+        {
+          id: 'case-2',
+          orderId: 'aliexpress:8212313961591322',
+          reason: 'damaged',
+          openedAt: '2026-11-04T10:00:00.000Z',
+          closedAt: '2026-11-09T10:00:00.000Z',
+          status: 'closed',
+        },
+      ],
+      uploads: [
+        {
+          id: 'upload-1',
+          caseId: 'case-2',
+          kind: 'photo',
+          shows: [],
+          name: 'box.jpg',
+          mimeType: 'image/jpeg',
+          size: 3,
+          sha256: 'a'.repeat(64),
+          startedAt: '2026-11-05T10:00:00.000Z',
+        },
+      ],
+    },
+    async check(db) {
+      expect(await db.cases.get('case-2')).toMatchObject({
+        status: 'closed',
+        closedAt: '2026-11-09T10:00:00.000Z',
+      });
+      expect(await db.uploads.get('upload-1')).toMatchObject({ name: 'box.jpg' });
+      // The trash and the page reports start empty.
+      expect(await db.trash.count()).toBe(0);
+      expect(await db.table('pageReports').count()).toBe(0);
+    },
+  },
 };
 
 const opened: Dexie[] = [];
