@@ -1,7 +1,7 @@
 import type { CaseClockDatabase } from '../db/database';
 import { addEvidence } from '../db/evidence';
 import type { EvidenceRecord } from '../db/schema';
-import { subjectsOfPage } from '../evidence/shows';
+import { evidenceAddress, subjectsOfPage, TITLE_LIMIT } from '../evidence/shows';
 import type { Translate } from '../i18n';
 import { adapterById } from '../marketplaces/registry';
 
@@ -77,7 +77,8 @@ export async function saveSelection(
   selection: Selection,
   at: string,
 ): Promise<EvidenceRecord> {
-  const { text, url, title } = selection;
+  const { text, title } = selection;
+  const url = evidenceAddress(selection.url);
   return addEvidence(db, {
     caseId,
     kind: 'text',
@@ -86,6 +87,6 @@ export async function saveSelection(
     capturedAt: at,
     text: text.trim(),
     ...(url ? { url } : {}),
-    ...(title ? { title } : {}),
+    ...(title ? { title: title.slice(0, TITLE_LIMIT) } : {}),
   });
 }

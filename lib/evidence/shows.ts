@@ -17,6 +17,26 @@ const LISTING = /\/(?:products?|items?)\b|\/goods\b/i;
 const LISTING_HOSTS = /(?:^|\.)(?:taobao\.com|tmall\.com|weidian\.com|1688\.com)$/i;
 const CARRIER = /track|trace|suivi|parcel|colis|17track|post|ups|fedex|dhl|usps|cainiao/i;
 
+/** The longest address evidence keeps, as browsers and the messages' limits allow. */
+const LONGEST_ADDRESS = 2048;
+/** The most of a page's title evidence keeps: enough to recognise it. */
+export const TITLE_LIMIT = 300;
+
+/**
+ * A page's address as evidence keeps it: a web page's (http or https), else none. The
+ * extension's own pages, local files and data: addresses prove nothing to a marketplace, and
+ * would only be links the buyer must not follow from a pack.
+ */
+export function evidenceAddress(address: string | undefined): string | undefined {
+  if (!address || address.length > LONGEST_ADDRESS) return undefined;
+  try {
+    const url = new URL(address);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * What a screenshot or a selection from this page shows, judged from its address alone: an
  * order page shows the order details, a tracking page the tracking, a carrier's site the

@@ -17,7 +17,7 @@ import { planEach, readOrdersData } from '../db/plans';
 import { orderId } from '../db/schema';
 import { updateSettings } from '../db/settings';
 import { sha256Hex } from '../evidence/hash';
-import { subjectsOfPage } from '../evidence/shows';
+import { evidenceAddress, subjectsOfPage, TITLE_LIMIT } from '../evidence/shows';
 import { confirmReceiptGuard } from '../guard';
 import { adapterForHost } from '../marketplaces/registry';
 import type { MarketplaceId } from '../marketplaces/types';
@@ -289,17 +289,18 @@ const HANDLERS: Handlers = {
     }
     const bytes = pngBytes(await deps.tabs.captureVisibleTab(message.windowId));
     const capturedAt = deps.now().toISOString();
+    const url = evidenceAddress(tab.url);
     const record = await addEvidence(
       deps.db,
       {
         caseId: message.caseId,
         kind: 'screenshot',
-        shows: tab.url ? subjectsOfPage(tab.url) : [],
-        name: screenshotName(tab.url, capturedAt, deps.timeZone()),
+        shows: url ? subjectsOfPage(url) : [],
+        name: screenshotName(url, capturedAt, deps.timeZone()),
         mimeType: 'image/png',
         capturedAt,
-        ...(tab.url ? { url: tab.url } : {}),
-        ...(tab.title ? { title: tab.title } : {}),
+        ...(url ? { url } : {}),
+        ...(tab.title ? { title: tab.title.slice(0, TITLE_LIMIT) } : {}),
       },
       {
         blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }),

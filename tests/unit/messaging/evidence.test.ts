@@ -111,6 +111,22 @@ describe('Capture this tab', () => {
     expect((await background.db.evidence.toArray())[0]?.shows).toEqual(['carrier-page']);
   });
 
+  it.each([
+    'javascript:alert(document.cookie)',
+    'file:///home/buyer/orders.html',
+    'chrome-extension://abcdefghijklmnop/case.html?order=x',
+    `https://www.dhgate.com/${'a'.repeat(2100)}`,
+  ])('keeps the screenshot of %s, but no address a pack could link to', async (address) => {
+    const caseId = await startCase();
+    const shown = background.showTab(address, 'A page');
+    expect(await background.send({ type: 'evidence-capture', caseId, ...shown })).toMatchObject({
+      ok: true,
+    });
+    const [record] = await background.db.evidence.toArray();
+    expect(record?.url).toBeUndefined();
+    expect(record?.name).toBe('tab 2026-11-10 10.00.png');
+  });
+
   it('refuses when the tab is no longer the one shown, or the case is unknown', async () => {
     const caseId = await startCase();
     const first = background.showTab(DHGATE_ORDER_URL);
@@ -303,6 +319,22 @@ describe('Save selection as evidence', () => {
           url: 'https://www.dhgate.com/message/detail.html?id=88',
         },
       ]);
+    });
+  });
+});
+
+describe('Save selection as evidence, from a page that is not on the web', () => {
+  it('keeps the text without the address', async () => {
+    const caseId = await startCase();
+    background.menus.click(
+      { menuItemId: `save-selection:${caseId}`, selectionText: 'Tracking: no information.' },
+      { url: 'data:text/html,<p>Tracking: no information.</p>', title: 't'.repeat(400) },
+    );
+    await vi.waitFor(async () => {
+      const [record] = await background.db.evidence.toArray();
+      expect(record).toMatchObject({ kind: 'text', text: 'Tracking: no information.' });
+      expect(record?.url).toBeUndefined();
+      expect(record?.title).toHaveLength(300);
     });
   });
 });
