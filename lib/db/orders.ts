@@ -30,6 +30,15 @@ export interface Sighting {
 }
 
 /**
+ * The order's items after a reading: a later part of a long list extends what earlier parts
+ * brought; a whole list replaces the stored one; a page that lists none keeps it.
+ */
+function mergedItems(stored: OrderReading['items'] | undefined, reading: OrderReading) {
+  if (reading.itemsFrom) return [...(stored ?? []).slice(0, reading.itemsFrom), ...reading.items];
+  return reading.items.length > 0 || !stored ? reading.items : stored;
+}
+
+/**
  * Merges what a page showed into the stored order: fields the page showed replace the stored
  * ones, fields it did not show are kept (an order list shows less than the detail page), and
  * items are replaced only by a page that lists them. What the buyer entered stays apart, in
@@ -42,7 +51,9 @@ export function mergeReading(
   seen: Sighting,
 ): StoredOrder {
   const shown = Object.fromEntries(
-    Object.entries(reading).filter(([key, value]) => key !== 'items' && value !== undefined),
+    Object.entries(reading).filter(
+      ([key, value]) => key !== 'items' && key !== 'itemsFrom' && value !== undefined,
+    ),
   ) as ReadingFields;
   const fromParcel = seen.pageKind === 'tracking' || seen.pageKind === 'parcel-list';
   if (fromParcel && shown.status && !parcelStatusApplies(stored?.status, shown.status)) {
@@ -54,7 +65,7 @@ export function mergeReading(
     ...shown,
     id: orderId(marketplace, reading.orderNumber),
     marketplace,
-    items: reading.items.length > 0 || !stored ? reading.items : stored.items,
+    items: mergedItems(stored?.items, reading),
     firstSeenAt: stored?.firstSeenAt ?? seen.at,
     lastSeenAt: seen.at,
     seenOnUrl: seen.url,
@@ -202,12 +213,23 @@ export async function recordPageReading(
         readings = [{ orderNumber: owner.orderNumber, items: [], trackingNumber }];
       }
     }
-    const ids = readings.map((reading) => orderId(page.marketplace, reading.orderNumber));
-    const stored = await db.orders.bulkGet(ids);
-    const merged = readings.map((reading, index) =>
-      mergeReading(stored[index], page.marketplace, reading, seen),
+    const ids = [
+      ...new Set(readings.map((reading) => orderId(page.marketplace, reading.orderNumber))),
+    ];
+    const stored = new Map(
+      (await db.orders.bulkGet(ids)).flatMap((order) => (order ? [[order.id, order]] : [])),
     );
-    const events = merged.flatMap((order, index) => pageEvents(stored[index], order, seen, newId));
+    // Parts of one long order follow each other in a message: each extends the one before.
+    const latest = new Map<string, StoredOrder>();
+    for (const reading of readings) {
+      const id = orderId(page.marketplace, reading.orderNumber);
+      latest.set(
+        id,
+        mergeReading(latest.get(id) ?? stored.get(id), page.marketplace, reading, seen),
+      );
+    }
+    const merged = [...latest.values()];
+    const events = merged.flatMap((order) => pageEvents(stored.get(order.id), order, seen, newId));
     const disputed = merged.filter((order) => order.dispute !== undefined).map((order) => order.id);
     // A case the buyer closed stays closed, with its evidence: they reopen it if need be.
     const withCase = new Set(

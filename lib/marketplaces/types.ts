@@ -52,6 +52,11 @@ export interface OrderReading {
   canConfirmReceipt?: boolean;
   dispute?: { status: string; caseNumber?: string; canEscalate?: boolean };
   detailUrl?: string;
+  /**
+   * Where `items` start in the order's list, when a message carries only a later part of a
+   * long order; the items before it came in earlier messages.
+   */
+  itemsFrom?: number;
 }
 
 export type PageReading =

@@ -9,6 +9,7 @@ import type { RecordErrorCode } from '../db/errors';
 import { EVIDENCE_SUBJECTS } from '../evidence/checklist';
 import type { GuardDecision } from '../guard';
 import { MARKETPLACE_IDS, ORDER_STATUSES, PAGE_KINDS } from '../marketplaces/types';
+import { PAGE_MESSAGE_LIMITS } from './page-parts';
 import {
   BUYER_EVENT_TYPES,
   CASE_REASONS,
@@ -20,7 +21,13 @@ import {
   type Stage,
 } from '../timeline/types';
 
-const LIMITS = { text: 500, url: 2048, orders: 500, items: 200, trackingNumbers: 100 } as const;
+const LIMITS = {
+  text: 500,
+  url: 2048,
+  orders: PAGE_MESSAGE_LIMITS.orders,
+  items: PAGE_MESSAGE_LIMITS.itemsPerOrder,
+  trackingNumbers: 100,
+} as const;
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text));
 export const WebUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:/i));
@@ -71,6 +78,7 @@ export const OrderReadingSchema = v.object({
     v.object({ status: Text, caseNumber: v.optional(Text), canEscalate: v.optional(v.boolean()) }),
   ),
   detailUrl: v.optional(WebUrl),
+  itemsFrom: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1_000_000))),
 });
 
 export const OrderNumber = v.pipe(v.string(), v.trim(), v.regex(/^\S{1,80}$/));
