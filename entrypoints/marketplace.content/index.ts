@@ -1,9 +1,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { installConfirmGuard } from '@/lib/content/confirm-guard';
 import { showGuardDialog } from '@/lib/content/guard-dialog';
-import { watchPage } from '@/lib/content/page-watcher';
+import { watchPage, type PageWatcherDeps } from '@/lib/content/page-watcher';
 import { removeOrderPanel, showOrderPanel } from '@/lib/content/order-panel';
-import type { GuardDecision } from '@/lib/guard';
+import { uncheckedDecision, type GuardDecision } from '@/lib/guard';
 import { languageOf, translator } from '@/lib/i18n';
 import { adapterForHost, marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
 import type { OrderSummary, OrderViews } from '@/lib/messaging/protocol';
@@ -24,7 +24,8 @@ function hiddenPanels(): string[] {
 
 export default defineContentScript({
   matches: marketplaceMatchPatterns(),
-  runAt: 'document_idle',
+  // Before the page's own scripts: the confirm-receipt guard is in place from the first click.
+  runAt: 'document_start',
   main(ctx) {
     const adapter = adapterForHost(location.hostname);
     if (!adapter) return;
@@ -70,14 +71,16 @@ export default defineContentScript({
       }
       updatePanel();
     };
-    // The buyer may have acted in CaseClock meanwhile: ask again when the tab comes back.
-    const refreshGuards = async () => {
-      if (orderNumbers.length === 0) return;
-      const reply = await sendToBackground({ type: 'guard-query', marketplace, orderNumbers });
+    const queryGuards = async (numbers: readonly string[]) => {
+      const reply = await sendToBackground({
+        type: 'guard-query',
+        marketplace,
+        orderNumbers: [...numbers],
+      });
       if (reply.ok) keepViews(reply);
     };
 
-    const watcher = watchPage({
+    const pageWatch: PageWatcherDeps = {
       currentUrl: () => location.href,
       read: (url) => {
         const reading = readPage(document, url);
@@ -125,13 +128,26 @@ export default defineContentScript({
       onGiveUp: (url, problems) => {
         console.info('CaseClock could not read the orders on', url, problems);
       },
-    });
+    };
+    let watcher: ReturnType<typeof watchPage> | undefined;
+    // Reading starts when the DOM is ready, or earlier if a confirm-receipt click needs it.
+    const watching = () => (watcher ??= watchPage(pageWatch));
+    if (document.readyState === 'loading') {
+      ctx.addEventListener(document, 'DOMContentLoaded', () => {
+        watching();
+      });
+    } else {
+      watching();
+    }
 
     const uninstallGuard = installConfirmGuard({
       doc: document,
       confirmLabel: adapter.confirmReceipt,
       orderNumbers: () => orderNumbers,
       decision: (number) => guards.get(number),
+      unchecked: uncheckedDecision(marketplace),
+      readPage: () => watching().readNow(),
+      query: queryGuards,
       async markInspected(orderNumber) {
         const reply = await sendToBackground({ type: 'items-inspected', marketplace, orderNumber });
         if (reply.ok) keepViews(reply);
@@ -144,11 +160,15 @@ export default defineContentScript({
           actions,
         );
       },
+      setTimer: (callback, ms) => ctx.setTimeout(callback, ms),
     });
-    ctx.addEventListener(window, 'focus', () => void refreshGuards().catch(() => undefined));
+    // The buyer may have acted in CaseClock meanwhile: ask again when the tab comes back.
+    ctx.addEventListener(window, 'focus', () => {
+      if (orderNumbers.length > 0) void queryGuards(orderNumbers).catch(() => undefined);
+    });
 
     ctx.onInvalidated(() => {
-      watcher.stop();
+      watcher?.stop();
       uninstallGuard();
       removeOrderPanel(document);
     });

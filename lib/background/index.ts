@@ -40,7 +40,10 @@ export interface ExtensionApi {
       tabId: number,
     ): Promise<{ url?: string; title?: string; windowId?: number; active?: boolean }>;
     captureVisibleTab(windowId: number, options: { format: 'png' }): Promise<string>;
+    query(filter: { url: string }): Promise<{ id?: number; url?: string; windowId?: number }[]>;
+    update(tabId: number, properties: { active: true }): Promise<unknown>;
   };
+  windows: { update(windowId: number, properties: { focused: true }): Promise<unknown> };
   contextMenus: MenuApi & {
     onClicked: {
       addListener(
@@ -158,6 +161,9 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
     get: (tabId) => api.tabs.get(tabId),
     captureVisibleTab: (windowId) => api.tabs.captureVisibleTab(windowId, { format: 'png' }),
     create: (properties) => api.tabs.create(properties),
+    query: (filter) => api.tabs.query(filter),
+    update: (tabId, properties) => api.tabs.update(tabId, properties),
+    focusWindow: (windowId) => api.windows.update(windowId, { focused: true }),
   };
   const handleMessage = createMessageHandler({
     db,

@@ -11,3 +11,17 @@ export function element<K extends keyof HTMLElementTagNameMap>(
   if (className) created.className = className;
   return created;
 }
+
+/**
+ * Listens for the buyer's own events only: those a page's script creates or dispatches
+ * (`isTrusted` false) are ignored, so the page can never act as the buyer.
+ */
+export function onBuyerEvent<K extends keyof HTMLElementEventMap>(
+  target: HTMLElement,
+  type: K,
+  listener: (event: HTMLElementEventMap[K]) => void,
+): void {
+  target.addEventListener(type, (event) => {
+    if (event.isTrusted) listener(event);
+  });
+}

@@ -3,7 +3,7 @@ import type { Translate } from '../i18n';
 import type { MessageKey } from '../i18n/en';
 import { formatWhen } from '../i18n/format';
 import type { GuardActions } from './confirm-guard';
-import { element } from './element';
+import { element, onBuyerEvent } from './element';
 
 const HOST_TAG = 'caseclock-guard';
 const WIDTH = 340;
@@ -44,14 +44,20 @@ export interface DialogContext {
   now: () => string;
 }
 
-/** Closes any guard dialog on the page. */
+/** The dialog shown in each document: only this module holds it, never the page. */
+const shownDialogs = new WeakMap<Document, HTMLElement>();
+
+/** Closes the guard dialog on the page, if one is shown. */
 function closeGuardDialog(doc: Document): void {
-  doc.querySelector(HOST_TAG)?.remove();
+  shownDialogs.get(doc)?.remove();
+  shownDialogs.delete(doc);
 }
 
 /**
  * Shows, next to the confirm button and without covering the page, what confirming receipt
- * would cost. The dialog lives in its own shadow root, safe from the page's styles.
+ * would cost. The dialog lives in a closed shadow root, safe from the page's styles and out of
+ * its scripts' reach, and acts only on the buyer's own clicks and keys: a page's script cannot
+ * record a step or confirm for the buyer.
  */
 export function showGuardDialog(
   context: DialogContext,
@@ -69,7 +75,7 @@ export function showGuardDialog(
   const viewportWidth = view?.innerWidth ?? WIDTH;
   const left = Math.max(8, Math.min(rect.left + scrollX, scrollX + viewportWidth - WIDTH - 8));
   host.style.cssText = `position:absolute;z-index:2147483647;left:${left}px;top:${rect.bottom + scrollY + 8}px;`;
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: 'closed' });
   root.append(element(doc, 'style', STYLE));
 
   const dialog = element(doc, 'div', undefined, 'dialog');
@@ -102,30 +108,33 @@ export function showGuardDialog(
   if (losses.childElementCount > 0) dialog.append(losses);
 
   const close = () => {
-    host.remove();
+    closeGuardDialog(doc);
+  };
+  const button = (label: string, className: string, act: () => void) => {
+    const created = element(doc, 'button', label, className);
+    created.type = 'button';
+    onBuyerEvent(created, 'click', () => {
+      close();
+      act();
+    });
+    return created;
   };
   const buttons = element(doc, 'div', undefined, 'actions');
   if (decision.reasons.includes('not-inspected')) {
-    const inspected = element(doc, 'button', t('guard.inspected'), 'inspected');
-    inspected.addEventListener('click', () => {
-      close();
-      void actions.inspected();
-    });
-    buttons.append(inspected);
+    buttons.append(
+      button(t('guard.inspected'), 'inspected', () => {
+        void actions.inspected();
+      }),
+    );
   }
-  const confirm = element(doc, 'button', t('guard.confirm'), 'confirm');
-  confirm.addEventListener('click', () => {
-    close();
-    actions.confirm();
-  });
-  const keep = element(doc, 'button', t('guard.keep'), 'keep');
-  keep.addEventListener('click', close);
-  buttons.append(confirm, keep);
+  const keep = button(t('guard.keep'), 'keep', () => undefined);
+  buttons.append(button(t('guard.confirm'), 'confirm', actions.confirm), keep);
   dialog.append(buttons);
-  dialog.addEventListener('keydown', (event) => {
+  onBuyerEvent(dialog, 'keydown', (event) => {
     if (event.key === 'Escape') close();
   });
   root.append(dialog);
   doc.body.append(host);
+  shownDialogs.set(doc, host);
   keep.focus();
 }

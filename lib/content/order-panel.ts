@@ -3,7 +3,7 @@ import { formatCountdown } from '../i18n/format';
 import { deadlinePhrase, stepText } from '../i18n/phrases';
 import type { MarketplaceId } from '../marketplaces/types';
 import type { OrderSummary } from '../messaging/protocol';
-import { element } from './element';
+import { element, onBuyerEvent } from './element';
 
 const HOST_TAG = 'caseclock-panel';
 
@@ -57,14 +57,19 @@ function fact(doc: Document, label: string, value: string, className: string): H
   return box;
 }
 
+/** The panel drawn in each document: only this module holds its closed root, never the page. */
+const panels = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot }>();
+
 export function removeOrderPanel(doc: Document): void {
-  doc.querySelector(HOST_TAG)?.remove();
+  panels.get(doc)?.host.remove();
+  panels.delete(doc);
 }
 
 /**
  * A small strip at the top of an order page: the order's stage, its next deadline and next
  * step, and a way to its case. It sits in the page's flow, so it pushes content down rather
- * than covering any control; its shadow root keeps the page's styles out.
+ * than covering any control; its closed shadow root keeps the page's styles and scripts out,
+ * and its buttons answer only the buyer's own clicks.
  */
 export function showOrderPanel(
   context: PanelContext,
@@ -74,14 +79,14 @@ export function showOrderPanel(
   const { doc, t } = context;
   const body = doc.body as HTMLElement | null;
   if (!body) return;
-  let host = doc.querySelector(HOST_TAG);
-  if (!host) {
-    host = element(doc, HOST_TAG as 'div');
-    host.attachShadow({ mode: 'open' });
-    body.prepend(host);
+  let drawn = panels.get(doc);
+  if (!drawn) {
+    const host = element(doc, HOST_TAG as 'div');
+    drawn = { host, root: host.attachShadow({ mode: 'closed' }) };
+    panels.set(doc, drawn);
   }
-  const root = host.shadowRoot;
-  if (!root) return;
+  // Back at the top if the page removed it.
+  if (!drawn.host.isConnected) body.prepend(drawn.host);
   const panel = element(doc, 'section', undefined, summary.nextStep.dueNow ? 'panel due' : 'panel');
   panel.setAttribute('aria-label', t('panel.label'));
   panel.append(
@@ -107,16 +112,16 @@ export function showOrderPanel(
   const actions = element(doc, 'div', undefined, 'actions');
   const open = element(doc, 'button', t('panel.open'), 'open');
   open.type = 'button';
-  open.addEventListener('click', () => {
+  onBuyerEvent(open, 'click', () => {
     context.openCase(orderNumber);
   });
   const dismiss = element(doc, 'button', t('panel.dismiss'), 'dismiss');
   dismiss.type = 'button';
-  dismiss.addEventListener('click', () => {
+  onBuyerEvent(dismiss, 'click', () => {
     context.onDismiss(summary.orderId);
     removeOrderPanel(doc);
   });
   actions.append(open, dismiss);
   panel.append(actions);
-  root.replaceChildren(element(doc, 'style', STYLE), panel);
+  drawn.root.replaceChildren(element(doc, 'style', STYLE), panel);
 }

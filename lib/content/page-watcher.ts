@@ -73,7 +73,7 @@ function oneShot(deps: Pick<PageWatcherDeps, 'setTimer' | 'clearTimer'>) {
 export function watchPage(
   deps: PageWatcherDeps,
   options: PageWatcherOptions = DEFAULT_WATCH_OPTIONS,
-): { stop: () => void } {
+): { readNow: () => Promise<void>; stop: () => void } {
   const sent = new Map<string, string>();
   let sentTracking = '';
   let url = deps.currentUrl();
@@ -86,7 +86,9 @@ export function watchPage(
   const maxWait = oneShot(deps);
   const watchWindow = oneShot(deps);
   let stopped = false;
+  let reporting = Promise.resolve();
 
+  /** Reads the page at once (synchronously) and resolves once what changed is reported. */
   async function readAndReport(): Promise<void> {
     settle.cancel();
     maxWait.cancel();
@@ -95,13 +97,24 @@ export function watchPage(
     lastProblems = reading.status === 'failed' ? reading.problems : undefined;
     if (reading.status !== 'read') return;
     everRead = true;
+    // One report at a time: what the one in flight sends counts as sent when this one compares.
+    const readUrl = url;
+    reporting = reporting.then(() => report(readUrl, reading));
+    await reporting;
+  }
+
+  /** Sends the orders whose reading changed since they were last sent. */
+  async function report(readUrl: string, reading: PageUpdate['reading']): Promise<void> {
     const changed = reading.orders
       .map((order) => [order, JSON.stringify(order)] as const)
       .filter(([order, json]) => sent.get(key(order)) !== json);
     const tracking = JSON.stringify(reading.trackingNumbers ?? []);
     if (changed.length === 0 && tracking === sentTracking) return;
     try {
-      await deps.send({ url, reading: { ...reading, orders: changed.map(([order]) => order) } });
+      await deps.send({
+        url: readUrl,
+        reading: { ...reading, orders: changed.map(([order]) => order) },
+      });
       for (const [order, json] of changed) sent.set(key(order), json);
       sentTracking = tracking;
     } catch {
@@ -116,7 +129,7 @@ export function watchPage(
   function onMutation(): void {
     if (stopped) return;
     if (deps.currentUrl() !== url) {
-      navigated();
+      void navigated();
       return;
     }
     settle.start(readSoon, options.settleMs);
@@ -138,18 +151,18 @@ export function watchPage(
     stopObserving ??= deps.observeMutations(onMutation);
   }
 
-  function navigated(): void {
+  function navigated(): Promise<void> {
     url = deps.currentUrl();
     everRead = false;
     gaveUp = false;
     lastProblems = undefined;
     watch();
-    readSoon();
+    return readAndReport();
   }
 
   function onActivity(): void {
     if (stopped) return;
-    if (deps.currentUrl() !== url) navigated();
+    if (deps.currentUrl() !== url) void navigated();
     else watch();
   }
 
@@ -158,6 +171,8 @@ export function watchPage(
   readSoon();
 
   return {
+    /** Reads the page now: its orders are known on return, and reported once this resolves. */
+    readNow: () => (deps.currentUrl() === url ? readAndReport() : navigated()),
     stop() {
       stopped = true;
       stopActivity();

@@ -2,13 +2,14 @@ import { checklistFor, checklistProgress } from '../evidence/checklist';
 import type { MarketplaceId } from '../marketplaces/types';
 import type { CasePlan, CaseReason, DeadlineKind, TimelineEvent } from '../timeline/types';
 
-export type GuardReason = 'case-open' | 'evidence-incomplete' | 'not-inspected';
+/** Why to hold; 'unchecked': no answer about the order came in time, so the buyer decides. */
+export type GuardReason = 'case-open' | 'evidence-incomplete' | 'not-inspected' | 'unchecked';
 
 export interface GuardDecision {
   /** Hold the click and explain first. */
   guard: boolean;
   reasons: GuardReason[];
-  /** Confirming ends every dispute on this marketplace (DHgate, seed 002). */
+  /** Confirming ends every dispute on this marketplace. */
   endsAllDisputes: boolean;
   /** The windows still open that confirming would end. */
   losses: { kind: DeadlineKind; dueAt: string }[];
@@ -20,6 +21,21 @@ export interface GuardInput {
   openCase?: { reason: CaseReason };
   events: readonly TimelineEvent[];
   evidence: readonly { shows: readonly string[] }[];
+}
+
+/** Confirming receipt ends every dispute on DHgate (seed 002). */
+function confirmingEndsAllDisputes(marketplace: MarketplaceId): boolean {
+  return marketplace === 'dhgate';
+}
+
+/** What the buyer is told about an order CaseClock could not check in time: they decide. */
+export function uncheckedDecision(marketplace: MarketplaceId): GuardDecision {
+  return {
+    guard: true,
+    reasons: ['unchecked'],
+    endsAllDisputes: confirmingEndsAllDisputes(marketplace),
+    losses: [],
+  };
 }
 
 /** Whether clicking "confirm receipt" would forfeit something the buyer should know about. */
@@ -38,7 +54,7 @@ export function confirmReceiptGuard(input: GuardInput): GuardDecision {
   return {
     guard: reasons.length > 0,
     reasons,
-    endsAllDisputes: input.marketplace === 'dhgate',
+    endsAllDisputes: confirmingEndsAllDisputes(input.marketplace),
     losses: input.plan.deadlines
       .filter((deadline) => deadline.edge === 'closes' && !deadline.passed)
       .map(({ kind, dueAt }) => ({ kind, dueAt })),

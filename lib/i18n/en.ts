@@ -45,6 +45,8 @@ export const en = {
   'guard.reason.case-open': 'You have a dispute case open on this order.',
   'guard.reason.evidence-incomplete': 'Your evidence checklist is not complete yet.',
   'guard.reason.not-inspected': 'You have not marked the items as inspected.',
+  'guard.reason.unchecked':
+    'CaseClock could not check this order yet, so it cannot tell what confirming would cost.',
   'guard.loss.all-disputes': 'After confirming, no dispute can be opened for this order.',
   'guard.loss.deadline': '{deadline} would have been {when}.',
   'guard.keep': 'Keep my protection',

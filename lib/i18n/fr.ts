@@ -48,6 +48,8 @@ export const fr: Record<MessageKey, string> = {
   'guard.reason.case-open': 'Vous avez un litige en cours sur cette commande.',
   'guard.reason.evidence-incomplete': 'Votre liste de preuves n’est pas encore complète.',
   'guard.reason.not-inspected': 'Vous n’avez pas encore indiqué avoir vérifié les articles.',
+  'guard.reason.unchecked':
+    'CaseClock n’a pas encore pu vérifier cette commande : il ne peut pas dire ce que confirmer vous coûterait.',
   'guard.loss.all-disputes':
     'Après confirmation, plus aucun litige ne pourra être ouvert pour cette commande.',
   'guard.loss.deadline': '{deadline} : ce serait {when}.',

@@ -44,6 +44,11 @@ export interface TabAccess {
   /** A PNG of what the window shows, as a data URL. */
   captureVisibleTab(windowId: number): Promise<string>;
   create(properties: { url: string }): Promise<unknown>;
+  /** The tabs at this address (a match pattern). */
+  query(filter: { url: string }): Promise<{ id?: number; url?: string; windowId?: number }[]>;
+  update(tabId: number, properties: { active: true }): Promise<unknown>;
+  /** Brings a window to the front. */
+  focusWindow(windowId: number): Promise<unknown>;
 }
 
 export interface BackgroundDeps {
@@ -277,7 +282,15 @@ const HANDLERS: Handlers = {
   async 'case-open'(deps, message) {
     const id = orderId(message.marketplace, message.orderNumber);
     mustExist(await deps.db.orders.get(id), `order ${id}`);
-    await deps.tabs.create({ url: deps.caseUrl(id) });
+    const url = deps.caseUrl(id);
+    // One workspace per order: the one already open comes to the front rather than another.
+    const open = (await deps.tabs.query({ url })).find((tab) => tab.url === url);
+    if (open?.id === undefined) {
+      await deps.tabs.create({ url });
+    } else {
+      await deps.tabs.update(open.id, { active: true });
+      if (open.windowId !== undefined) await deps.tabs.focusWindow(open.windowId);
+    }
     return { ok: true, orderId: id };
   },
 

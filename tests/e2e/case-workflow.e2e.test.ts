@@ -8,6 +8,7 @@ import { languageOf, translator } from '../../lib/i18n';
 import { loadFixtures } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { launch, type ExtensionBrowser } from './harness/chromium';
+import { ClosedShadow } from './harness/closed-shadow';
 import { serveFixtures } from './harness/marketplace-routes';
 import { ToolbarPopup } from './harness/toolbar';
 
@@ -55,12 +56,16 @@ describe.each([['en-US'], ['fr-FR']])('a buyer in %s', (locale) => {
 
   it('sees where the order stands in a panel on the order page', async () => {
     await orderPage.goto(ORDER_URL);
-    const panel = orderPage.locator('caseclock-panel section');
-    await expect(panel.getAttribute('aria-label')).resolves.toBe(t('panel.label'));
-    await expect(panel.locator('.stage .value').textContent()).resolves.toBe(t('stage.in-transit'));
-    await expect(panel.locator('.step .value').textContent()).resolves.toBe(t('next.await-parcel'));
+    const panel = await ClosedShadow.of(orderPage, 'caseclock-panel');
+    const section = await panel.waitFor('section');
+    expect(section.attributes['aria-label']).toBe(t('panel.label'));
+    const [stage] = await panel.find('.stage .value');
+    expect(stage?.text).toBe(t('stage.in-transit'));
+    const [step] = await panel.find('.step .value');
+    expect(step?.text).toBe(t('next.await-parcel'));
     // In the page's flow, above its content: it covers none of the page's controls.
-    const panelBottom = await panel.evaluate((element) => element.getBoundingClientRect().bottom);
+    const { y, height } = await panel.box('section');
+    const panelBottom = y + height;
     const firstControlTop = await orderPage.evaluate(() =>
       Math.min(
         ...[...document.querySelectorAll('a, button, input')].map(

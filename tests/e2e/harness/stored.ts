@@ -1,19 +1,23 @@
 import type { Worker } from 'playwright-core';
-import type { StoredOrder } from '../../../lib/db/schema';
+import type { StoredEvent, StoredOrder } from '../../../lib/db/schema';
 
-/** An order as the extension stored it, read from its IndexedDB inside the service worker. */
-export async function storedOrder(worker: Worker, id: string): Promise<StoredOrder | undefined> {
+/** The records of one store of the extension's IndexedDB, read inside the service worker. */
+function storedRecords<T>(
+  worker: Worker,
+  lookup: { store: string; index?: string; key: string },
+): Promise<T[]> {
   return worker.evaluate(
-    (orderId) =>
-      new Promise<StoredOrder | undefined>((resolve, reject) => {
+    ({ store, index, key }) =>
+      new Promise<T[]>((resolve, reject) => {
         const opening = indexedDB.open('caseclock');
         opening.onerror = () => {
           reject(new Error(String(opening.error)));
         };
         opening.onsuccess = () => {
-          const request = opening.result.transaction('orders').objectStore('orders').get(orderId);
+          const records = opening.result.transaction(store).objectStore(store);
+          const request = (index ? records.index(index) : records).getAll(key);
           request.onsuccess = () => {
-            resolve(request.result as StoredOrder | undefined);
+            resolve(request.result as T[]);
             opening.result.close();
           };
           request.onerror = () => {
@@ -21,6 +25,17 @@ export async function storedOrder(worker: Worker, id: string): Promise<StoredOrd
           };
         };
       }),
-    id,
+    lookup,
   );
+}
+
+/** An order as the extension stored it. */
+export async function storedOrder(worker: Worker, id: string): Promise<StoredOrder | undefined> {
+  const [order] = await storedRecords<StoredOrder>(worker, { store: 'orders', key: id });
+  return order;
+}
+
+/** The events stored on an order's timeline, from its pages and from the buyer. */
+export function storedEvents(worker: Worker, orderId: string): Promise<StoredEvent[]> {
+  return storedRecords<StoredEvent>(worker, { store: 'events', index: 'orderId', key: orderId });
 }

@@ -62,6 +62,8 @@ export class TestBackground {
   /** The tabs of window 1, the last one shown; and what the background opened. */
   readonly tabs: { id: number; url: string; title: string; active: boolean }[] = [];
   readonly opened: string[] = [];
+  /** Windows the background brought to the front. */
+  readonly focusedWindows: number[] = [];
 
   constructor(start: string, db?: CaseClockDatabase) {
     this.now = new Date(start);
@@ -76,6 +78,18 @@ export class TestBackground {
       tabs: {
         create: (properties) => {
           this.opened.push(properties.url);
+          this.showTab(properties.url);
+          return Promise.resolve({});
+        },
+        // Exact addresses only: the patterns the background passes hold no wildcard.
+        query: ({ url }) =>
+          Promise.resolve(
+            this.tabs
+              .filter((shown) => shown.url === url)
+              .map((shown) => ({ ...shown, windowId: 1 })),
+          ),
+        update: (tabId) => {
+          for (const shown of this.tabs) shown.active = shown.id === tabId;
           return Promise.resolve({});
         },
         get: (tabId) => {
@@ -87,6 +101,12 @@ export class TestBackground {
         captureVisibleTab: (windowId) => {
           this.captures.push(windowId);
           return Promise.resolve(`data:image/png;base64,${TINY_PNG}`);
+        },
+      },
+      windows: {
+        update: (windowId) => {
+          this.focusedWindows.push(windowId);
+          return Promise.resolve({});
         },
       },
     };

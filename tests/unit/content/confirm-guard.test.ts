@@ -1,8 +1,9 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { installConfirmGuard, ordersFor } from '@/lib/content/confirm-guard';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ANSWER_WAIT_MS, installConfirmGuard, ordersFor } from '@/lib/content/confirm-guard';
 import { showGuardDialog } from '@/lib/content/guard-dialog';
-import type { GuardDecision } from '@/lib/guard';
+import { uncheckedDecision, type GuardDecision } from '@/lib/guard';
 import { translator } from '@/lib/i18n';
+import { buyerClick, buyerKey, scriptedKey, watchShadowRoots } from './buyer-events';
 
 const HELD: GuardDecision = {
   guard: true,
@@ -11,22 +12,44 @@ const HELD: GuardDecision = {
   losses: [{ kind: 'dispute-window-closes', dueAt: '2027-01-28T09:12:00.000Z' }],
 };
 const FREE: GuardDecision = { guard: false, reasons: [], endsAllDisputes: true, losses: [] };
+const NOT_INSPECTED: GuardDecision = { ...FREE, guard: true, reasons: ['not-inspected'] };
 
+const FIRST = '1043587216';
+const SECOND = '1041209953';
 const LIST = `
-  <div class="card"><p>Order Number ：1043587216</p><a id="first" href="javascript:;">Order Has Been Received</a></div>
-  <div class="card"><p>Order Number ：1041209953</p><a id="second" href="javascript:;">Order Has Been Received</a>
+  <div class="card"><p>Order Number ：${FIRST}</p><a id="first" href="javascript:;">Order Has Been Received</a></div>
+  <div class="card"><p>Order Number ：${SECOND}</p><a id="second" href="javascript:;">Order Has Been Received</a>
     <a id="track" href="javascript:;">Track Items</a></div>`;
 
+/** The orders the page showed at its last reading, and what the content script knows of them. */
+let readNumbers: string[];
 let decisions: Record<string, GuardDecision>;
+/** What the background says about each order once it answers, and the gate for its answer. */
+let backgroundSays: Record<string, GuardDecision>;
+let answer: () => void;
+let answered: Promise<void>;
 let siteClicks: string[];
+let readPage: ReturnType<typeof vi.fn<() => Promise<void>>>;
+let query: ReturnType<typeof vi.fn<(orderNumbers: readonly string[]) => Promise<void>>>;
 let markInspected: ReturnType<typeof vi.fn<(orderNumber: string) => Promise<void>>>;
+let rootOf: ReturnType<typeof watchShadowRoots>;
+
+function learn(numbers: readonly string[]): void {
+  for (const number of numbers) {
+    const said = backgroundSays[number];
+    if (said) decisions[number] = said;
+  }
+}
 
 function install() {
   return installConfirmGuard({
     doc: document,
     confirmLabel: /order has been received/i,
-    orderNumbers: () => ['1043587216', '1041209953'],
+    orderNumbers: () => readNumbers,
     decision: (number) => decisions[number],
+    unchecked: uncheckedDecision('dhgate'),
+    readPage,
+    query,
     markInspected,
     showDialog: (button, decision, actions) => {
       showGuardDialog(
@@ -41,21 +64,56 @@ function install() {
         actions,
       );
     },
+    setTimer: (callback, ms) => setTimeout(callback, ms),
   });
 }
 
-function dialog(): ShadowRoot | null {
-  return document.querySelector('caseclock-guard')?.shadowRoot ?? null;
+function dialog(): ShadowRoot | undefined {
+  const host = document.querySelector('caseclock-guard');
+  return host ? rootOf(host) : undefined;
 }
 
-function click(id: string): void {
-  document.getElementById(id)?.click();
+function dialogButton(className: string): HTMLButtonElement {
+  const found = dialog()?.querySelector<HTMLButtonElement>(`button.${className}`);
+  if (!found) throw new Error(`no ${className} button in the dialog`);
+  return found;
+}
+
+function reasons(): (string | null)[] {
+  return [...(dialog()?.querySelectorAll('li') ?? [])].map((li) => li.textContent);
+}
+
+function byId(id: string): HTMLElement {
+  const found = document.getElementById(id);
+  if (!found) throw new Error(`no #${id}`);
+  return found;
+}
+
+/** The buyer clicks one of the page's own links. */
+function buyerClicks(id: string): void {
+  buyerClick(byId(id));
 }
 
 beforeEach(() => {
+  rootOf = watchShadowRoots();
   document.body.innerHTML = LIST;
-  decisions = { '1043587216': HELD, '1041209953': FREE };
+  readNumbers = [FIRST, SECOND];
+  decisions = { [FIRST]: HELD, [SECOND]: FREE };
+  backgroundSays = {};
+  answered = new Promise((resolve) => {
+    answer = resolve;
+  });
   siteClicks = [];
+  readPage = vi.fn(() => {
+    readNumbers = [FIRST, SECOND];
+    return answered.then(() => {
+      learn(readNumbers);
+    });
+  });
+  query = vi.fn(async (numbers: readonly string[]) => {
+    await answered;
+    learn(numbers);
+  });
   markInspected = vi.fn((orderNumber: string) => {
     decisions[orderNumber] = FREE;
     return Promise.resolve();
@@ -65,14 +123,19 @@ beforeEach(() => {
   }
 });
 
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
 describe('the confirm-receipt guard', () => {
-  it('holds the click and explains what confirming would cost', () => {
+  it('holds the click and explains, in a root the page cannot open, what confirming would cost', () => {
     const uninstall = install();
-    click('first');
+    buyerClicks('first');
     expect(siteClicks).toEqual([]);
-    const shown = dialog();
-    expect(shown?.querySelector('[role="alertdialog"]')).not.toBeNull();
-    expect([...(shown?.querySelectorAll('li') ?? [])].map((li) => li.textContent)).toEqual([
+    expect(document.querySelector('caseclock-guard')?.shadowRoot).toBeNull();
+    expect(dialog()?.querySelector('[role="alertdialog"]')).not.toBeNull();
+    expect(reasons()).toEqual([
       'You have a dispute case open on this order.',
       'Your evidence checklist is not complete yet.',
       'You have not marked the items as inspected.',
@@ -82,73 +145,165 @@ describe('the confirm-receipt guard', () => {
     uninstall();
   });
 
-  it('lets the original click through, once, with "Confirm anyway"', () => {
+  it('lets the original click through, once, when the buyer clicks "Confirm anyway"', () => {
     const uninstall = install();
-    click('first');
-    dialog()?.querySelector<HTMLButtonElement>('button.confirm')?.click();
+    buyerClicks('first');
+    buyerClick(dialogButton('confirm'));
     expect(siteClicks).toEqual(['first']);
-    expect(dialog()).toBeNull();
-    click('first');
+    expect(document.querySelector('caseclock-guard')).toBeNull();
+    buyerClicks('first');
     expect(siteClicks).toEqual(['first']);
     uninstall();
   });
 
-  it('keeps the protection when asked, and closes', () => {
+  it('keeps the protection when the buyer asks, by button or Escape, and closes', () => {
     const uninstall = install();
-    click('first');
-    dialog()?.querySelector<HTMLButtonElement>('button.keep')?.click();
-    expect(dialog()).toBeNull();
+    buyerClicks('first');
+    buyerClick(dialogButton('keep'));
+    expect(document.querySelector('caseclock-guard')).toBeNull();
+    buyerClicks('first');
+    buyerKey(dialogButton('keep'), 'Escape');
+    expect(document.querySelector('caseclock-guard')).toBeNull();
     expect(siteClicks).toEqual([]);
     uninstall();
   });
 
   it('records the inspection and goes on once nothing else holds the order', async () => {
+    decisions[FIRST] = NOT_INSPECTED;
     const uninstall = install();
-    click('first');
-    dialog()?.querySelector<HTMLButtonElement>('button.inspected')?.click();
+    buyerClicks('first');
+    buyerClick(dialogButton('inspected'));
     await vi.waitFor(() => {
       expect(siteClicks).toEqual(['first']);
     });
-    expect(markInspected).toHaveBeenCalledWith('1043587216');
+    expect(markInspected).toHaveBeenCalledWith(FIRST);
+    uninstall();
+  });
+
+  it('does nothing for clicks and keys a page’s script sends to the dialog', async () => {
+    const uninstall = install();
+    buyerClicks('first');
+    for (const name of ['inspected', 'confirm', 'keep']) {
+      dialogButton(name).click();
+      dialogButton(name).dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+    }
+    scriptedKey(dialogButton('keep'), 'Escape');
+    await Promise.resolve();
+    expect(markInspected).not.toHaveBeenCalled();
+    expect(siteClicks).toEqual([]);
+    expect(reasons()).toContain('You have not marked the items as inspected.');
     uninstall();
   });
 
   it('leaves the click untouched when nothing would be lost, or for other buttons', () => {
     const uninstall = install();
-    click('second');
-    click('track');
+    buyerClicks('second');
+    buyerClicks('track');
     expect(siteClicks).toEqual(['second', 'track']);
-    expect(dialog()).toBeNull();
+    expect(document.querySelector('caseclock-guard')).toBeNull();
+    expect(readPage).not.toHaveBeenCalled();
+    uninstall();
+  });
+});
+
+describe('a click the guard cannot decide yet', () => {
+  beforeEach(() => {
+    readNumbers = [];
+    decisions = {};
+  });
+
+  it('is held while the page is read and the background asked, then explained', async () => {
+    backgroundSays = { [FIRST]: NOT_INSPECTED };
+    const uninstall = install();
+    buyerClicks('first');
+    expect(readPage).toHaveBeenCalledTimes(1);
+    expect(siteClicks).toEqual([]);
+    expect(document.querySelector('caseclock-guard')).toBeNull();
+    answer();
+    await vi.waitFor(() => {
+      expect(reasons()).toEqual([
+        'You have not marked the items as inspected.',
+        'After confirming, no dispute can be opened for this order.',
+      ]);
+    });
+    expect(siteClicks).toEqual([]);
     uninstall();
   });
 
-  it('leaves orders it knows nothing about alone', () => {
-    decisions = {};
+  it('goes through, once, when the answer says nothing would be lost', async () => {
+    backgroundSays = { [FIRST]: FREE };
     const uninstall = install();
-    click('first');
+    buyerClicks('first');
+    buyerClicks('first');
+    expect(siteClicks).toEqual([]);
+    answer();
+    await vi.waitFor(() => {
+      expect(siteClicks).toEqual(['first']);
+    });
+    expect(readPage).toHaveBeenCalledTimes(1);
+    expect(document.querySelector('caseclock-guard')).toBeNull();
+    uninstall();
+  });
+
+  it('asks the background about orders read earlier whose answer is missing', async () => {
+    readNumbers = [FIRST, SECOND];
+    decisions = { [SECOND]: FREE };
+    backgroundSays = { [FIRST]: FREE };
+    // This reading changes nothing, so it sends nothing: the background's answer is asked for.
+    readPage.mockImplementation(() => Promise.resolve());
+    const uninstall = install();
+    buyerClicks('first');
+    answer();
+    await vi.waitFor(() => {
+      expect(siteClicks).toEqual(['first']);
+    });
+    expect(query).toHaveBeenCalledWith([FIRST]);
+    uninstall();
+  });
+
+  it('lets the buyer decide after half a second without an answer', async () => {
+    vi.useFakeTimers();
+    const uninstall = install();
+    buyerClicks('first');
+    await vi.advanceTimersByTimeAsync(ANSWER_WAIT_MS - 1);
+    expect(document.querySelector('caseclock-guard')).toBeNull();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(reasons()).toEqual([
+      'CaseClock could not check this order yet, so it cannot tell what confirming would cost.',
+      'After confirming, no dispute can be opened for this order.',
+    ]);
+    expect(dialog()?.querySelector('button.inspected')).toBeNull();
+    buyerClick(dialogButton('confirm'));
+    expect(siteClicks).toEqual(['first']);
+    uninstall();
+  });
+
+  it('leaves the click alone on a page where no order can be read', () => {
+    readPage.mockImplementation(() => Promise.resolve());
+    const uninstall = install();
+    buyerClicks('first');
+    expect(readPage).toHaveBeenCalledTimes(1);
     expect(siteClicks).toEqual(['first']);
     uninstall();
   });
 });
 
 describe('ordersFor', () => {
-  const numbers = ['1043587216', '1041209953'];
+  const numbers = [FIRST, SECOND];
 
   it('finds the order of a button in a list', () => {
-    const first = document.getElementById('first');
-    expect(first && ordersFor(first, numbers)).toEqual(['1043587216']);
+    expect(ordersFor(byId('first'), numbers)).toEqual([FIRST]);
   });
 
   it('finds every order of a parcel, and holds the click if any of them would lose out', () => {
-    document.body.innerHTML =
-      '<div>Order No: 1043587216 · Order No: 1041209953 <a id="parcel">Order Has Been Received</a></div>';
-    const parcel = document.getElementById('parcel');
-    expect(parcel && ordersFor(parcel, numbers)).toEqual(numbers);
-    parcel?.addEventListener('click', () => siteClicks.push('parcel'));
+    document.body.innerHTML = `<div>Order No: ${FIRST} · Order No: ${SECOND} <a id="parcel">Order Has Been Received</a></div>`;
+    const parcel = byId('parcel');
+    expect(ordersFor(parcel, numbers)).toEqual(numbers);
+    parcel.addEventListener('click', () => siteClicks.push('parcel'));
     const uninstall = install();
-    click('parcel');
+    buyerClicks('parcel');
     expect(siteClicks).toEqual([]);
-    expect(dialog()).not.toBeNull();
+    expect(dialog()).toBeDefined();
     uninstall();
   });
 });

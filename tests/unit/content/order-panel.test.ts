@@ -1,8 +1,9 @@
 import { PARIS } from '../zones';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeOrderPanel, showOrderPanel, type PanelContext } from '@/lib/content/order-panel';
 import { translator } from '@/lib/i18n';
 import type { OrderSummary } from '@/lib/messaging/protocol';
+import { buyerClick, watchShadowRoots } from './buyer-events';
 
 const SUMMARY: OrderSummary = {
   orderId: 'dhgate:1043587216',
@@ -18,6 +19,7 @@ const SUMMARY: OrderSummary = {
 
 let openCase: ReturnType<typeof vi.fn<(orderNumber: string) => void>>;
 let onDismiss: ReturnType<typeof vi.fn<(orderId: string) => void>>;
+let rootOf: ReturnType<typeof watchShadowRoots>;
 
 function context(language: 'en' | 'fr' = 'en'): PanelContext {
   return {
@@ -33,21 +35,34 @@ function context(language: 'en' | 'fr' = 'en'): PanelContext {
 }
 
 function panel(): HTMLElement {
-  const found = document.querySelector('caseclock-panel')?.shadowRoot?.querySelector('section');
+  const found = rootOf(document.querySelector('caseclock-panel')).querySelector('section');
   if (!found) throw new Error('no panel');
   return found;
 }
 
+function panelButton(className: string): HTMLButtonElement {
+  const found = panel().querySelector<HTMLButtonElement>(`button.${className}`);
+  if (!found) throw new Error(`no ${className} button`);
+  return found;
+}
+
 beforeEach(() => {
+  rootOf = watchShadowRoots();
   document.body.innerHTML = '<header><a href="/">Back</a></header><main>Order detail</main>';
   openCase = vi.fn();
   onDismiss = vi.fn();
+});
+
+afterEach(() => {
+  removeOrderPanel(document);
+  vi.restoreAllMocks();
 });
 
 describe('the in-page panel', () => {
   it('shows the stage, the next deadline and the next step before the page’s own content', () => {
     showOrderPanel(context(), '1043587216', SUMMARY);
     expect(document.body.firstElementChild?.tagName).toBe('CASECLOCK-PANEL');
+    expect(document.querySelector('caseclock-panel')?.shadowRoot).toBeNull();
     expect(panel().getAttribute('aria-label')).toBe('CaseClock for this order');
     expect(panel().className).toBe('panel due');
     const facts = [...panel().querySelectorAll('.fact')].map((fact) => fact.textContent);
@@ -58,13 +73,24 @@ describe('the in-page panel', () => {
     ]);
   });
 
-  it('opens the case, or hides for this order', () => {
+  it('opens the case, or hides for this order, when the buyer clicks', () => {
     showOrderPanel(context(), '1043587216', SUMMARY);
-    panel().querySelector<HTMLButtonElement>('button.open')?.click();
+    buyerClick(panelButton('open'));
     expect(openCase).toHaveBeenCalledWith('1043587216');
-    panel().querySelector<HTMLButtonElement>('button.dismiss')?.click();
+    buyerClick(panelButton('dismiss'));
     expect(onDismiss).toHaveBeenCalledWith('dhgate:1043587216');
     expect(document.querySelector('caseclock-panel')).toBeNull();
+  });
+
+  it('ignores the clicks a page’s script sends', () => {
+    showOrderPanel(context(), '1043587216', SUMMARY);
+    for (let times = 0; times < 50; times += 1) {
+      panelButton('open').click();
+      panelButton('dismiss').dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    }
+    expect(openCase).not.toHaveBeenCalled();
+    expect(onDismiss).not.toHaveBeenCalled();
+    expect(document.querySelector('caseclock-panel')).not.toBeNull();
   });
 
   it('updates in place, shows page text as text only, and goes when asked', () => {

@@ -22,6 +22,8 @@ class FakePage {
   reads = 0;
   sent: PageUpdate[] = [];
   failNextSend = false;
+  /** Until it resolves, the background has not answered. */
+  answered: Promise<void> = Promise.resolve();
   gaveUp: [string, string[]][] = [];
 
   render(html: string): void {
@@ -37,13 +39,13 @@ class FakePage {
         this.reads += 1;
         return readPage(this.doc, url);
       },
-      send: (update) => {
+      send: async (update) => {
         if (this.failNextSend) {
           this.failNextSend = false;
-          return Promise.reject(new Error('background not reachable'));
+          throw new Error('background not reachable');
         }
         this.sent.push(update);
-        return Promise.resolve();
+        await this.answered;
       },
       observeMutations: (onChange) => {
         this.onMutation = onChange;
@@ -178,6 +180,28 @@ describe('watchPage', () => {
     page.render(card('8214398062177351'));
     await vi.advanceTimersByTimeAsync(500);
     expect(page.sentNumbers()).toEqual([['8214398062177351']]);
+  });
+
+  it('reads at once when asked, and resolves once the background has what changed', async () => {
+    let answer: () => void = () => undefined;
+    page.answered = new Promise((resolve) => {
+      answer = resolve;
+    });
+    page.render(card('8214398062177351'));
+    const watcher = page.start();
+    page.render(card('8214398062177351') + card('8212313961591322', 'Completed'));
+    const readsBefore = page.reads;
+    let reported = false;
+    const asked = watcher.readNow().then(() => {
+      reported = true;
+    });
+    expect(page.reads).toBe(readsBefore + 1);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(reported).toBe(false);
+    answer();
+    await asked;
+    // What was on its way when asked counts as sent: only the new order goes.
+    expect(page.sentNumbers()).toEqual([['8214398062177351'], ['8212313961591322']]);
   });
 
   it('does nothing more once stopped', async () => {

@@ -206,6 +206,33 @@ describe('the confirm-receipt guard', () => {
   });
 });
 
+describe('opening a case from the in-page panel', () => {
+  const openCase = { type: 'case-open', marketplace: 'dhgate', orderNumber: '1043587216' };
+  const workspaceOf = (number: string) =>
+    `${fakeBrowser.runtime.getURL('/case.html')}?order=dhgate%3A${number}`;
+
+  it('brings back the order’s workspace tab and its window instead of opening another', async () => {
+    await background.send(pageRead(), fromDhgateTab);
+    await background.send(openCase, fromDhgateTab);
+    const { tabId } = background.showTab(ORDER_URL);
+    expect(await background.send(openCase, fromDhgateTab)).toEqual({ ok: true, orderId: ORDER_ID });
+    expect(background.opened).toEqual([workspaceOf('1043587216')]);
+    expect(background.tabs.filter((shown) => shown.active).map((shown) => shown.url)).toEqual([
+      workspaceOf('1043587216'),
+    ]);
+    expect(background.tabs.find((shown) => shown.id === tabId)?.active).toBe(false);
+    expect(background.focusedWindows).toEqual([1]);
+
+    // Another order gets its own workspace.
+    await background.send(
+      pageRead({ orders: [{ orderNumber: '1041209953', items: [] }] }),
+      fromDhgateTab,
+    );
+    await background.send({ ...openCase, orderNumber: '1041209953' }, fromDhgateTab);
+    expect(background.opened).toEqual([workspaceOf('1043587216'), workspaceOf('1041209953')]);
+  });
+});
+
 describe('the buyer’s records', () => {
   beforeEach(async () => {
     await background.send(pageRead(), fromDhgateTab);
