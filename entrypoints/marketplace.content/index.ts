@@ -7,6 +7,7 @@ import { uncheckedDecision, type GuardDecision } from '@/lib/guard';
 import { languageOf, translator } from '@/lib/i18n';
 import { adapterForHost, marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
 import type { OrderSummary, OrderViews } from '@/lib/messaging/protocol';
+import { pageReadMessages } from '@/lib/messaging/page-parts';
 import { sendToBackground } from '@/lib/messaging/send';
 
 const ACTIVITY_EVENTS = ['click', 'keyup', 'scrollend', 'popstate', 'hashchange'] as const;
@@ -91,16 +92,12 @@ export default defineContentScript({
         return reading;
       },
       async send({ url, reading }) {
-        const reply = await sendToBackground({
-          type: 'page-read',
-          url,
-          marketplace: reading.marketplace,
-          pageKind: reading.pageKind,
-          orders: reading.orders,
-          ...(reading.trackingNumbers ? { trackingNumbers: reading.trackingNumbers } : {}),
-        });
-        if (reply.ok) keepViews(reply);
-        else console.warn('CaseClock could not store this page:', reply.error);
+        // A long page goes in parts, one after the other: each extends the one before.
+        for (const message of pageReadMessages(url, reading)) {
+          const reply = await sendToBackground(message);
+          if (!reply.ok) throw new Error(`CaseClock could not store this page: ${reply.error}`);
+          keepViews(reply);
+        }
       },
       observeMutations(onChange) {
         const observer = new MutationObserver(onChange);
