@@ -10,14 +10,15 @@ import {
   stepText,
 } from '../i18n/phrases';
 import { formatMoney } from '../money';
-import type { Deadline, TimelineEvent } from '../timeline/types';
+import type { Deadline } from '../timeline/types';
+import { isInstant } from '../timeline/usable';
 import {
-  chronological,
   describeEvent,
   draftMessage,
   formatDay,
   inCaptureOrder,
   showsLabel,
+  usableMaterial,
   type Draft,
   type DraftInput,
 } from './draft';
@@ -210,7 +211,7 @@ function timelineDocument(input: PackInput) {
       amount: item.amount,
       source: item.source,
     })),
-    events: chronological(input.events).map((event) => ({
+    events: input.events.map((event) => ({
       type: event.type,
       at: event.at,
       ...(event.originalAt !== undefined ? { originalAt: event.originalAt } : {}),
@@ -368,7 +369,11 @@ function caseSection({ input, t, dateTime }: HtmlContext): string {
   );
   return `<h2>${escapeHtml(t('pack.doc.heading.case'))}</h2>${definitionList([
     [t('pack.doc.field.reason'), escapeHtml(t(`reason.${openCase.reason}` as const))],
-    [t('pack.doc.field.openedAt'), escapeHtml(dateTime(openCase.openedAt))],
+    // The one date of the case nothing plans on: usableMaterial leaves it as it was stored.
+    [
+      t('pack.doc.field.openedAt'),
+      isInstant(openCase.openedAt) ? escapeHtml(dateTime(openCase.openedAt)) : undefined,
+    ],
     [
       t('pack.doc.field.closedAt'),
       openCase.closedAt ? escapeHtml(dateTime(openCase.closedAt)) : undefined,
@@ -386,7 +391,7 @@ function caseSection({ input, t, dateTime }: HtmlContext): string {
 }
 
 function eventsTable({ input, t, marketplace, dateTime }: HtmlContext): string {
-  const events = chronological<TimelineEvent>(input.events);
+  const { events } = input;
   if (events.length === 0) return `<p>${escapeHtml(t('pack.doc.events.none'))}</p>`;
   const rows = events.map((event) => {
     const source = t(event.source === 'page' ? 'pack.doc.source.page' : 'pack.doc.source.buyer');
@@ -648,9 +653,11 @@ async function fileEntry(path: string, kind: string, mimeType: string, bytes: Ui
 /**
  * The evidence pack: every piece of evidence as a file, the timeline, the message in each
  * language, a printable index.html, and manifest.json with the SHA-256 of every other file.
- * The same input always gives the same bytes.
+ * The same input always gives the same bytes. The order, the case and the steps are those the
+ * plan rests on (see usableMaterial).
  */
-export async function buildEvidencePack(input: PackInput): Promise<Uint8Array> {
+export async function buildEvidencePack(given: PackInput): Promise<Uint8Array> {
+  const input = usableMaterial(given);
   const { packed, missing } = packEvidence(input);
   const evidence = packed.map((piece) => piece.record);
   const draftInput = { ...input, evidence };
