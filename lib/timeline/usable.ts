@@ -57,7 +57,8 @@ function readInstant(value: string): number {
   const match = ISO_INSTANT.exec(value);
   const time = match ? Date.parse(value) : Number.NaN;
   if (!match || !Number.isFinite(time)) return Number.NaN;
-  return Number(match[3]) <= daysInMonth(Number(match[1]), Number(match[2])) ? time : Number.NaN;
+  const day = Number(match[3]);
+  return day <= 28 || day <= daysInMonth(Number(match[1]), Number(match[2])) ? time : Number.NaN;
 }
 
 /**
@@ -133,24 +134,17 @@ function sameDetails(a: EventDetails | undefined, b: EventDetails | undefined): 
   return DETAIL_KEYS.every((key) => a?.[key] === b?.[key]);
 }
 
-interface DatedEvent {
-  event: TimelineEvent;
-  time: number;
-  id: string;
-}
-
 /** One step as planning can use it, or undefined when it cannot be placed in the timeline. */
 function usableEvent(
   candidate: unknown,
   orderId: string | undefined,
   notes: Notes,
-): DatedEvent | undefined {
+): TimelineEvent | undefined {
   if (!isRecord(candidate) || !isEventType(candidate.type)) {
     notes.add('note.step-unknown');
     return undefined;
   }
-  const time = instantTime(candidate.at);
-  if (time === undefined) {
+  if (!isInstant(candidate.at)) {
     notes.add('note.step-undated');
     return undefined;
   }
@@ -166,30 +160,40 @@ function usableEvent(
   if (!isInstant(candidate.recordedAt) || !source || !originalAt) {
     notes.add('note.step-details-unreadable');
   }
-  // Steps at the same moment are ordered by id, the database's key: a string.
-  const id = typeof candidate.id === 'string' ? candidate.id : '';
-  if (details === candidate.details && source && originalAt) return { event, time, id };
+  if (details === candidate.details && source && originalAt) return event;
   const { details: _details, originalAt: _originalAt, ...rest } = event;
   return {
-    event: {
-      ...rest,
-      // Who recorded a step follows from its type: pages show some, the buyer records the rest.
-      source: source ? event.source : isPageEventType(event.type) ? 'page' : 'buyer',
-      ...(originalAt && event.originalAt !== undefined ? { originalAt: event.originalAt } : {}),
-      ...(details ? { details } : {}),
-    },
-    time,
-    id,
+    ...rest,
+    // Who recorded a step follows from its type: pages show some, the buyer records the rest.
+    source: source ? event.source : isPageEventType(event.type) ? 'page' : 'buyer',
+    ...(originalAt && event.originalAt !== undefined ? { originalAt: event.originalAt } : {}),
+    ...(details ? { details } : {}),
   };
 }
 
+/** The time of a usable step's instant. */
+function timeOf(event: TimelineEvent): number {
+  return instantTime(event.at) ?? Number.NaN;
+}
+
+/** A step's id, the database's key: a string (anything else sorts first). */
+function idOf(event: TimelineEvent): string {
+  return typeof event.id === 'string' ? event.id : '';
+}
+
+/** Oldest first; steps at the same moment by id. */
+function byTime(a: TimelineEvent, b: TimelineEvent): number {
+  const [left, right] = [idOf(a), idOf(b)];
+  return timeOf(a) - timeOf(b) || (left < right ? -1 : left > right ? 1 : 0);
+}
+
 /** The same step recorded twice: same kind, same moment, same source, same details. */
-function sameStep(a: DatedEvent, b: DatedEvent): boolean {
+function sameStep(a: TimelineEvent, b: TimelineEvent): boolean {
   return (
-    a.time === b.time &&
-    a.event.type === b.event.type &&
-    a.event.source === b.event.source &&
-    sameDetails(a.event.details, b.event.details)
+    a.type === b.type &&
+    a.source === b.source &&
+    timeOf(a) === timeOf(b) &&
+    sameDetails(a.details, b.details)
   );
 }
 
@@ -203,41 +207,65 @@ export function usableEvents(
   orderId?: string,
   notes: Notes = new Set(),
 ): TimelineEvent[] {
-  const dated: DatedEvent[] = [];
+  const usable: TimelineEvent[] = [];
   for (const candidate of events) {
-    const usable = usableEvent(candidate, orderId, notes);
-    if (usable) dated.push(usable);
+    const event = usableEvent(candidate, orderId, notes);
+    if (event) usable.push(event);
   }
-  dated.sort((a, b) => a.time - b.time || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const kept: DatedEvent[] = [];
-  for (const usable of dated) {
-    // Sorted by time, a step's twins are among the last ones kept at the same moment.
+  usable.sort(byTime);
+  // Counted once, in place: `kept` never passes the step being read. Sorted by time, a step's
+  // twins are among the last ones kept at its moment.
+  let kept = 0;
+  for (const event of usable) {
     let twin = false;
-    for (let index = kept.length - 1; index >= 0 && kept[index]?.time === usable.time; index -= 1) {
-      twin ||= sameStep(kept[index] as DatedEvent, usable);
+    for (let index = kept - 1; index >= 0 && !twin; index -= 1) {
+      const other = usable[index] as TimelineEvent;
+      if (timeOf(other) !== timeOf(event)) break;
+      twin = sameStep(other, event);
     }
-    if (twin) notes.add('note.step-duplicate');
-    else kept.push(usable);
+    if (twin) {
+      notes.add('note.step-duplicate');
+      continue;
+    }
+    usable[kept] = event;
+    kept += 1;
   }
-  return kept.map((usable) => usable.event);
+  usable.length = kept;
+  return usable;
 }
 
 const ORDER_DATES = ['placedAt', 'paidAt', 'shippedAt', 'receivedAt', 'protectionEndsAt'] as const;
 const ORDER_TEXTS = ['statusText', 'trackingNumber', 'carrier'] as const;
 
+type OrderField = (typeof ORDER_DATES)[number] | (typeof ORDER_TEXTS)[number] | 'status';
+
+/** The order's fields planning cannot rest on, if any, each kind named in `notes`. */
+function unusableFields(order: OrderFacts, notes: Notes): OrderField[] | undefined {
+  let fields: OrderField[] | undefined;
+  for (const key of ORDER_DATES) {
+    if (order[key] === undefined || isInstant(order[key])) continue;
+    notes.add('note.order-date-invalid');
+    (fields ??= []).push(key);
+  }
+  for (const key of ORDER_TEXTS) {
+    if (order[key] === undefined || isText(order[key])) continue;
+    notes.add('note.order-detail-unreadable');
+    (fields ??= []).push(key);
+  }
+  if (order.status !== undefined && !isOrderStatus(order.status)) {
+    notes.add('note.order-detail-unreadable');
+    (fields ??= []).push('status');
+  }
+  return fields;
+}
+
 /** The order with its invalid dates, unknown status and unreadable texts left out. */
 export function usableOrder<T extends OrderFacts>(order: T, notes: Notes = new Set()): T {
-  const dates = ORDER_DATES.filter((key) => order[key] !== undefined && !isInstant(order[key]));
-  const texts = ORDER_TEXTS.filter((key) => order[key] !== undefined && !isText(order[key]));
-  const status = order.status === undefined || isOrderStatus(order.status);
-  if (dates.length > 0) notes.add('note.order-date-invalid');
-  if (texts.length > 0 || !status) notes.add('note.order-detail-unreadable');
-  if (dates.length === 0 && texts.length === 0 && status) return order;
-  const usable: T = { ...order };
-  for (const key of [...dates, ...texts, ...(status ? [] : (['status'] as const))]) {
-    // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- keys from the lists above
-    delete usable[key];
-  }
+  const fields = unusableFields(order, notes);
+  if (!fields) return order;
+  const usable = { ...order };
+  // eslint-disable-next-line @typescript-eslint/no-dynamic-delete -- the fields listed above
+  for (const field of fields) delete usable[field];
   return usable;
 }
 
@@ -278,7 +306,7 @@ function usableOverrides(overrides: unknown, notes: Notes): Readonly<Record<stri
 }
 
 /** The buyer's settings as they apply to an order on `marketplace`, whose policy is given. */
-function usableSettings(
+function settingsFor(
   settings: Settings,
   marketplace: MarketplaceId,
   policy: MarketplacePolicy,
@@ -303,6 +331,41 @@ function usableSettings(
   };
 }
 
+interface UsableSettings {
+  policy: MarketplacePolicy;
+  settings: Settings;
+  notes: readonly NoteMessage[];
+}
+
+/**
+ * Settings already read, by settings object and marketplace: the list plans every order with
+ * the same settings, and reading them for each order was a third of the checks' cost. A
+ * settings object is never changed in place: a change is a new object.
+ */
+const readSettings = new WeakMap<Settings, Map<string, UsableSettings>>();
+
+function usableSettings(
+  settings: Settings,
+  marketplace: MarketplaceId,
+  policy: MarketplacePolicy,
+  notes: Notes,
+): Settings {
+  let byMarketplace = readSettings.get(settings);
+  if (!byMarketplace) {
+    byMarketplace = new Map();
+    readSettings.set(settings, byMarketplace);
+  }
+  let usable = byMarketplace.get(marketplace);
+  if (usable?.policy !== policy) {
+    const found = new Set<NoteMessage>();
+    const applying = settingsFor(settings, marketplace, policy, found);
+    usable = { policy, settings: applying, notes: [...found] };
+    byMarketplace.set(marketplace, usable);
+  }
+  for (const note of usable.notes) notes.add(note);
+  return usable.settings;
+}
+
 /**
  * The part of `input` planning can rest on. A case of another order is left out; an order of a
  * marketplace CaseClock does not know keeps no setting, as no rule of its applies.
@@ -319,9 +382,10 @@ export function usableInput(input: PlanInput, notes: Notes): PlanInput {
     ...rest,
     order,
     events: usableEvents(input.events, order.id, notes),
-    settings: known
-      ? usableSettings(input.settings, marketplace, input.policy, notes)
-      : DEFAULT_SETTINGS,
+    settings:
+      known && isRecord(input.settings)
+        ? usableSettings(input.settings, marketplace, input.policy, notes)
+        : DEFAULT_SETTINGS,
     ...(ownCase ? { case: usableCase(record, notes) } : {}),
   };
 }

@@ -1,6 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { MarketplaceId } from '@/lib/marketplaces/types';
-import type { CasePlan, NoteMessage, Settings, TimelineEvent } from '@/lib/timeline';
+import { PARIS } from '../zones';
+import { POLICIES } from '@/lib/policies';
+import {
+  DEFAULT_SETTINGS,
+  planCase,
+  type CasePlan,
+  type NoteMessage,
+  type PlanInput,
+  type Settings,
+  type TimelineEvent,
+} from '@/lib/timeline';
 import { event, plan, type Scenario } from './helpers';
 
 /**
@@ -86,6 +96,17 @@ describe('steps that cannot be placed in the timeline are left out', () => {
   ])('%s', (_case, bad, note) => {
     const clean = plan(scenario());
     expect(plan(scenario({ events: [tracking, bad, refund] }))).toEqual(withNote(clean, note));
+  });
+
+  it('takes any ISO instant with its zone that names a real day, 29 February of a leap year too', () => {
+    const withOffset = { ...escalated, at: '2026-11-16T11:00:00+01:00' };
+    const clean = plan(scenario({ events: [tracking, refund, escalated] }));
+    const offset = plan(scenario({ events: [tracking, refund, withOffset] }));
+    expect(offset.notes).toEqual([]);
+    const dueAt = (result: CasePlan) => result.deadlines.map((deadline) => deadline.dueAt);
+    expect(dueAt(offset)).toEqual(dueAt(clean));
+    const leapDay = event('seller-replied', '2028-02-29T09:00:00.000Z');
+    expect(plan(scenario({ events: [tracking, refund, leapDay] })).notes).toEqual([]);
   });
 
   it('counts a step recorded twice once', () => {
@@ -316,5 +337,17 @@ describe('settings', () => {
       { membership: null, overrides: null, paypal: 0 },
     );
     expect(plan({ ...escalation, settings })).toEqual(clean);
+  });
+
+  it('take no settings record at all as the defaults', () => {
+    const input: PlanInput = {
+      order: { marketplace: 'dhgate', orderNumber: '1043587216', items: [], status: 'shipped' },
+      events: [tracking],
+      policy: POLICIES.dhgate,
+      settings: DEFAULT_SETTINGS,
+      now: '2026-11-22T12:00:00.000Z',
+      timeZone: PARIS,
+    };
+    expect(planCase(damaged(input, { settings: null }))).toEqual(planCase(input));
   });
 });
