@@ -24,7 +24,7 @@ export class PlanContext {
     readonly input: PlanInput,
     readonly facts: Facts,
     /** What the buyer should know about this plan, each said once. */
-    readonly notes = new Set<NoteMessage>(),
+    readonly notes: Set<NoteMessage>,
   ) {}
 
   get now(): string {
