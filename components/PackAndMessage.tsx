@@ -2,7 +2,6 @@ import { useId, useMemo, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import type { EvidenceRecord, StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import { draftMessage } from '@/lib/evidence/draft';
-import { buildEvidencePack, packFileName } from '@/lib/evidence/pack';
 import { LANGUAGES, type Language } from '@/lib/i18n';
 import type { CasePlan } from '@/lib/timeline/types';
 import { useI18n } from './I18n';
@@ -67,6 +66,8 @@ export function PackAndMessage({
     setBuilding(true);
     try {
       const generatedAt = now.toISOString();
+      // The pack's code (ZIP, page rendering) loads only when a pack is made.
+      const { buildEvidencePack, packFileName } = await import('@/lib/evidence/pack');
       const bytes = await buildEvidencePack({
         ...material,
         language: uiLanguage,

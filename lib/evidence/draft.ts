@@ -3,6 +3,7 @@ import { translator, type Language, type MessageKey, type Translate } from '../i
 import { dateFormat } from '../i18n/format';
 import { compensationText, formatPeriod, localeFor, marketplaceName } from '../i18n/phrases';
 import { formatMoney } from '../money';
+import { usableCase, usableEvents, usableOrder } from '../timeline/usable';
 import type { CasePlan, Compensation, Deadline, DeadlineKind, EventType } from '../timeline/types';
 import { isEvidenceSubject } from './checklist';
 
@@ -34,12 +35,21 @@ export function formatDay(instant: string, language: Language, timeZone: string)
   }).format(new Date(instant));
 }
 
-/** Oldest first; events at the same moment keep the order they were given in. */
-export function chronological<T extends { at: string }>(items: readonly T[]): T[] {
-  return items
-    .map((item, index) => ({ item, index, time: new Date(item.at).getTime() }))
-    .sort((a, b) => a.time - b.time || a.index - b.index)
-    .map(({ item }) => item);
+/**
+ * The order, the case and the steps as the plan rests on them: what cannot be planned on (a
+ * date that is no date, a step of an unknown kind…) is left out of the message and the pack too.
+ * The steps come oldest first.
+ */
+export function usableMaterial<T extends Pick<DraftInput, 'order' | 'openCase' | 'events'>>(
+  input: T,
+): T {
+  const order = usableOrder(input.order);
+  return {
+    ...input,
+    order,
+    openCase: usableCase(input.openCase),
+    events: usableEvents(input.events, order.id),
+  };
 }
 
 /** Evidence in the order it was captured (ties by id, so the order never depends on storage). */
@@ -276,7 +286,8 @@ function requestLines(input: DraftInput, marketplace: string, t: Translate): str
  * the problem, what happened when, the rules in the buyer's favour, the evidence attached and
  * what the buyer asks for. Plain text; a fact that is not known gets no line.
  */
-export function draftMessage(input: DraftInput): Draft {
+export function draftMessage(given: DraftInput): Draft {
+  const input = usableMaterial(given);
   const { order, language, timeZone } = input;
   const t = translator(language);
   const marketplace = marketplaceName(order.marketplace);
@@ -296,11 +307,10 @@ export function draftMessage(input: DraftInput): Draft {
     [t('draft.text.heading.order'), ...factLines(order, language, timeZone, t)],
   ];
 
-  const events = chronological(input.events);
-  if (events.length > 0) {
+  if (input.events.length > 0) {
     paragraphs.push([
       t('draft.text.heading.timeline'),
-      ...events.map(
+      ...input.events.map(
         (event) =>
           `- ${t('draft.text.timeline.line', {
             date: day(event.at),

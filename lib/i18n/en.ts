@@ -152,6 +152,26 @@ export const en = {
     'Record when you asked for a refund to see when the seller must answer.',
   'note.protection-unknown':
     'Open the order page on AliExpress to learn when buyer protection ends.',
+  'note.step-unknown':
+    'One or more steps are of a kind CaseClock does not know and were left out of the timeline.',
+  'note.step-undated': 'One or more steps have no valid date and were left out of the timeline.',
+  'note.step-other-order': 'Steps recorded for another order were left out of this timeline.',
+  'note.step-duplicate': 'A step recorded twice is counted once.',
+  'note.step-details-unreadable': 'Some details of a step could not be read and were left out.',
+  'note.order-date-invalid': "One or more of the order's dates are not valid and were left out.",
+  'note.order-detail-unreadable':
+    "Some of the order's details (its status, tracking number or carrier) could not be read and were left out.",
+  'note.marketplace-unknown':
+    "CaseClock does not know this order's site, so it cannot count its deadlines.",
+  'note.case-other-order': 'A case recorded for another order was left out.',
+  'note.case-reason-unknown':
+    'The reason for your case could not be read: it counts as "Other problem".',
+  'note.case-date-invalid':
+    'The date your case was opened or closed is not valid and is not shown.',
+  'note.setting-ignored':
+    'One of your settings is not valid and was ignored: CaseClock uses its usual value instead.',
+  'note.tier-unknown':
+    'Your membership level is not one CaseClock knows, so the values for regular members are used.',
   'compensation.late-shipment': 'Discount for late shipment: {amount}',
   'compensation.invalid-tracking': 'Discount for an invalid tracking number: {amount}',
   'event.status-changed': 'Status on the page: {status}',

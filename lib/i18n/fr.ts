@@ -112,6 +112,30 @@ export const fr: Record<MessageKey, string> = {
     'Indiquez quand vous avez demandé un remboursement pour savoir quand le vendeur doit répondre.',
   'note.protection-unknown':
     'Ouvrez la page de la commande sur AliExpress pour savoir quand la protection acheteur prend fin.',
+  'note.step-unknown':
+    'Une ou plusieurs étapes sont d’un type que CaseClock ne connaît pas : elles ne figurent pas dans le déroulé.',
+  'note.step-undated':
+    'Une ou plusieurs étapes n’ont pas de date valide : elles ne figurent pas dans le déroulé.',
+  'note.step-other-order':
+    'Des étapes notées pour une autre commande ne figurent pas dans ce déroulé.',
+  'note.step-duplicate': 'Une étape notée deux fois n’est comptée qu’une fois.',
+  'note.step-details-unreadable':
+    'Certains détails d’une étape n’ont pas pu être lus et ont été laissés de côté.',
+  'note.order-date-invalid':
+    'Une ou plusieurs dates de la commande ne sont pas valides et ont été laissées de côté.',
+  'note.order-detail-unreadable':
+    'Certains détails de la commande (statut, numéro de suivi ou transporteur) n’ont pas pu être lus et ont été laissés de côté.',
+  'note.marketplace-unknown':
+    'CaseClock ne connaît pas le site de cette commande : il ne peut pas en calculer les délais.',
+  'note.case-other-order': 'Un dossier noté pour une autre commande a été laissé de côté.',
+  'note.case-reason-unknown':
+    'Le motif de votre dossier n’a pas pu être lu : il compte comme « Autre problème ».',
+  'note.case-date-invalid':
+    'La date d’ouverture ou de clôture de votre dossier n’est pas valide et n’est pas affichée.',
+  'note.setting-ignored':
+    'Un de vos réglages n’est pas valide et a été ignoré : CaseClock utilise sa valeur habituelle.',
+  'note.tier-unknown':
+    'Votre niveau de membre n’est pas un niveau que CaseClock connaît : les valeurs des membres standard s’appliquent.',
   'compensation.late-shipment': 'Réduction pour expédition tardive : {amount}',
   'compensation.invalid-tracking': 'Réduction pour numéro de suivi invalide : {amount}',
   'event.status-changed': 'Statut sur la page : {status}',

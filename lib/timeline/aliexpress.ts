@@ -33,7 +33,7 @@ function protectionWindows(ctx: PlanContext): Deadline[] {
       ),
     ];
   }
-  ctx.notes.push('note.protection-unknown');
+  ctx.notes.add('note.protection-unknown');
   return [];
 }
 

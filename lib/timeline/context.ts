@@ -19,11 +19,12 @@ import type {
 /** What a planner works with: the facts, and rules as they apply to this buyer. */
 export class PlanContext {
   readonly overrides = new Set<string>();
-  readonly notes: NoteMessage[] = [];
 
   constructor(
     readonly input: PlanInput,
     readonly facts: Facts,
+    /** What the buyer should know about this plan, each said once. */
+    readonly notes: Set<NoteMessage>,
   ) {}
 
   get now(): string {

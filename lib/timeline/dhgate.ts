@@ -138,7 +138,7 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
     };
   }
   if (facts.disputeOnPage) {
-    ctx.notes.push('note.record-refund-request');
+    ctx.notes.add('note.record-refund-request');
     return {
       stage: 'awaiting-seller',
       deadlines,

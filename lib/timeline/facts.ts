@@ -31,12 +31,8 @@ export interface Facts {
   closed: boolean;
 }
 
-function byTime(a: TimelineEvent, b: TimelineEvent): number {
-  return new Date(a.at).getTime() - new Date(b.at).getTime();
-}
-
-export function factsOf(order: OrderFacts, events: readonly TimelineEvent[]): Facts {
-  const sorted = [...events].sort(byTime);
+/** The facts of an order from its usable steps, which come oldest first (see usableEvents). */
+export function factsOf(order: OrderFacts, sorted: readonly TimelineEvent[]): Facts {
   const first = (type: EventType, to?: OrderStatus) =>
     sorted.find((event) => event.type === type && (to === undefined || event.details?.to === to));
   const last = (type: EventType) => sorted.findLast((event) => event.type === type);

@@ -5,10 +5,13 @@ import { PlanContext } from './context';
 import { planDhgate } from './dhgate';
 import { factsOf } from './facts';
 import { paypalWindows } from './paypal';
-import type { CasePlan, PlanInput, PlannerResult } from './types';
+import type { CasePlan, NoteMessage, PlanInput, PlannerResult } from './types';
+import { isMarketplaceId, usableInput } from './usable';
+import { planWithoutRules } from './without-rules';
 
 export type * from './types';
 export { DEFAULT_SETTINGS } from './types';
+export { usableEvents } from './usable';
 
 const PLANNERS: Readonly<Record<MarketplaceId, (ctx: PlanContext) => PlannerResult>> = {
   dhgate: planDhgate,
@@ -18,12 +21,17 @@ const PLANNERS: Readonly<Record<MarketplaceId, (ctx: PlanContext) => PlannerResu
 
 /**
  * Where an order's dispute stands, pure and deterministic: its stage, every deadline (in the
- * buyer's time zone), the next step and any compensation the buyer looks entitled to.
+ * buyer's time zone), the next step and any compensation the buyer looks entitled to. Total:
+ * whatever the database holds, what cannot be planned on is left out and named in `notes`.
  */
 export function planCase(input: PlanInput): CasePlan {
-  const ctx = new PlanContext(input, factsOf(input.order, input.events));
-  const planned = PLANNERS[input.order.marketplace](ctx);
-  const paypal = input.settings.paypal[input.order.marketplace] ? paypalWindows(ctx) : [];
+  const notes = new Set<NoteMessage>();
+  const usable = usableInput(input, notes);
+  const ctx = new PlanContext(usable, factsOf(usable.order, usable.events), notes);
+  const { marketplace } = usable.order;
+  const known = isMarketplaceId(marketplace);
+  const planned = known ? PLANNERS[marketplace](ctx) : planWithoutRules(ctx);
+  const paypal = known && usable.settings.paypal[marketplace] ? paypalWindows(ctx) : [];
   const deadlines = [...planned.deadlines, ...paypal].sort(
     (a, b) => new Date(a.dueAt).getTime() - new Date(b.dueAt).getTime(),
   );
@@ -31,6 +39,6 @@ export function planCase(input: PlanInput): CasePlan {
     ...planned,
     deadlines,
     overrides: [...ctx.overrides].sort(),
-    notes: ctx.notes,
+    notes: ctx.notes.size === 0 ? [] : [...ctx.notes].sort(),
   };
 }

@@ -87,6 +87,8 @@ export interface CaseRecord {
 /** The order as the engine sees it: what pages showed, with what the buyer entered on top. */
 export interface OrderFacts extends OrderReading {
   marketplace: MarketplaceId;
+  /** Its id in the database, when it is stored: steps and a case of another order are left out. */
+  id?: string;
 }
 
 export const DEADLINE_KINDS = [

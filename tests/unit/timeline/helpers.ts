@@ -5,6 +5,7 @@ import {
   DEFAULT_SETTINGS,
   planCase,
   type CasePlan,
+  type CaseRecord,
   type CaseReason,
   type DeadlineKind,
   type EventDetails,
@@ -34,6 +35,8 @@ export interface Scenario {
   order?: Partial<OrderFacts>;
   events?: TimelineEvent[];
   reason?: CaseReason;
+  /** Changes to the case opened for `reason`. */
+  caseRecord?: Partial<CaseRecord>;
   settings?: Partial<Settings>;
   now?: string;
   timeZone?: string;
@@ -50,6 +53,7 @@ export function plan(scenario: Scenario = {}): CasePlan {
             orderId: 'o',
             reason: scenario.reason,
             openedAt: '2026-01-01T00:00:00.000Z',
+            ...scenario.caseRecord,
           },
         }
       : {}),
