@@ -44,7 +44,9 @@ export function factsOf(order: OrderFacts, sorted: readonly TimelineEvent[]): Fa
   const lastResolved = last('resolved');
   const reopened = last('case-reopened');
   const resolved =
-    lastResolved && !(reopened && byTime(reopened, lastResolved) >= 0) ? lastResolved : undefined;
+    lastResolved && !(reopened && Date.parse(reopened.at) >= Date.parse(lastResolved.at))
+      ? lastResolved
+      : undefined;
   const disputeUpdate = last('dispute-updated');
   const trackingUploadedAt = first('tracking-uploaded')?.at ?? order.shippedAt;
   // Optional fields come last: V8 builds a literal that opens with a spread on a slow path,
