@@ -1,5 +1,5 @@
 import { POLICIES } from '../policies';
-import { planCase, type CasePlan, type Settings } from '../timeline';
+import { planCase, usableEvents, type CasePlan, type Settings } from '../timeline';
 import { caseShown } from './cases';
 import type { CaseClockDatabase } from './database';
 import { readSettings } from './settings';
@@ -55,7 +55,8 @@ export function planOrder(
   });
   return {
     order,
-    events: relevant,
+    // What the timeline, the message and the pack show: the very steps the plan rests on.
+    events: usableEvents(relevant, order.id),
     plan,
     ...(shown ? { shownCase: shown } : {}),
     ...(shown?.status === 'open' ? { openCase: shown } : {}),
