@@ -128,10 +128,8 @@ function checkOrder(order: OrderReading): void {
 function checkReading(reading: PageReading): void {
   // readPage turns an adapter's exception into this problem: the adapter must never throw.
   if ('problems' in reading) {
-    const crash = reading.problems.find((problem) =>
-      problem.startsWith('the page could not be read'),
-    );
-    check(crash === undefined, crash ?? '');
+    const crash = reading.problems.find((problem) => problem.kind === 'page-failed');
+    check(crash === undefined, JSON.stringify(crash));
   }
   if (reading.status !== 'read') return;
   reading.orders.forEach(checkOrder);
