@@ -95,8 +95,9 @@ const ESCALATE = /escalate|ask aliexpress|faire intervenir aliexpress/i;
  * around what was seen, medium confidence.
  */
 const ORDER_NUMBER = /^\d{12,20}$/;
+/** "Refund if no delivery before <date>": the date runs to the next "·" or "|". */
 const PROTECTION_END =
-  /(?:refund if no delivery before|remboursement si (?:pas de|aucune) livraison avant(?: le)?) ?([^·|]+)/i;
+  /(?:refund if no delivery before|remboursement si (?:pas de|aucune) livraison avant(?: le)?) ?/i;
 const STATUS_SELECTORS =
   '.order-item-header-status-text, .order-block-title, .status-value, .order-status .f-left, .refund-card-status';
 const TITLE_SELECTORS =
@@ -122,6 +123,15 @@ function pageKind(url: URL): PageKind | undefined {
 function statusTextIn(index: PageIndex, root: Element): string | undefined {
   const selected = index.first(root, STATUS_SELECTORS);
   return selected ? index.text(selected) : statusPhrase(index, root, STATUSES);
+}
+
+/** The date buyer protection ends on, from the first text under `root` that states it. */
+function protectionEnd(index: PageIndex, root: Element): string | undefined {
+  const found = phraseIn(index, root, PROTECTION_END);
+  if (!found) return undefined;
+  const { input, index: at } = found.match;
+  const rest = input.slice(at + found.match[0].length);
+  return rest.split(/[·|]/, 1)[0];
 }
 
 /** The first text under `root` that matches, searched node by node. */
@@ -215,8 +225,7 @@ function readOrder(
     () => amountOutside(index, block, boxes),
   ];
   // Only an order's own page states when its buyer protection ends.
-  const protection =
-    kind === 'order-detail' ? phraseIn(index, block, PROTECTION_END)?.match[1] : undefined;
+  const protection = kind === 'order-detail' ? protectionEnd(index, block) : undefined;
   const order: OrderReading = { orderNumber, items };
   assignDefined(order, {
     status: kind === 'dispute' && status !== 'refunded' ? 'in-dispute' : status,
@@ -267,11 +276,9 @@ function readTracking(url: URL, context: ReadContext): AdapterReading {
     inAddress === null ? undefined : orderNumberIn(inAddress, ORDER_NUMBER, problems);
   if (!orderNumber) return { orders: [], trackingNumbers, problems };
   const read = fieldReader(problems, orderNumber);
-  const protection = read.date(
-    'protectionEndsAt',
-    phraseIn(index, page, PROTECTION_END)?.match[1],
-    { dayFirst: context.dayFirst },
-  );
+  const protection = read.date('protectionEndsAt', protectionEnd(index, page), {
+    dayFirst: context.dayFirst,
+  });
   const yearHint = yearOf(protection);
   // The newest event that says the parcel was delivered, and the time printed beside it.
   const delivered = phraseIn(index, page, /^(?:delivered|livré)$/i);

@@ -11,8 +11,11 @@ export interface Work {
   dom: number;
   /** Characters handed to regular expressions. */
   characters: number;
-  /** Every pattern run, with the longest text it was given. */
-  patterns: Map<string, { pattern: RegExp; longest: number }>;
+  /**
+   * Every pattern run, with the longest text it was given and the first place that ran it
+   * outside this file (a file of lib/, or of a library such as the DOM's own).
+   */
+  patterns: Map<string, { pattern: RegExp; longest: number; caller: string }>;
 }
 
 function subtreeSize(node: Node): number {
@@ -28,6 +31,15 @@ function depth(node: Node): number {
 }
 
 type Patch = () => void;
+
+/** The first frame of the current stack in a file other than this one. */
+function caller(): string {
+  const frames = (new Error().stack ?? '').split('\n').slice(1);
+  // No RegExp here: this runs while regular expressions are being counted.
+  const isFile = (frame: string) =>
+    ['.ts:', '.js:', '.mjs:', '.cjs:'].some((e) => frame.includes(e));
+  return frames.find((frame) => isFile(frame) && !frame.includes('work.ts')) ?? '';
+}
 
 /** Replaces a method or getter by one that adds its cost first; returns how to undo it. */
 function instrument(
@@ -107,7 +119,7 @@ export function countWork(read: () => void): Work {
     work.characters += to - from;
     const key = `/${self.source}/${self.flags}`;
     const seen = work.patterns.get(key);
-    if (!seen) work.patterns.set(key, { pattern: self, longest: text.length });
+    if (!seen) work.patterns.set(key, { pattern: self, longest: text.length, caller: caller() });
     else seen.longest = Math.max(seen.longest, text.length);
   };
   const start = (self: RegExp) => (self.global || self.sticky ? self.lastIndex : 0);
