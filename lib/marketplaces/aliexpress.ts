@@ -101,11 +101,11 @@ const PROTECTION_END =
 const STATUS_SELECTORS =
   '.order-item-header-status-text, .order-block-title, .status-value, .order-status .f-left, .refund-card-status';
 const TITLE_SELECTORS =
-  '.order-item-content-info-name a, .item-title a, a.baobei-name, .refund-card-title, [class*="productTitle"]';
+  '.order-item-content-info-name > a, .item-title > a, a.baobei-name, .refund-card-title, [class*="productTitle"]';
 const QUANTITY_SELECTORS =
   '.order-item-content-info-number-quantity, .item-price-quantity, .refund-card-count, td.quantity, [class*="productCount"]';
 const PRICE_SELECTORS =
-  '.order-item-content-info-number > div, .item-price > div, .product-amount span, td.price, .refund-card-price span';
+  '.order-item-content-info-number > div, .item-price > div, .product-amount > span, td.price, .refund-card-price > span';
 
 function pageKind(url: URL): PageKind | undefined {
   const path = url.pathname.toLowerCase();
@@ -267,7 +267,7 @@ function readTracking(url: URL, context: ReadContext): AdapterReading {
   const { problems, index } = context;
   const page = index.root;
   const trackingNumber =
-    index.text(index.first(page, '[class*="mailNoValue"], .logistics-num, .tracking-no span')) ||
+    index.text(index.first(page, '[class*="mailNoValue"], .logistics-num, .tracking-no > span')) ||
     hitFirst(findLabels(index, page, TRACKING_LABELS).get('trackingNumber')?.[0]);
   const trackingNumbers = trackingNumber ? [trackingNumber] : [];
   // The tracking page names its order only in its address.

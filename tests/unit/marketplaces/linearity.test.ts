@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/marketplaces';
 import {
+  factsOf,
   HUGE_TEXTS,
   nodeCount,
   withDepth,
@@ -27,18 +28,10 @@ const pages = [
   ).values(),
 ];
 
-function factsOf(fixture: Fixture): FixtureFacts {
-  const orders = fixture.expected.status === 'read' ? fixture.expected.orders : [];
-  return {
-    orderNumbers: orders.map((order) => order.orderNumber),
-    itemTitles: orders.flatMap((order) => order.items.map((item) => item.title)),
-  };
-}
-
 /** The work of reading the fixture once `change` has made it hostile, and the page's size. */
 function workOn(fixture: Fixture, change: (doc: Document, facts: FixtureFacts) => void) {
   const doc = new DOMParser().parseFromString(fixtureHtml(fixture), 'text/html');
-  change(doc, factsOf(fixture));
+  change(doc, factsOf(fixture.expected));
   const work = countWork(() => readPage(doc, fixture.url));
   return { total: work.dom + work.characters, nodes: nodeCount(doc) };
 }

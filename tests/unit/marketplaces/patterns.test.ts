@@ -8,7 +8,7 @@
 import { checkSync } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/marketplaces';
-import { HUGE_TEXTS, withTextBesideLabels } from '../../fixtures/adversarial';
+import { factsOf, HUGE_TEXTS, withTextBesideLabels } from '../../fixtures/adversarial';
 import { fixtureHtml, loadFixtures } from '../../fixtures/catalogue';
 import { countWork, type Work } from './work';
 
@@ -21,15 +21,7 @@ for (const fixture of loadFixtures()) {
   const variants = [
     () => undefined,
     ...Object.values(HUGE_TEXTS).map((huge) => (doc: Document) => {
-      const orders = fixture.expected.status === 'read' ? fixture.expected.orders : [];
-      withTextBesideLabels(
-        doc,
-        {
-          orderNumbers: orders.map((order) => order.orderNumber),
-          itemTitles: orders.flatMap((order) => order.items.map((item) => item.title)),
-        },
-        huge(HUGE),
-      );
+      withTextBesideLabels(doc, factsOf(fixture.expected), huge(HUGE));
     }),
   ];
   for (const change of variants) {
