@@ -92,48 +92,24 @@ describe('order numbers', () => {
 
 describe('links', () => {
   const tooLong = `https://www.dhgate.com/${'a'.repeat(READING_LIMITS.url)}`;
-  it.each([
-    [
-      'dhgate',
-      'https://fr.dhgate.com/buyerordmng/orderdetail/orderdetail.do?rfxId=1',
-      'https://fr.dhgate.com/buyerordmng/orderdetail/orderdetail.do?rfxId=1',
-      true,
-    ],
-    ['dhgate', 'https://dhgate.com/', 'https://dhgate.com/', true],
-    [
-      'dhgate',
-      'http://m.dhgate.com/mydhgate/order/orderdetail.html',
-      'http://m.dhgate.com/mydhgate/order/orderdetail.html',
-      false,
-    ],
-    [
-      'dhgate',
-      'https://dhgate.com.example.net/orderdetail',
-      'https://dhgate.com.example.net/orderdetail',
-      false,
-    ],
-    ['dhgate', 'https://evil-dhgate.com/orderdetail', 'https://evil-dhgate.com/orderdetail', false],
-    [
-      'dhgate',
-      'https://buyer:secret@www.dhgate.com/orderdetail',
-      'https://buyer:secret@www.dhgate.com/orderdetail',
-      false,
-    ],
-    ['dhgate', 'an address over 2048 characters', tooLong, false],
-    [
-      'aliexpress',
-      'https://www.aliexpress.us/p/order/detail.html?orderId=1',
-      'https://www.aliexpress.us/p/order/detail.html?orderId=1',
-      true,
-    ],
-    [
-      'allchinabuy',
-      'https://item.taobao.com/item.htm?id=1',
-      'https://item.taobao.com/item.htm?id=1',
-      false,
-    ],
-    ['allchinabuy', 'javascript:alert(1)', 'javascript:alert(1)', false],
-  ] as const)('%s keeps %s: %s', (marketplace, _label, url, kept) => {
+  const cases = [
+    ['dhgate', 'https://fr.dhgate.com/buyerordmng/orderdetail/orderdetail.do?rfxId=1', true],
+    ['dhgate', 'https://dhgate.com/', true],
+    ['dhgate', 'http://m.dhgate.com/mydhgate/order/orderdetail.html', false],
+    ['dhgate', 'https://dhgate.com.example.net/orderdetail', false],
+    ['dhgate', 'https://evil-dhgate.com/orderdetail', false],
+    ['dhgate', 'https://buyer:secret@www.dhgate.com/orderdetail', false],
+    ['dhgate', tooLong, false],
+    ['aliexpress', 'https://www.aliexpress.us/p/order/detail.html?orderId=1', true],
+    ['allchinabuy', 'https://item.taobao.com/item.htm?id=1', false],
+    ['allchinabuy', 'javascript:alert(1)', false],
+  ] as const;
+  it.each(
+    cases.map(([marketplace, url, kept]) => {
+      const name = url === tooLong ? 'an address over 2048 characters' : url;
+      return [marketplace, name, kept, url] as const;
+    }),
+  )('%s keeps %s: %s', (marketplace, _name, kept, url) => {
     expect(isMarketplaceUrl(marketplace, url)).toBe(kept);
   });
 
