@@ -40,20 +40,25 @@ const byLength = (words: Record<string, number>) =>
   Object.keys(words)
     .sort((a, b) => b.length - a.length)
     .join('|');
+// The patterns run on text whose spaces `plain` has collapsed: one optional space is all they
+// need, and never two optional runs side by side, which would take quadratic time on long text.
 const MONTH = `(${byLength(MONTHS)})\\.?`;
-const WEEKDAY = `(?:(${byLength(WEEKDAYS)})\\.?\\s*[|,]?\\s*)?`;
-const TIME = `(?:,?\\s*(?:a|à|at|as|às)?\\s*(\\d{1,2})\\s*[:h]\\s*(\\d{2})(?::(\\d{2}))?\\s*(am|pm)?)?`;
+const WEEKDAY = `(?:(${byLength(WEEKDAYS)})\\.? ?[|,]? ?)?`;
+const TIME = `(?:,? ?(?:(?:a|à|at|as|às) )?(\\d{1,2}) ?[:h] ?(\\d{2})(?::(\\d{2}))? ?(am|pm)?)?`;
 
 const ISO_LIKE = new RegExp(
-  `(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T]+(\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?`,
+  `(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?:[ T](\\d{1,2}):(\\d{2})(?::(\\d{2}))?)?`,
 );
 const NUMERIC = new RegExp(`(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})${TIME}`);
 const MONTH_FIRST = new RegExp(
-  `${WEEKDAY}\\b${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,?\\s*(\\d{4}))?${TIME}`,
+  `${WEEKDAY}\\b${MONTH} ?(\\d{1,2})(?:st|nd|rd|th)?\\b(?:,? ?(\\d{4}))?${TIME}`,
 );
 const DAY_FIRST = new RegExp(
-  `${WEEKDAY}\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.?\\s+(?:de\\s+)?${MONTH}(?:,?\\s+(?:de\\s+)?(\\d{4}))?${TIME}`,
+  `${WEEKDAY}\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.? (?:de )?${MONTH}(?:,? (?:de )?(\\d{4}))?${TIME}`,
 );
+/** A clock printed just before a date ("08:41 Oct. 19 2026"), looked for in a short window. */
+const CLOCK_BEFORE = /(\d{1,2}):(\d{2})(?::(\d{2}))? ?(am|pm)? ?$/;
+const CLOCK_WINDOW = 16;
 
 function plain(text: string): string {
   return text
@@ -61,6 +66,7 @@ function plain(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[\s\u00a0\u202f]+/g, ' ')
     .replace(/：/g, ':')
+    .replace(/ ?: ?/g, ':')
     .toLowerCase();
 }
 
@@ -134,7 +140,7 @@ export function parsePageDate(text: string, options: DateReadingOptions = {}): s
   }
   // The legacy AliExpress list prints the time first: "08:41 Oct. 19 2026".
   const clockBefore = (index: number) =>
-    /(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?\s*$/.exec(source.slice(0, index)) ?? [];
+    CLOCK_BEFORE.exec(source.slice(Math.max(0, index - CLOCK_WINDOW), index)) ?? [];
   const named = (
     match: RegExpExecArray,
     groups: {

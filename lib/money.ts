@@ -4,18 +4,21 @@ export interface Money {
   currency: string;
 }
 
-/** Currency markers as marketplaces print them, most specific first. */
+/**
+ * Currency markers as marketplaces print them, most specific first. They run on text whose
+ * spaces are already collapsed, so a single optional space is all a marker needs.
+ */
 const CURRENCY_MARKERS: readonly { pattern: string; currency: string }[] = [
-  { pattern: 'US\\s*\\$', currency: 'USD' },
+  { pattern: 'US ?\\$', currency: 'USD' },
   { pattern: 'R\\$', currency: 'BRL' },
-  { pattern: '(?:CA|C)\\s*\\$', currency: 'CAD' },
-  { pattern: '(?:AU|A)\\s*\\$', currency: 'AUD' },
-  { pattern: 'NZ\\s*\\$', currency: 'NZD' },
-  { pattern: 'MX\\s*\\$', currency: 'MXN' },
-  { pattern: 'HK\\s*\\$', currency: 'HKD' },
-  { pattern: 'S\\s*\\$', currency: 'SGD' },
-  { pattern: 'JP\\s*[¥￥]', currency: 'JPY' },
-  { pattern: 'CN\\s*[¥￥]|RMB|元', currency: 'CNY' },
+  { pattern: '(?:CA|C) ?\\$', currency: 'CAD' },
+  { pattern: '(?:AU|A) ?\\$', currency: 'AUD' },
+  { pattern: 'NZ ?\\$', currency: 'NZD' },
+  { pattern: 'MX ?\\$', currency: 'MXN' },
+  { pattern: 'HK ?\\$', currency: 'HKD' },
+  { pattern: 'S ?\\$', currency: 'SGD' },
+  { pattern: 'JP ?[¥￥]', currency: 'JPY' },
+  { pattern: 'CN ?[¥￥]|RMB|元', currency: 'CNY' },
   { pattern: '€', currency: 'EUR' },
   { pattern: '£', currency: 'GBP' },
   { pattern: '[¥￥]', currency: 'CNY' },
@@ -31,10 +34,51 @@ const CURRENCY_MARKERS: readonly { pattern: string; currency: string }[] = [
 const CURRENCY_RE = new RegExp(CURRENCY_MARKERS.map((m) => `(${m.pattern})`).join('|'), 'g');
 /** Digits with optional thousands groups and an optional decimal part. */
 const NUMBER = "\\d+(?:[ ',.]\\d{3})*(?:[.,]\\d+)?(?!\\d)";
-const NUMBER_AT_START = new RegExp(`^\\s*([-−–]?)\\s*(${NUMBER})`);
-const NUMBER_AT_END = new RegExp(`(${NUMBER})\\s*$`);
+/** A number (and its sign) right where the text after a marker starts. */
+const NUMBER_AFTER = new RegExp(` ?([-−–]?) ?(${NUMBER})`, 'y');
+/** A number that is the whole of a short text but for one trailing space. */
+const NUMBER_WHOLE = new RegExp(`^(${NUMBER}) ?$`);
 const NUMBER_ANYWHERE = new RegExp(NUMBER);
-const MINUS_JUST_BEFORE = /[-−–]\s*$/;
+/** The longest number worth reading before a marker: longer ones exceed any safe amount. */
+const LONGEST_NUMBER = 40;
+
+function isNumberCharacter(code: number): boolean {
+  // Digits, and the separators a written number holds: space, apostrophe, comma, dot.
+  return (code >= 48 && code <= 57) || code === 32 || code === 39 || code === 44 || code === 46;
+}
+
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/** Whether a minus sign stands just before `index`, perhaps with one space between. */
+function minusBefore(text: string, index: number): boolean {
+  const at = text.charAt(index - 1) === ' ' ? index - 2 : index - 1;
+  return '-−–'.includes(text.charAt(at)) && at >= 0;
+}
+
+/**
+ * The number that ends just before `index` (perhaps one space before), looking back at most
+ * LONGEST_NUMBER characters: each marker costs a bounded look, whatever the text's length.
+ */
+function numberBefore(text: string, index: number): { written: string; at: number } | undefined {
+  let start = index;
+  while (
+    start > index - LONGEST_NUMBER &&
+    start > 0 &&
+    isNumberCharacter(text.charCodeAt(start - 1))
+  ) {
+    start--;
+  }
+  const run = text.slice(start, index);
+  // The number is the longest tail of the run that reads as one ("3 12.50" ends in "12.50").
+  for (let from = 0; from < run.length; from++) {
+    if (!isDigit(run.charCodeAt(from)) || (from > 0 && isDigit(run.charCodeAt(from - 1)))) continue;
+    const written = NUMBER_WHOLE.exec(run.slice(from))?.[1];
+    if (written) return { written, at: start + from };
+  }
+  return undefined;
+}
 
 let isoCodes: ReadonlySet<string> | undefined;
 function isIsoCurrency(code: string): boolean {
@@ -103,23 +147,26 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | unde
     .replace(/[\s\u00a0\u202f\u2009]+/g, ' ')
     .replace(/(\d) ?([.,]) ?(\d)/g, '$1$2$3')
     .trim();
-  for (const marker of normalised.matchAll(CURRENCY_RE)) {
+  CURRENCY_RE.lastIndex = 0;
+  for (let marker = CURRENCY_RE.exec(normalised); marker; marker = CURRENCY_RE.exec(normalised)) {
     const currency = currencyOf(marker, defaultCurrency);
     if (!currency) continue;
-    const head = normalised.slice(0, marker.index);
-    const after = NUMBER_AT_START.exec(normalised.slice(marker.index + marker[0].length));
+    NUMBER_AFTER.lastIndex = marker.index + marker[0].length;
+    const after = NUMBER_AFTER.exec(normalised);
     if (after?.[2]) {
-      return toMoney(after[2], Boolean(after[1]) || MINUS_JUST_BEFORE.test(head), currency);
+      return toMoney(
+        after[2],
+        Boolean(after[1]) || minusBefore(normalised, marker.index),
+        currency,
+      );
     }
-    const before = NUMBER_AT_END.exec(head);
-    if (before?.[1]) {
-      return toMoney(before[1], MINUS_JUST_BEFORE.test(head.slice(0, before.index)), currency);
-    }
+    const before = numberBefore(normalised, marker.index);
+    if (before) return toMoney(before.written, minusBefore(normalised, before.at), currency);
   }
   if (!defaultCurrency) return undefined;
   const bare = NUMBER_ANYWHERE.exec(normalised);
   if (!bare) return undefined;
-  return toMoney(bare[0], MINUS_JUST_BEFORE.test(normalised.slice(0, bare.index)), defaultCurrency);
+  return toMoney(bare[0], minusBefore(normalised, bare.index), defaultCurrency);
 }
 
 /** Formats an amount for display in the buyer's locale. */

@@ -1,4 +1,4 @@
-import type { OrderReading, PageReading } from '../marketplaces/types';
+import type { OrderReading, PageReading, ReadingProblem } from '../marketplaces/types';
 
 /** What changed on a page since it was last reported: only new or different orders. */
 export interface PageUpdate {
@@ -18,7 +18,7 @@ export interface PageWatcherDeps {
   setTimer: (callback: () => void, ms: number) => unknown;
   clearTimer: (timer: unknown) => void;
   /** Told once per page when its content never became readable. */
-  onGiveUp?: (url: string, problems: string[]) => void;
+  onGiveUp?: (url: string, problems: ReadingProblem[]) => void;
 }
 
 export interface PageWatcherOptions {
@@ -80,7 +80,7 @@ export function watchPage(
   let everRead = false;
   let gaveUp = false;
   /** What the last reading of a page not yet read could not make out. */
-  let lastProblems: string[] | undefined;
+  let lastProblems: ReadingProblem[] | undefined;
   let stopObserving: (() => void) | undefined;
   const settle = oneShot(deps);
   const maxWait = oneShot(deps);

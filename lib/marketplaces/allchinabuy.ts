@@ -1,6 +1,8 @@
 import { parseMoney } from '../money';
 import {
   absoluteUrl,
+  blocksAround,
+  cleanText,
   findButton,
   findLabels,
   firstHit,
@@ -9,14 +11,16 @@ import {
   hitText,
   imageUrl,
   readBlocks,
-  blocksAround,
-  textOf,
+  windowOf,
   type LabelHits,
+  type PageIndex,
 } from './dom';
 import {
   assignDefined,
   fieldReader,
+  firstWord,
   looksLikeTrackingNumber,
+  orderNumberIn,
   parseQuantity,
   readContext,
   sellerOf,
@@ -82,9 +86,18 @@ const PARCEL_STATUSES: StatusTable = [
   [/returned|lost|retourné|perdu/i, 'in-dispute'],
 ];
 
-const ORDER_NUMBER = /DO\d{8,}(?!\d)/;
-const ITEM_NUMBER = /DI\d{8,}/;
-const CASE_NUMBER = /AS\d{6,}/;
+/**
+ * An Allchinabuy order number: "DO" and digits, as the Superbuy platform it runs on numbers its
+ * orders (DO for orders, DI for their items, PN for parcels). Every page seen shows DO and 11
+ * digits (DO26730512874); public code syncing Superbuy parcels shows PN and 11 digits. Source:
+ * ../shared/marketplace-notes.md ("header 'Order No: DO…'"), tests/fixtures/allchinabuy.
+ * Confidence: high for the prefix, medium for the length, hence 8 to 14 digits.
+ */
+const ORDER_NUMBER = /^DO\d{8,14}$/;
+/** Where a parcel lists the orders inside it: "DO" and digits, each checked whole. */
+const ORDER_NUMBER_MENTION = /DO\d+/g;
+const ITEM_NUMBER = /DI\d{8,14}(?!\d)/;
+const CASE_NUMBER = /AS\d{6,14}(?!\d)/;
 const SOURCE_LINK =
   'a.js-item-title, a[href*="taobao.com"], a[href*="tmall.com"], a[href*="weidian.com"], a[href*="1688.com"]';
 const CONFIRM_RECEIPT = /confirm receipt|confirmer la réception/i;
@@ -118,34 +131,65 @@ interface ItemRow {
   statusText?: string;
 }
 
+/**
+ * The platform's own page for an item bought from a source marketplace (Taobao, Weidian, 1688,
+ * Tmall): `/<language>/page/buy?url=<source>` on the page's host, as Superbuy-family sites link
+ * products. The buyer stays on Allchinabuy, which shows the item they paid it to buy, and no
+ * address outside the marketplace is kept. A link already on the platform is kept as it is.
+ */
+function platformLink(href: string | null, context: ReadContext): string | undefined {
+  const url = absoluteUrl(href, context.url);
+  if (!url) return undefined;
+  const host = new URL(url).hostname;
+  if (allchinabuy.domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
+    return url;
+  }
+  return `https://${context.url.host}/${context.language}/page/buy?url=${encodeURIComponent(url)}`;
+}
+
 /** Items are table rows: the title's cell, then the unit price and the quantity beside it. */
-function readItems(block: Element, base: URL): ItemRow[] {
-  const links = [...block.querySelectorAll(SOURCE_LINK)].filter((link) => textOf(link));
+function readItems(block: Element, context: ReadContext): ItemRow[] {
+  const { index } = context;
+  const links = index.all(block, SOURCE_LINK).filter((link) => index.text(link));
   const boxes = blocksAround(links, block);
-  return links.map((link, index) => {
-    const box = boxes[index] ?? link;
-    const titleCell = link.closest('td');
+  return links.map((link, at) => {
+    const box = boxes[at] ?? link;
+    const titleCell = index.closest(link, 'td');
     const cells = titleCell?.parentElement ? [...titleCell.parentElement.children] : [];
-    const at = titleCell ? cells.indexOf(titleCell) : -1;
-    const priceText = at >= 0 ? textOf(cells[at + 1]) : textOf(box.querySelector('.price'));
+    const column = titleCell ? cells.indexOf(titleCell) : -1;
+    const priceText =
+      column >= 0 ? index.text(cells[column + 1]) : index.text(index.first(box, '.price'));
     const quantityText =
-      at >= 0
-        ? textOf(cells[at + 2])
-        : /[x×]\s*(\d+)/i.exec(textOf(box.querySelector('.qty')))?.[1];
+      column >= 0
+        ? index.text(cells[column + 2])
+        : /[x×] ?(\d+)/i.exec(index.text(index.first(box, '.qty')))?.[1];
     const statusText =
-      textOf(box.querySelector('.show_status')) || statusPhrase(box, ITEM_STATUSES);
+      index.text(index.first(box, '.show_status')) || statusPhrase(index, box, ITEM_STATUSES);
     const item = assignDefined<OrderItemReading>(
-      { title: textOf(link) },
+      { title: index.text(link) },
       {
         quantity: parseQuantity(quantityText),
         unitPrice: priceText ? parseMoney(priceText) : undefined,
-        url: absoluteUrl(link.getAttribute('href'), base),
-        imageUrl: imageUrl(box, base),
-        itemNumber: ITEM_NUMBER.exec(textOf(box))?.[0],
+        url: platformLink(link.getAttribute('href'), context),
+        imageUrl: imageUrl(index, box, context.url),
+        itemNumber: ITEM_NUMBER.exec(index.text(box))?.[0],
       },
     );
     return statusText ? { item, statusText } : { item };
   });
+}
+
+/** The order numbers a parcel mentions, each once, read text node by text node. */
+function ordersMentioned(index: PageIndex, block: Element, problems: ReadContext['problems']) {
+  const numbers = new Set<string>();
+  for (const node of index.texts(block)) {
+    const text = cleanText(windowOf(node.data));
+    for (const [mention] of text.matchAll(ORDER_NUMBER_MENTION)) {
+      const number = orderNumberIn(mention, ORDER_NUMBER, problems);
+      if (number) numbers.add(number);
+    }
+  }
+  return [...numbers];
 }
 
 function readOrder(
@@ -153,16 +197,13 @@ function readOrder(
   hits: LabelHits<Field>,
   context: ReadContext,
 ): OrderReading | undefined {
-  const { url, kind, dayFirst, problems } = context;
+  const { url, kind, dayFirst, problems, index } = context;
   const first = (field: Field) => firstHit(hits, field);
   const numberHit = first('orderNumber');
-  const orderNumber = ORDER_NUMBER.exec(hitFirst(numberHit))?.[0];
-  if (!orderNumber) {
-    problems.push('an order without a readable number was left out');
-    return undefined;
-  }
+  const orderNumber = orderNumberIn(firstWord(hitFirst(numberHit)), ORDER_NUMBER, problems);
+  if (!orderNumber) return undefined;
   const read = fieldReader(problems, orderNumber);
-  const rows = readItems(block, url);
+  const rows = readItems(block, context);
   const itemStatusTexts = [
     ...new Set(rows.flatMap((row) => (row.statusText ? [row.statusText] : []))),
   ];
@@ -182,30 +223,30 @@ function readOrder(
     statusText,
     seller: sellerOf(
       hitFirst(sellerHit) || undefined,
-      hitLink(sellerHit)?.getAttribute('href'),
+      hitLink(index, sellerHit)?.getAttribute('href'),
       url,
     ),
     total: read.money('total', hitText(first('total')), { required: true }),
     // The list prints the order time right after the number.
-    placedAt: read.date('order date', [hitText(first('placedAt')), ...(numberHit?.parts ?? [])], {
+    placedAt: read.date('placedAt', [hitText(first('placedAt')), ...(numberHit?.parts ?? [])], {
       required: true,
       dayFirst,
     }),
-    paidAt: read.date('payment date', hitText(first('paidAt')), { dayFirst }),
+    paidAt: read.date('paidAt', hitText(first('paidAt')), { dayFirst }),
     detailUrl:
       kind === 'order-detail'
         ? url.href
-        : absoluteUrl(block.querySelector('a[href*="order/detail"]')?.getAttribute('href'), url),
+        : absoluteUrl(index.first(block, 'a[href*="order/detail"]')?.getAttribute('href'), url),
   });
   return order;
 }
 
 /** A parcel holds items of several orders: each order learns the parcel's journey. */
 function readParcel(block: Element, hits: LabelHits<Field>, context: ReadContext): OrderReading[] {
-  const { dayFirst, problems } = context;
+  const { dayFirst, problems, index } = context;
   const first = (field: Field) => firstHit(hits, field);
-  const orderNumbers = [...new Set(textOf(block).match(new RegExp(ORDER_NUMBER, 'g')) ?? [])];
-  const parcel = /PN\d{8,}/.exec(hitFirst(first('parcelNumber')))?.[0] ?? 'parcel';
+  const orderNumbers = ordersMentioned(index, block, problems);
+  const parcel = /PN\d{8,14}(?!\d)/.exec(hitFirst(first('parcelNumber')))?.[0] ?? '';
   const read = fieldReader(problems, parcel);
   const statusText = hitFirst(first('parcelStatus')) || undefined;
   const trackingNumber = hitFirst(first('trackingNumber'));
@@ -214,11 +255,12 @@ function readParcel(block: Element, hits: LabelHits<Field>, context: ReadContext
     statusText,
     trackingNumber: looksLikeTrackingNumber(trackingNumber) ? trackingNumber : undefined,
     carrier: hitFirst(first('carrier')) || undefined,
-    shippedAt: read.date('shipping date', hitText(first('shippedAt')), { dayFirst }),
-    receivedAt: read.date('receipt date', hitText(first('receivedAt')), { dayFirst }),
-    canConfirmReceipt: findButton(block, CONFIRM_RECEIPT) !== undefined,
+    shippedAt: read.date('shippedAt', hitText(first('shippedAt')), { dayFirst }),
+    receivedAt: read.date('receivedAt', hitText(first('receivedAt')), { dayFirst }),
+    canConfirmReceipt: findButton(index, block, CONFIRM_RECEIPT) !== undefined,
   };
-  if (orderNumbers.length === 0) problems.push(`${parcel}: no order number found`);
+  if (orderNumbers.length === 0)
+    problems.push({ kind: 'field-missing', order: parcel, field: 'orderNumber' });
   // A parcel carries only some items of each order: it does not list the orders' items.
   return orderNumbers.map((orderNumber) =>
     assignDefined<OrderReading>({ orderNumber, items: [] }, shared),
@@ -226,22 +268,25 @@ function readParcel(block: Element, hits: LabelHits<Field>, context: ReadContext
 }
 
 function readCase(block: Element, hits: LabelHits<Field>, context: ReadContext) {
-  const { problems } = context;
+  const { problems, index } = context;
   const first = (field: Field) => firstHit(hits, field);
-  const orderNumber = ORDER_NUMBER.exec(hitFirst(first('orderNumber')))?.[0];
   const caseNumber = CASE_NUMBER.exec(hitFirst(first('caseNumber')))?.[0];
-  if (!orderNumber) {
-    problems.push(`${caseNumber ?? 'an after-sales case'}: no order number found`);
+  const numberText = firstWord(hitFirst(first('orderNumber')));
+  if (!numberText && caseNumber) {
+    problems.push({ kind: 'field-missing', order: caseNumber, field: 'orderNumber' });
     return undefined;
   }
+  const orderNumber = orderNumberIn(numberText, ORDER_NUMBER, problems);
+  if (!orderNumber) return undefined;
   const statusText =
-    textOf(block.querySelector('.aftersale-status')) || statusPhrase(block, ITEM_STATUSES);
+    index.text(index.first(block, '.aftersale-status')) ||
+    statusPhrase(index, block, ITEM_STATUSES);
   const status = fieldReader(problems, orderNumber).status(statusText, ITEM_STATUSES, {
     required: true,
   });
   const order: OrderReading = {
     orderNumber,
-    items: readItems(block, context.url).map((row) => row.item),
+    items: readItems(block, context).map((row) => row.item),
   };
   if (!statusText) return order;
   return assignDefined(order, {
@@ -249,7 +294,7 @@ function readCase(block: Element, hits: LabelHits<Field>, context: ReadContext) 
     statusText,
     dispute: assignDefined<NonNullable<OrderReading['dispute']>>(
       { status: statusText },
-      { caseNumber, canEscalate: findButton(block, ESCALATE) !== undefined },
+      { caseNumber, canEscalate: findButton(index, block, ESCALATE) !== undefined },
     ),
   });
 }
@@ -262,23 +307,23 @@ function firstOfEach(orders: readonly OrderReading[]): OrderReading[] {
 
 function readAllchinabuyPage(doc: Document, url: URL, kind: PageKind): AdapterReading {
   const context = readContext(doc, url, kind);
-  const { problems } = context;
-  const hits = findLabels(doc.body, LABELS);
+  const { problems, index } = context;
+  const hits = findLabels(index, index.root, LABELS);
   let orders: OrderReading[];
   if (kind === 'parcel-list') {
-    orders = readBlocks(doc, '.parcel-item', hits, 'parcelNumber', (block, blockHits) =>
+    orders = readBlocks(index, '.parcel-item', hits, 'parcelNumber', (block, blockHits) =>
       readParcel(block, blockHits, context),
     ).flat();
   } else if (kind === 'dispute') {
-    orders = readBlocks(doc, '.aftersale-item', hits, 'caseNumber', (block, blockHits) =>
+    orders = readBlocks(index, '.aftersale-item', hits, 'caseNumber', (block, blockHits) =>
       readCase(block, blockHits, context),
     );
   } else if (kind === 'order-list') {
-    orders = readBlocks(doc, 'div[id^="div"]', hits, 'orderNumber', (block, blockHits) =>
+    orders = readBlocks(index, 'div[id^="div"]', hits, 'orderNumber', (block, blockHits) =>
       readOrder(block, blockHits, context),
     );
   } else {
-    orders = [readOrder(doc.body, hits, context) ?? []].flat();
+    orders = [readOrder(index.root, hits, context) ?? []].flat();
   }
   const trackingNumbers = trackingNumbersOf(hits.get('trackingNumber'));
   return {
@@ -293,6 +338,7 @@ export const allchinabuy: MarketplaceAdapter = {
   name: 'Allchinabuy',
   domains: ['allchinabuy.com'],
   confirmReceipt: CONFIRM_RECEIPT,
+  orderNumber: ORDER_NUMBER,
   pageKind,
   read: readAllchinabuyPage,
 };

@@ -1,21 +1,252 @@
 /**
  * Reading helpers shared by the adapters. Pages are read by their visible labels and structure,
  * so a renamed class does not stop a reading; selectors only narrow where to look first.
+ *
+ * A page may be huge or hostile, and it is read on the tab's own thread: every helper does work
+ * in proportion to the page. The page is walked once into a `PageIndex`, which answers "what is
+ * inside this element", "which ancestor matches" and "what text is here" from arrays, and no text
+ * is read beyond a window: a value longer than a reading keeps is only ever clipped.
  */
+import { READING_LIMITS } from './types';
 
-const SHOW_TEXT = 4; // NodeFilter.SHOW_TEXT, spelt out so no DOM global is needed
+const SHOW_ELEMENT_AND_TEXT = 5; // NodeFilter.SHOW_ELEMENT | SHOW_TEXT, no DOM global needed
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+/** Elements whose text is not page content. */
+const NOT_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
 const LONGEST_LABEL_TEXT = 120;
+/**
+ * The most of one text a reading looks at: twice what it keeps, so a longer text is seen to be
+ * longer and clipped, never read whole.
+ */
+export const TEXT_WINDOW = 2 * READING_LIMITS.text;
 
 /** Collapses whitespace (non-breaking and thin spaces too) and unifies colons. */
 export function cleanText(text: string | null | undefined): string {
   return (text ?? '')
     .replace(/[\s\u00a0\u202f\u2009\u200b]+/g, ' ')
-    .replace(/\s*[:：]/g, ':')
+    .replace(/ ?[:：]/g, ':')
     .trim();
 }
 
+/** The whole text of a node, cleaned: for a few known elements, such as one button. */
 export function textOf(node: Node | null | undefined): string {
   return cleanText(node?.textContent);
+}
+
+/** The first `limit` characters of a text: all a reading ever looks at. */
+export function windowOf(text: string | null | undefined, limit = TEXT_WINDOW): string {
+  const whole = text ?? '';
+  return whole.length > limit ? whole.slice(0, limit) : whole;
+}
+
+/** The position of the first entry of a sorted array that is at least `value`. */
+function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((sorted[middle] ?? 0) < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+interface Selection {
+  elements: Element[];
+  positions: number[];
+  members: Set<Element>;
+}
+
+/**
+ * One page's elements and texts in document order, each with the span of its subtree, built in
+ * one walk: `contains` is a comparison, "the matches inside this element" a binary search, and
+ * "the nearest ancestor that matches" is remembered along the way, so no query rescans the tree.
+ * Scripts, styles and templates are left out. Built anew for each reading: pages change.
+ */
+export class PageIndex {
+  readonly root: Element;
+  private readonly nodes: Node[] = [];
+  private readonly positions = new Map<Node, number>();
+  /** For each position, the position just past its subtree. */
+  private readonly ends: number[] = [];
+  private readonly textPositions: number[] = [];
+  private readonly selections = new Map<string, Selection>();
+  private readonly nearest = new Map<string, Map<Element, Element | null>>();
+
+  constructor(doc: Document) {
+    this.root = doc.body;
+    const parents: number[] = [-1];
+    this.add(this.root);
+    const walker = doc.createTreeWalker(this.root, SHOW_ELEMENT_AND_TEXT, {
+      acceptNode: (node: Node) =>
+        NOT_CONTENT.has(node.nodeName.toUpperCase()) ? FILTER_REJECT : FILTER_ACCEPT,
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const parent = node.parentNode;
+      parents.push(parent ? (this.positions.get(parent) ?? 0) : 0);
+      this.add(node);
+      if (node.nodeType === 3) this.textPositions.push(this.nodes.length - 1);
+    }
+    for (let position = this.nodes.length - 1; position > 0; position--) {
+      const parent = parents[position] ?? 0;
+      this.ends[parent] = Math.max(this.ends[parent] ?? 0, this.ends[position] ?? 0);
+    }
+  }
+
+  private add(node: Node): void {
+    const position = this.nodes.length;
+    this.nodes.push(node);
+    this.positions.set(node, position);
+    this.ends.push(position + 1);
+  }
+
+  /** Whether the node is page content under the root. */
+  has(node: Node): boolean {
+    return this.positions.has(node);
+  }
+
+  /** Whether `inner` is `outer` or lies inside it. */
+  contains(outer: Node, inner: Node): boolean {
+    const start = this.positions.get(outer);
+    const position = this.positions.get(inner);
+    if (start === undefined || position === undefined) return false;
+    return position >= start && position < (this.ends[start] ?? 0);
+  }
+
+  /** Every element of the page that matches, in document order (queried once per reading). */
+  private select(selector: string): Selection {
+    let selection = this.selections.get(selector);
+    if (!selection) {
+      const found = [
+        ...(this.root.matches(selector) ? [this.root] : []),
+        ...this.root.querySelectorAll(selector),
+      ].filter((element) => this.positions.has(element));
+      selection = {
+        elements: found,
+        positions: found.map((element) => this.positions.get(element) ?? 0),
+        members: new Set(found),
+      };
+      this.selections.set(selector, selection);
+    }
+    return selection;
+  }
+
+  private range(scope: Node, selection: Selection): [number, number] {
+    const start = this.positions.get(scope);
+    if (start === undefined) return [0, 0];
+    return [
+      lowerBound(selection.positions, start + 1),
+      lowerBound(selection.positions, this.ends[start] ?? 0),
+    ];
+  }
+
+  /** The elements inside `scope` (not `scope` itself) that match, in document order. */
+  all(scope: Node, selector: string): Element[] {
+    const selection = this.select(selector);
+    const [from, to] = this.range(scope, selection);
+    return selection.elements.slice(from, to);
+  }
+
+  /** The first element inside `scope` that matches. */
+  first(scope: Node, selector: string): Element | undefined {
+    const selection = this.select(selector);
+    const [from, to] = this.range(scope, selection);
+    return from < to ? selection.elements[from] : undefined;
+  }
+
+  /** Whether `element` itself matches. */
+  matches(element: Element, selector: string): boolean {
+    return this.select(selector).members.has(element);
+  }
+
+  /** The nearest element at or above `node` that matches (as `closest`, remembered). */
+  closest(node: Node | null, selector: string): Element | null {
+    const selection = this.select(selector);
+    let memo = this.nearest.get(selector);
+    if (!memo) {
+      memo = new Map();
+      this.nearest.set(selector, memo);
+    }
+    return nearestAncestor(node, (element) => selection.members.has(element), memo);
+  }
+
+  /** The text nodes inside `scope`, in document order. */
+  *texts(scope: Node): Generator<Text> {
+    const start = this.positions.get(scope);
+    if (start === undefined) return;
+    const end = this.ends[start] ?? 0;
+    for (let at = lowerBound(this.textPositions, start); at < this.textPositions.length; at++) {
+      const position = this.textPositions[at] ?? end;
+      if (position >= end) return;
+      yield this.nodes[position] as Text;
+    }
+  }
+
+  /** The elements inside `scope`, in document order, each with the position past its subtree. */
+  *elements(scope: Node): Generator<{ element: Element; end: number; position: number }> {
+    const start = this.positions.get(scope);
+    if (start === undefined) return;
+    const end = this.ends[start] ?? 0;
+    for (let position = start + 1; position < end; position++) {
+      const node = this.nodes[position];
+      if (node?.nodeType === 1) {
+        yield { element: node as Element, end: this.ends[position] ?? 0, position };
+      }
+    }
+  }
+
+  /** Where a node stands in document order, and the position past its subtree. */
+  span(node: Node): [number, number] {
+    const start = this.positions.get(node) ?? -1;
+    return [start, this.ends[start] ?? start];
+  }
+
+  /**
+   * The text under `scope` as the browser runs it together, cleaned, reading at most `limit`
+   * characters (each node costs at least one, so empty nodes cannot make it scan far).
+   */
+  text(scope: Node | null | undefined, limit = TEXT_WINDOW): string {
+    if (!scope) return '';
+    let budget = limit;
+    const pieces: string[] = [];
+    for (const node of this.texts(scope)) {
+      const piece = windowOf(node.data, budget);
+      pieces.push(piece);
+      budget -= Math.max(1, piece.length);
+      if (budget <= 0) break;
+    }
+    return cleanText(pieces.join(''));
+  }
+}
+
+/**
+ * The nearest element at or above `node` that passes `isTarget`. Every element walked past is
+ * remembered in `memo`, so many lookups under the same ancestors walk each level once.
+ */
+function nearestAncestor(
+  node: Node | null,
+  isTarget: (element: Element) => boolean,
+  memo: Map<Element, Element | null>,
+): Element | null {
+  const start = node && node.nodeType !== 1 ? node.parentElement : (node as Element | null);
+  const path: Element[] = [];
+  let found: Element | null = null;
+  for (let element = start; element; element = element.parentElement) {
+    const known = memo.get(element);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    if (isTarget(element)) {
+      found = element;
+      break;
+    }
+    path.push(element);
+  }
+  for (const element of path) memo.set(element, found);
+  if (found && !memo.has(found)) memo.set(found, found);
+  return found;
 }
 
 /** A label found on the page and what follows it. */
@@ -44,12 +275,11 @@ export function firstHit<K extends string>(hits: LabelHits<K>, field: K): LabelH
 }
 
 /** The first link inside a hit's value. */
-export function hitLink(hit: LabelHit | undefined): Element | undefined {
+export function hitLink(index: PageIndex, hit: LabelHit | undefined): Element | undefined {
   for (const node of hit?.nodes ?? []) {
-    const element = node as Element;
-    if (element.nodeType !== 1) continue;
-    if (element.tagName === 'A') return element;
-    const link = element.querySelector('a[href]');
+    if (node.nodeType !== 1) continue;
+    if (index.matches(node as Element, 'a[href]')) return node as Element;
+    const link = index.first(node, 'a[href]');
     if (link) return link;
   }
   return undefined;
@@ -65,48 +295,52 @@ function labelKey(label: string): string {
 }
 
 /**
- * One matcher for every label, run on raw text: "Label" alone, or "Label: value", with any
- * spacing (non-breaking too) and either colon. Its first group is the label, its second the
- * rest of the text.
+ * One matcher for every label, run on a short raw text: "Label" alone, or "Label: value", with
+ * any spacing (non-breaking too) and either colon. Its group is the label; what follows the
+ * match is the value. Anchored, with nothing repeated twice in a row, so it runs in linear time.
  */
 function labelMatcher(labels: readonly string[]): RegExp {
   const alternatives = [...labels]
     .sort((a, b) => b.length - a.length)
     .map((label) => escapeRegExp(label).replace(/ /g, '\\s*'));
-  return new RegExp(`^\\s*(${alternatives.join('|')})\\s*(?:[:：]\\s*([\\s\\S]*?))?\\s*$`, 'i');
+  return new RegExp(`^\\s*(${alternatives.join('|')})\\s*(?:[:：]|$)`, 'i');
 }
+
+/** How far a label's value may reach: a few pieces, a few siblings, one window of text. */
+const VALUE_LIMITS = { parts: 8, siblings: 16, levels: 3 } as const;
 
 /**
  * What follows a label: the rest of its own text and the nodes after it; when the label sits
  * alone in its element ("<dt>Label</dt><dd>value</dd>", "<span>Label:</span>value"), the nodes
- * after that element, up to two levels out.
+ * after that element, up to two levels out. Bounded, so labels side by side cannot make each
+ * other's values read the whole page.
  */
-function valueOf(labelNode: Node, remainder: string): Pick<LabelHit, 'nodes' | 'parts'> {
+function valueOf(index: PageIndex, labelNode: Node, remainder: string): Omit<LabelHit, 'label'> {
   const nodes: Node[] = remainder ? [labelNode] : [];
   const parts = remainder ? [remainder] : [];
-  for (let from: Node | null = labelNode, depth = 0; from && depth < 3; depth++) {
-    for (let next = from.nextSibling; next; next = next.nextSibling) {
-      const text = textOf(next);
+  let budget = TEXT_WINDOW;
+  for (
+    let from: Node | null = labelNode, level = 0;
+    from && level < VALUE_LIMITS.levels && (level === 0 || parts.length === 0);
+    level++, from = from.parentElement
+  ) {
+    let siblings = 0;
+    for (
+      let next = from.nextSibling;
+      next && siblings < VALUE_LIMITS.siblings && parts.length < VALUE_LIMITS.parts && budget > 0;
+      next = next.nextSibling, siblings++
+    ) {
+      const text = index.text(next, budget);
       if (!text) continue;
+      budget -= text.length;
       nodes.push(next);
       parts.push(text);
     }
-    if (parts.length > 0) break;
-    from = from.parentElement;
   }
   return { nodes, parts };
 }
 
 export type LabelHits<K extends string> = Map<K, LabelHit[]>;
-
-/** Text that is not page content (scripts, styles), or a column heading in a row of headings. */
-function isOutsideContent(node: Node): boolean {
-  const parent = node.parentElement;
-  if (!parent) return true;
-  if (parent.closest('script, style, template')) return true;
-  const heading = parent.closest('th');
-  return heading !== null && !heading.parentElement?.querySelector('td');
-}
 
 interface CompiledLabels {
   matcher: RegExp;
@@ -131,28 +365,35 @@ function compiled<K extends string>(
   return entry as { matcher: RegExp; keyOf: Map<string, K> };
 }
 
+/** A heading cell of a column: a <th> in a row that holds no data cells. */
+function isColumnHeading(index: PageIndex, cell: Element): boolean {
+  const row = cell.parentElement;
+  return row !== null && index.first(row, 'td') === undefined;
+}
+
 /**
- * Finds every occurrence of the given labels under `root` in one pass over its text nodes.
+ * Finds every occurrence of the given labels under `scope` in one pass over its text nodes.
  * Matching ignores case, spacing and the colon style ("Order Number ：", "Order Number:").
  * Header cells are skipped: a column heading labels a column, not the cell beside it.
  */
 export function findLabels<K extends string>(
-  root: Node,
+  index: PageIndex,
+  scope: Node,
   labels: Readonly<Record<K, readonly string[]>>,
 ): LabelHits<K> {
   const { matcher, keyOf } = compiled(labels);
   const found: LabelHits<K> = new Map();
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const raw = node.nodeValue ?? '';
+  for (const node of index.texts(scope)) {
+    const raw = node.data;
     if (raw.length > LONGEST_LABEL_TEXT) continue;
     const match = matcher.exec(raw);
-    if (!match || isOutsideContent(node)) continue;
+    if (!match) continue;
+    const heading = index.closest(node, 'th');
+    if (heading && isColumnHeading(index, heading)) continue;
     const key = keyOf.get(labelKey(match[1] ?? ''));
     if (key === undefined) continue;
     const hits = found.get(key) ?? [];
-    hits.push({ label: node as Text, ...valueOf(node, cleanText(match[2])) });
+    hits.push({ label: node, ...valueOf(index, node, cleanText(raw.slice(match[0].length))) });
     found.set(key, hits);
   }
   return found;
@@ -161,20 +402,26 @@ export function findLabels<K extends string>(
 /**
  * For each anchor (say, each "Order Number" label), the largest element around it that holds no
  * other anchor: the order's own block, found from the page's structure rather than its classes.
+ * Each element above the anchors is claimed by the first anchor below it and marked shared by
+ * the second, after which nothing walks past it: the walks cost the tree's size, not its depth
+ * times the anchors.
  */
 export function blocksAround(anchors: readonly Node[], within?: Element): Element[] {
-  const anchorsInside = new Map<Element, number>();
-  for (const anchor of anchors) {
+  const SHARED = -1;
+  const owner = new Map<Element, number>();
+  anchors.forEach((anchor, at) => {
     for (let el = anchor.parentElement; el && el !== within; el = el.parentElement) {
-      anchorsInside.set(el, (anchorsInside.get(el) ?? 0) + 1);
+      const claimed = owner.get(el);
+      if (claimed === SHARED || claimed === at) break;
+      owner.set(el, claimed === undefined ? at : SHARED);
     }
-  }
-  return anchors.flatMap((anchor) => {
+  });
+  return anchors.flatMap((anchor, at) => {
     let block = anchor.nodeType === 1 ? (anchor as Element) : anchor.parentElement;
     if (!block) return [];
     for (
       let parent = block.parentElement;
-      parent && parent !== within && parent.tagName !== 'BODY' && anchorsInside.get(parent) === 1;
+      parent && parent !== within && parent.tagName !== 'BODY' && owner.get(parent) === at;
       parent = parent.parentElement
     ) {
       block = parent;
@@ -187,31 +434,29 @@ export function blocksAround(anchors: readonly Node[], within?: Element): Elemen
  * The blocks that each hold exactly one anchor: the selector's elements when they fit that
  * shape (the fast path), else the blocks found from the structure around the anchors.
  */
-function orderBlocks(doc: Document, selector: string, anchors: readonly Node[]): Element[] {
-  const candidates = [...doc.querySelectorAll(selector)];
+function orderBlocks(index: PageIndex, selector: string, anchors: readonly Node[]): Element[] {
+  const candidates = index.all(index.root, selector);
   const fits =
     candidates.length === anchors.length &&
-    candidates.every((candidate, index) => {
-      const anchor = anchors[index];
-      return anchor !== undefined && candidate.contains(anchor);
+    candidates.every((candidate, at) => {
+      const anchor = anchors[at];
+      return anchor !== undefined && index.contains(candidate, anchor);
     });
   return fits ? candidates : blocksAround(anchors);
 }
 
-/** Splits label hits between blocks: each hit goes to the block it lies in, if any. */
+/** Splits label hits between blocks: each hit goes to the nearest block around it, if any. */
 function hitsPerBlock<K extends string>(
   blocks: readonly Element[],
   hits: LabelHits<K>,
 ): LabelHits<K>[] {
-  const index = new Map(blocks.map((block, i) => [block, i]));
+  const order = new Map(blocks.map((block, at) => [block, at]));
   const perBlock = blocks.map((): LabelHits<K> => new Map());
+  const memo = new Map<Element, Element | null>();
   for (const [key, list] of hits) {
     for (const hit of list) {
-      let owner: number | undefined;
-      for (let el = hit.label.parentElement; el && owner === undefined; el = el.parentElement) {
-        owner = index.get(el);
-      }
-      const target = owner === undefined ? undefined : perBlock[owner];
+      const block = nearestAncestor(hit.label, (element) => order.has(element), memo);
+      const target = block ? perBlock[order.get(block) ?? -1] : undefined;
       if (!target) continue;
       const existing = target.get(key) ?? [];
       existing.push(hit);
@@ -226,63 +471,77 @@ function hitsPerBlock<K extends string>(
  * block, and each block is read with the labels that lie inside it.
  */
 export function readBlocks<K extends string, T>(
-  doc: Document,
+  index: PageIndex,
   selector: string,
   hits: LabelHits<K>,
   anchor: K,
   read: (block: Element, blockHits: LabelHits<K>) => T | undefined,
 ): T[] {
   const anchors = (hits.get(anchor) ?? []).map((hit) => hit.label);
-  const blocks = orderBlocks(doc, selector, anchors);
+  const blocks = orderBlocks(index, selector, anchors);
   const perBlock = hitsPerBlock(blocks, hits);
-  return blocks.flatMap(
-    (block, index) => read(block, perBlock[index] ?? new Map<K, LabelHit[]>()) ?? [],
-  );
+  return blocks.flatMap((block, at) => read(block, perBlock[at] ?? new Map<K, LabelHit[]>()) ?? []);
 }
 
 /** A short text that is an amount and nothing else, such as "US $ 24.63" or "-€2,00". */
 const AMOUNT_ONLY =
-  /^[-−]?\s*(?:[A-Z]{2,3}\s*)?[$€£¥￥₩₽]?\s*[-−]?\d[\d.,\s\u00a0\u202f]*(?:\s*(?:[A-Z]{2,3}\s*)?[$€£¥￥])?$/;
+  /^[-−]?\s?(?:[A-Z]{2,3}\s?)?[$€£¥￥₩₽]?\s?[-−]?\d[\d.,\s]*(?:(?:[A-Z]{2,3}\s?)?[$€£¥￥])?$/;
+const LONGEST_AMOUNT = 30;
 
 /** The first stand-alone amount under `root` outside the given parts (say, the item rows). */
-export function amountOutside(root: Element, parts: readonly Element[]): string | undefined {
-  const walker = root.ownerDocument.createTreeWalker(root, 1); // NodeFilter.SHOW_ELEMENT
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const element = node as Element;
-    if (parts.some((part) => part.contains(element))) continue;
-    if (element.children.length > 0 && element.querySelector('p, div, td')) continue;
-    const text = textOf(element);
-    if (text && text.length <= 30 && /[$€£¥￥]/.test(text) && AMOUNT_ONLY.test(text)) return text;
+export function amountOutside(
+  index: PageIndex,
+  root: Element,
+  parts: readonly Element[],
+): string | undefined {
+  const skipped = parts.map((part) => index.span(part)).sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  let skipUntil = -1;
+  for (const { element, position } of index.elements(root)) {
+    while ((skipped[next]?.[0] ?? Infinity) <= position) {
+      skipUntil = Math.max(skipUntil, skipped[next]?.[1] ?? 0);
+      next++;
+    }
+    if (position < skipUntil) continue;
+    if (index.first(element, 'p, div, td')) continue;
+    const text = index.text(element, 4 * LONGEST_AMOUNT);
+    if (text && text.length <= LONGEST_AMOUNT && /[$€£¥￥]/.test(text) && AMOUNT_ONLY.test(text)) {
+      return text;
+    }
   }
   return undefined;
 }
 
 /** The longest text piece under `root`, such as a product title beside its price. */
-export function longestText(root: Element): string {
-  const walker = root.ownerDocument.createTreeWalker(root, 4); // NodeFilter.SHOW_TEXT
+export function longestText(index: PageIndex, root: Element): string {
   let longest = '';
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = cleanText(node.nodeValue);
+  for (const node of index.texts(root)) {
+    const text = cleanText(windowOf(node.data));
     if (text.length > longest.length) longest = text;
   }
   return longest;
 }
 
 /** The first button or link under `root` whose text matches. */
-export function findButton(root: ParentNode, text: RegExp): Element | undefined {
-  for (const element of root.querySelectorAll('a, button, [role="button"], input[type="button"]')) {
-    const label = textOf(element) || (element.getAttribute('value') ?? '');
+export function findButton(index: PageIndex, root: Element, text: RegExp): Element | undefined {
+  for (const element of index.all(root, 'a, button, [role="button"], input[type="button"]')) {
+    const label = index.text(element) || windowOf(element.getAttribute('value'));
     if (text.test(label)) return element;
   }
   return undefined;
 }
 
-/** An http(s) or protocol-relative address with a lower-case host and no odd characters. */
-const PLAIN_ABSOLUTE = /^(?:https?:)?\/\/[a-z0-9.-]+(?::\d+)?\/[\w\-./?=&%~+:,;@!*'()#]*$/;
+/** An https address without credentials, or a page-relative one: read without the URL parser. */
+const PLAIN_ABSOLUTE = /^(?:https:)?\/\/[a-z0-9.-]+(?::\d+)?\/[\w\-./?=&%~+:,;!*'()#]*$/;
 
-/** Resolves a link against the page it was found on; undefined for script or broken links. */
+/**
+ * Resolves a link against the page it was found on; undefined for script or broken links. The
+ * result is left to `readPage` to accept or refuse: it may name another site.
+ */
 export function absoluteUrl(href: string | null | undefined, base: URL): string | undefined {
   if (!href) return undefined;
+  // An address longer than a reading keeps is only named as refused: no need to parse it all.
+  if (href.length > READING_LIMITS.url) return href;
   // Most links are already whole, plainly written addresses: no need to run the URL parser.
   if (PLAIN_ABSOLUTE.test(href)) return href.startsWith('//') ? `${base.protocol}${href}` : href;
   try {
@@ -293,14 +552,20 @@ export function absoluteUrl(href: string | null | undefined, base: URL): string 
   }
 }
 
+const CSS_URL = /^url\(\s?(?:&quot;|["'])?([^"')&]+)/;
+
 /** A picture's address: an <img> source, or a CSS background image as AliExpress draws them. */
-export function imageUrl(root: Element, base: URL): string | undefined {
-  const img = root.tagName === 'IMG' ? root : root.querySelector('img[src]');
+export function imageUrl(index: PageIndex, root: Element, base: URL): string | undefined {
+  const img = root.tagName === 'IMG' ? root : index.first(root, 'img[src]');
   const src = img?.getAttribute('src');
   if (src) return absoluteUrl(src, base);
-  const styled = root.matches('[style*="url("]') ? root : root.querySelector('[style*="url("]');
+  const styled = index.matches(root, '[style*="url("]')
+    ? root
+    : index.first(root, '[style*="url("]');
   const style = styled?.getAttribute('style') ?? '';
-  const url = /url\(\s*(?:&quot;|["'])?([^"')&]+)/.exec(style)?.[1];
+  const at = style.indexOf('url(');
+  if (at < 0) return undefined;
+  const url = CSS_URL.exec(style.slice(at, at + READING_LIMITS.url + 16))?.[1];
   return absoluteUrl(url, base);
 }
 
@@ -308,32 +573,47 @@ function cellsOf(row: Element): Element[] {
   return [...row.children].filter((cell) => cell.tagName === 'TD' || cell.tagName === 'TH');
 }
 
-/** A heading cell of a column: a <th> in a row that holds no data cells. */
-function isColumnHeading(cell: Element): boolean {
-  return !cell.parentElement?.querySelector(':scope > td');
+/** The rows of column headings of the page, in page order, found once per reading. */
+const headingRowsCache = new WeakMap<PageIndex, { rows: Element[]; starts: number[] }>();
+
+function headingRows(index: PageIndex): { rows: Element[]; starts: number[] } {
+  let cached = headingRowsCache.get(index);
+  if (!cached) {
+    const rows = [
+      ...new Set(
+        index
+          .all(index.root, 'th')
+          .filter((cell) => isColumnHeading(index, cell))
+          .flatMap((cell) => cell.parentElement ?? []),
+      ),
+    ];
+    cached = { rows, starts: rows.map((row) => index.span(row)[0]) };
+    headingRowsCache.set(index, cached);
+  }
+  return cached;
 }
 
-/** The rows of column headings inside `root`, in page order. */
-function headingRowsIn(root: Element): Element[] {
-  const rows = [...root.querySelectorAll('th')]
-    .filter(isColumnHeading)
-    .flatMap((cell) => cell.parentElement ?? []);
-  return [...new Set(rows)];
+/** The heading rows inside `root`. */
+function headingRowsIn(index: PageIndex, root: Element): Element[] {
+  const { rows, starts } = headingRows(index);
+  const [start, end] = index.span(root);
+  return rows.slice(lowerBound(starts, start + 1), lowerBound(starts, end));
 }
 
 /**
  * Rows of column headings that may apply to a block: in or around its own tables, else the
  * nearest one drawn before it (long lists often put their headings in a table of their own).
  */
-function headingRowsFor(block: Element): Element[] {
-  const table = block.closest('table');
-  const near = [...(table ? headingRowsIn(table) : []), ...headingRowsIn(block)];
+function headingRowsFor(index: PageIndex, block: Element): Element[] {
+  const table = index.closest(block, 'table');
+  const near = [...(table ? headingRowsIn(index, table) : []), ...headingRowsIn(index, block)];
   if (near.length > 0) return near;
-  for (let el: Element | null = block; el; el = el.parentElement) {
-    for (let before = el.previousElementSibling; before; before = before.previousElementSibling) {
-      const row = headingRowsIn(before).at(-1);
-      if (row) return [row];
-    }
+  const { rows, starts } = headingRows(index);
+  const [start] = index.span(block);
+  // The last row that ends before the block: rows around the block are not drawn before it.
+  for (let at = lowerBound(starts, start) - 1; at >= 0; at--) {
+    const row = rows[at];
+    if (row && !index.contains(row, block)) return [row];
   }
   return [];
 }
@@ -343,11 +623,11 @@ function headingRowsFor(block: Element): Element[] {
  * first data row of `block` that spans the whole table. Headings may sit in a separate header
  * table before the block, as long lists often draw them.
  */
-export function columnText(block: Element, heading: RegExp): string | undefined {
+export function columnText(index: PageIndex, block: Element, heading: RegExp): string | undefined {
   let headerRow: Element | undefined;
   let column = -1;
-  for (const row of headingRowsFor(block)) {
-    column = cellsOf(row).findIndex((cell) => heading.test(textOf(cell)));
+  for (const row of headingRowsFor(index, block)) {
+    column = cellsOf(row).findIndex((cell) => heading.test(index.text(cell)));
     if (column >= 0) {
       headerRow = row;
       break;
@@ -355,17 +635,17 @@ export function columnText(block: Element, heading: RegExp): string | undefined 
   }
   if (!headerRow) return undefined;
   const headings = cellsOf(headerRow);
-  const table = headerRow.closest('table');
-  const scope = table && block.contains(table) ? table : block;
-  const rows = scope.tagName === 'TR' ? [scope] : [...scope.querySelectorAll('tr')];
+  const table = index.closest(headerRow, 'table');
+  const scope = table && index.contains(block, table) ? table : block;
+  const rows = scope.tagName === 'TR' ? [scope] : index.all(scope, 'tr');
   // A row under cells that span several rows holds only the leading columns: prefer a full one.
   let partial: Element[] | undefined;
   for (const row of rows) {
     if (row === headerRow) continue;
     const cells = cellsOf(row);
     if (!cells.some((cell) => cell.tagName === 'TD')) continue;
-    if (cells.length === headings.length) return textOf(cells[column]) || undefined;
+    if (cells.length === headings.length) return index.text(cells[column]) || undefined;
     if (!partial && cells.length > column) partial = cells;
   }
-  return textOf(partial?.[column]) || undefined;
+  return index.text(partial?.[column]) || undefined;
 }

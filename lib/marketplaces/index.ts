@@ -1,8 +1,27 @@
-import { adapterForHost } from './registry';
-import type { MarketplaceAdapter, OrderReading, PageKind, PageReading } from './types';
+import { cutText, shownOf } from './fields';
+import { adapterForHost, isMarketplaceUrl, isOrderNumberOf } from './registry';
+import {
+  READING_LIMITS,
+  type MarketplaceAdapter,
+  type MarketplaceId,
+  type OrderItemReading,
+  type OrderReading,
+  type PageKind,
+  type PageReading,
+  type ReadingField,
+  type ReadingProblem,
+} from './types';
 
 export type * from './types';
-export { ADAPTERS, adapterById, adapterForHost, marketplaceMatchPatterns } from './registry';
+export { READING_LIMITS } from './types';
+export {
+  ADAPTERS,
+  adapterById,
+  adapterForHost,
+  isMarketplaceUrl,
+  isOrderNumberOf,
+  marketplaceMatchPatterns,
+} from './registry';
 
 function isValidInstant(value: string): boolean {
   return !Number.isNaN(Date.parse(value));
@@ -20,36 +39,127 @@ const INSTANT_FIELDS = [
   'protectionEndsAt',
 ] as const;
 
+/** How tracking, case and item numbers look: letters, digits and dashes, and not too many. */
+const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
 /** The same object without the keys whose value is undefined, as a message would carry it. */
 function withoutUndefined<T extends object>(value: T): T {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }
 
+/**
+ * Checks one order's texts, numbers and links against what a message may carry, so nothing the
+ * reader passes on is refused later: a long text is clipped, a malformed number or a link off
+ * the marketplace is left out, and each is named in `problems`.
+ */
+function orderChecker(marketplace: MarketplaceId, order: string, problems: ReadingProblem[]) {
+  return {
+    /** The text, clipped to the limit with an ellipsis when longer. */
+    text(field: ReadingField, value: string | undefined): string | undefined {
+      const trimmed = value?.trim();
+      if (!trimmed) return undefined;
+      if (trimmed.length <= READING_LIMITS.text) return trimmed;
+      problems.push({ kind: 'field-clipped', order, field });
+      return cutText(trimmed, READING_LIMITS.text, '…');
+    },
+    identifier(field: ReadingField, value: string | undefined): string | undefined {
+      const trimmed = value?.trim();
+      if (!trimmed) return undefined;
+      if (IDENTIFIER.test(trimmed)) return trimmed;
+      problems.push({ kind: 'field-unreadable', order, field, shown: shownOf(trimmed) });
+      return undefined;
+    },
+    /** A link to a page of the marketplace itself, or a picture (any https host). */
+    link(field: ReadingField, value: string | undefined, anyHost = false): string | undefined {
+      if (value === undefined) return undefined;
+      const accepted = anyHost
+        ? value.length <= READING_LIMITS.url && /^https:\/\/[^/@]+\//.test(value)
+        : isMarketplaceUrl(marketplace, value);
+      if (accepted) return value;
+      problems.push({ kind: 'link-refused', order, field, shown: shownOf(value) });
+      return undefined;
+    },
+  };
+}
+
+function soundItem(
+  item: OrderItemReading,
+  check: ReturnType<typeof orderChecker>,
+  problems: ReadingProblem[],
+  order: string,
+): OrderItemReading | undefined {
+  const title = check.text('itemTitle', item.title);
+  if (!title) return undefined;
+  const unitPrice = isValidAmount(item.unitPrice) ? item.unitPrice : undefined;
+  if (unitPrice !== item.unitPrice) {
+    problems.push({ kind: 'field-unreadable', order, field: 'unitPrice', shown: '' });
+  }
+  return withoutUndefined({
+    ...item,
+    title,
+    unitPrice,
+    url: check.link('itemUrl', item.url),
+    imageUrl: check.link('itemImage', item.imageUrl, true),
+    itemNumber: check.identifier('itemNumber', item.itemNumber),
+  });
+}
+
 /** Drops whatever an adapter could not read soundly, naming it in `problems`. */
-function soundOrder(order: OrderReading, problems: string[]): OrderReading | undefined {
+function soundOrder(
+  marketplace: MarketplaceId,
+  order: OrderReading,
+  problems: ReadingProblem[],
+): OrderReading | undefined {
   const orderNumber = order.orderNumber.trim();
   if (!orderNumber) {
-    problems.push('an order without a number was left out');
+    problems.push({ kind: 'order-without-number' });
     return undefined;
   }
+  if (!isOrderNumberOf(marketplace, orderNumber)) {
+    problems.push({ kind: 'order-number-refused', shown: shownOf(orderNumber) });
+    return undefined;
+  }
+  const check = orderChecker(marketplace, orderNumber, problems);
   const sound: OrderReading = { ...order, orderNumber };
   for (const field of INSTANT_FIELDS) {
     const value = order[field];
     if (value !== undefined && !isValidInstant(value)) {
-      problems.push(`order ${orderNumber}: ${field} "${value}" is not a date`);
+      problems.push({ kind: 'field-unreadable', order: orderNumber, field, shown: shownOf(value) });
       sound[field] = undefined;
     }
   }
   if (!isValidAmount(order.total)) {
-    problems.push(`order ${orderNumber}: total could not be read`);
+    problems.push({ kind: 'field-unreadable', order: orderNumber, field: 'total', shown: '' });
     sound.total = undefined;
   }
-  sound.items = order.items.map((item) => {
-    if (isValidAmount(item.unitPrice)) return item;
-    problems.push(`order ${orderNumber}: a unit price could not be read`);
-    return withoutUndefined({ ...item, unitPrice: undefined });
-  });
+  sound.statusText = check.text('statusText', order.statusText);
+  sound.carrier = check.text('carrier', order.carrier);
+  sound.trackingNumber = check.identifier('trackingNumber', order.trackingNumber);
+  sound.detailUrl = check.link('detailUrl', order.detailUrl);
+  const sellerName = check.text('seller', order.seller?.name);
+  sound.seller = sellerName
+    ? withoutUndefined({ name: sellerName, url: check.link('sellerUrl', order.seller?.url) })
+    : undefined;
+  const disputeStatus = check.text('disputeStatus', order.dispute?.status);
+  sound.dispute =
+    order.dispute && disputeStatus
+      ? withoutUndefined({
+          ...order.dispute,
+          status: disputeStatus,
+          caseNumber: check.identifier('caseNumber', order.dispute.caseNumber),
+        })
+      : undefined;
+  sound.items = order.items.flatMap((item) => soundItem(item, check, problems, orderNumber) ?? []);
   return withoutUndefined(sound);
+}
+
+/** Each problem once: many items of one order may share the same one. */
+function distinct(problems: readonly ReadingProblem[]): ReadingProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((problem) => {
+    const key = JSON.stringify(problem);
+    return !seen.has(key) && Boolean(seen.add(key));
+  });
 }
 
 function readWith(adapter: MarketplaceAdapter, doc: Document, url: URL): PageReading {
@@ -59,9 +169,13 @@ function readWith(adapter: MarketplaceAdapter, doc: Document, url: URL): PageRea
     pageKind = adapter.pageKind(url);
     if (!pageKind) return { status: 'not-an-order-page', marketplace };
     const reading = adapter.read(doc, url, pageKind);
-    const problems = [...reading.problems];
-    const orders = reading.orders.flatMap((order) => soundOrder(order, problems) ?? []);
-    const trackingNumbers = reading.trackingNumbers?.filter((number) => number.trim() !== '');
+    const found = [...reading.problems];
+    const orders = reading.orders.flatMap((order) => soundOrder(marketplace, order, found) ?? []);
+    const check = orderChecker(marketplace, '', found);
+    const trackingNumbers = reading.trackingNumbers?.flatMap(
+      (number) => check.identifier('trackingNumber', number) ?? [],
+    );
+    const problems = distinct(found);
     if (orders.length === 0 && !trackingNumbers?.length) {
       return { status: 'failed', marketplace, pageKind, problems };
     }
@@ -74,19 +188,21 @@ function readWith(adapter: MarketplaceAdapter, doc: Document, url: URL): PageRea
       problems,
     };
   } catch (error) {
-    const problem = `the page could not be read: ${error instanceof Error ? error.message : String(error)}`;
+    const detail = cutText(error instanceof Error ? error.message : String(error), 200);
     return {
       status: 'failed',
       marketplace,
       ...(pageKind ? { pageKind } : {}),
-      problems: [problem],
+      problems: [{ kind: 'page-failed', detail }],
     };
   }
 }
 
 /**
  * Reads a marketplace page into plain data. Pure and synchronous: it looks only at `doc` and
- * `url`, never runs page script and never throws.
+ * `url`, never runs page script and never throws. Everything it returns fits the messages'
+ * limits: long texts are clipped, and numbers or links that do not fit are left out, each named
+ * in `problems`; one bad order is left out alone, never the page.
  */
 export function readPage(doc: Document, url: string): PageReading {
   let parsed: URL;

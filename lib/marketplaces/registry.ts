@@ -1,20 +1,45 @@
 import { aliexpress } from './aliexpress';
 import { allchinabuy } from './allchinabuy';
 import { dhgate } from './dhgate';
-import type { MarketplaceAdapter, MarketplaceId } from './types';
+import { READING_LIMITS, type MarketplaceAdapter, type MarketplaceId } from './types';
 
 /** Every supported marketplace: one adapter each. */
 export const ADAPTERS: readonly MarketplaceAdapter[] = [dhgate, allchinabuy, aliexpress];
 
-export function adapterForHost(hostname: string): MarketplaceAdapter | undefined {
+function isHostOf(adapter: MarketplaceAdapter, hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
-  return ADAPTERS.find((adapter) =>
-    adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`)),
-  );
+  return adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
+}
+
+export function adapterForHost(hostname: string): MarketplaceAdapter | undefined {
+  return ADAPTERS.find((adapter) => isHostOf(adapter, hostname));
 }
 
 export function adapterById(id: MarketplaceId): MarketplaceAdapter | undefined {
   return ADAPTERS.find((adapter) => adapter.id === id);
+}
+
+/** Whether the whole text is an order number as that marketplace writes them. */
+export function isOrderNumberOf(marketplace: MarketplaceId, text: string): boolean {
+  return adapterById(marketplace)?.orderNumber.test(text) === true;
+}
+
+/** https, on one of the marketplace's domains or a subdomain, no credentials. */
+export function isMarketplaceUrl(marketplace: MarketplaceId, url: string): boolean {
+  const adapter = adapterById(marketplace);
+  if (!adapter || url.length > READING_LIMITS.url) return false;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    isHostOf(adapter, parsed.hostname)
+  );
 }
 
 /** Match patterns for the manifest: the marketplaces' own sites, nothing else. */

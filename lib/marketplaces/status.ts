@@ -1,4 +1,4 @@
-import { cleanText } from './dom';
+import { cleanText, windowOf, type PageIndex } from './dom';
 import type { OrderStatus } from './types';
 
 /**
@@ -27,12 +27,15 @@ const LONGEST_STATUS = 45;
  * The first text under `root` that is a status by itself: what is left to read a status by when
  * no known class marks it. Link and button texts are skipped, for they name actions.
  */
-export function statusPhrase(root: Element, table: StatusTable): string | undefined {
-  const walker = root.ownerDocument.createTreeWalker(root, 4); // NodeFilter.SHOW_TEXT
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = cleanText(node.nodeValue);
+export function statusPhrase(
+  index: PageIndex,
+  root: Element,
+  table: StatusTable,
+): string | undefined {
+  for (const node of index.texts(root)) {
+    const text = cleanText(windowOf(node.data, 4 * LONGEST_STATUS));
     if (!text || text.length > LONGEST_STATUS || /[:\d]/.test(text)) continue;
-    if (node.parentElement?.closest('a, button, script, style')) continue;
+    if (index.closest(node, 'a, button')) continue;
     if (normaliseStatus(text, table)) return text;
   }
   return undefined;

@@ -59,6 +59,47 @@ export interface OrderReading {
   itemsFrom?: number;
 }
 
+/** The most a reading keeps of one text or one address (the messages' limits). */
+export const READING_LIMITS = { text: 500, url: 2048 } as const;
+
+/** The fields a reader may fail to read, as a buyer would be told about them. */
+export type ReadingField =
+  | 'orderNumber'
+  | 'status'
+  | 'statusText'
+  | 'total'
+  | 'placedAt'
+  | 'paidAt'
+  | 'shippedAt'
+  | 'receivedAt'
+  | 'protectionEndsAt'
+  | 'seller'
+  | 'sellerUrl'
+  | 'carrier'
+  | 'trackingNumber'
+  | 'detailUrl'
+  | 'disputeStatus'
+  | 'caseNumber'
+  | 'itemTitle'
+  | 'itemUrl'
+  | 'itemImage'
+  | 'itemNumber'
+  | 'unitPrice'
+  | 'quantity';
+
+/** What a reader could not make out on a page. `order` names the order (or the parcel or case
+ * the page numbers, when no order number is known); `shown` is at most 60 characters of what the
+ * page showed. */
+export type ReadingProblem =
+  | { kind: 'order-without-number' }
+  | { kind: 'order-number-refused'; shown: string }
+  | { kind: 'field-missing'; order: string; field: ReadingField }
+  | { kind: 'field-unreadable'; order: string; field: ReadingField; shown: string }
+  | { kind: 'field-clipped'; order: string; field: ReadingField }
+  | { kind: 'link-refused'; order: string; field: ReadingField; shown: string }
+  | { kind: 'no-order' }
+  | { kind: 'page-failed'; detail: string };
+
 export type PageReading =
   | { status: 'unsupported' }
   | { status: 'not-an-order-page'; marketplace: MarketplaceId }
@@ -68,15 +109,20 @@ export type PageReading =
       pageKind: PageKind;
       orders: OrderReading[];
       trackingNumbers?: string[];
-      problems: string[];
+      problems: ReadingProblem[];
     }
-  | { status: 'failed'; marketplace: MarketplaceId; pageKind?: PageKind; problems: string[] };
+  | {
+      status: 'failed';
+      marketplace: MarketplaceId;
+      pageKind?: PageKind;
+      problems: ReadingProblem[];
+    };
 
 /** What an adapter finds on a page it recognised; `readPage` checks it before passing it on. */
 export interface AdapterReading {
   orders: OrderReading[];
   trackingNumbers?: string[];
-  problems: string[];
+  problems: ReadingProblem[];
 }
 
 /** Everything CaseClock knows about one marketplace's pages. */
@@ -88,6 +134,8 @@ export interface MarketplaceAdapter {
   readonly domains: readonly string[];
   /** The label of the button that confirms receipt, which ends the buyer's protection. */
   readonly confirmReceipt: RegExp;
+  /** The whole of an order number as the marketplace writes it (anchored). */
+  readonly orderNumber: RegExp;
   /** The kind of order page at this URL (from the URL alone), or undefined for any other page. */
   pageKind(url: URL): PageKind | undefined;
   read(doc: Document, url: URL, kind: PageKind): AdapterReading;

@@ -1,4 +1,14 @@
 import { readPage } from '@/lib/marketplaces';
+import {
+  HUGE_TEXTS,
+  nodeCount,
+  withDepth,
+  withItems,
+  withOrders,
+  withTextBesideLabels,
+  type FixtureFacts,
+  type HugeText,
+} from '../fixtures/adversarial';
 
 export interface Timing {
   nodes: number;
@@ -43,12 +53,80 @@ function median(work: () => unknown, samples = 31, batchMs = 20): number {
 /** Times readPage on one fixture page, parsed as the browser parses it. */
 export function timeReadPage(html: string, url: string): Timing {
   const doc = new DOMParser().parseFromString(html, 'text/html');
-  const nodes = doc.createTreeWalker(doc, 0xffffffff);
-  let count = 0;
-  while (nodes.nextNode()) count++;
   return {
-    nodes: count,
+    nodes: nodeCount(doc),
     readPage: median(() => readPage(doc, url)),
     traversal: median(() => traverse(doc)),
   };
+}
+
+/** A hostile version of a fixture page (see tests/fixtures/adversarial.ts). */
+export type HostileCase =
+  | { kind: 'text'; text: HugeText; length: number }
+  | { kind: 'orders'; count?: number; nodes?: number }
+  | { kind: 'items'; count: number }
+  | { kind: 'deep'; depth: number };
+
+export interface HostileTiming {
+  nodes: number;
+  /** The first read of the freshly built document, in ms. */
+  first: number;
+  /** The median of the reads after it, in ms. */
+  median: number;
+}
+
+function build(html: string, facts: FixtureFacts, hostile: HostileCase): Document | undefined {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  switch (hostile.kind) {
+    case 'text':
+      withTextBesideLabels(doc, facts, HUGE_TEXTS[hostile.text](hostile.length));
+      return doc;
+    case 'orders': {
+      let count = hostile.count ?? 1;
+      if (hostile.nodes !== undefined) {
+        // Copies for about that many nodes, from what one more copy of the order adds.
+        const sizeWith = (copies: number) => {
+          const probe = new DOMParser().parseFromString(html, 'text/html');
+          withOrders(probe, facts, copies);
+          return nodeCount(probe);
+        };
+        const one = sizeWith(1);
+        count = Math.max(1, Math.round((hostile.nodes - one) / Math.max(1, sizeWith(2) - one)) + 1);
+      }
+      withOrders(doc, facts, count);
+      return doc;
+    }
+    case 'items':
+      return withItems(doc, facts, hostile.count) ? doc : undefined;
+    case 'deep':
+      withDepth(doc, facts, hostile.depth);
+      return doc;
+  }
+}
+
+/**
+ * Times readPage on a hostile version of a fixture page: the first read of the freshly built
+ * document (nothing cached anywhere), then the median of `samples` more. Undefined when the page
+ * has nothing to make hostile (no item to repeat).
+ */
+export function timeHostilePage(
+  html: string,
+  url: string,
+  facts: FixtureFacts,
+  hostile: HostileCase,
+  samples: number,
+): HostileTiming | undefined {
+  const doc = build(html, facts, hostile);
+  if (!doc) return undefined;
+  let start = performance.now();
+  readPage(doc, url);
+  const first = performance.now() - start;
+  const times: number[] = [];
+  for (let sample = 0; sample < samples; sample++) {
+    start = performance.now();
+    readPage(doc, url);
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { nodes: nodeCount(doc), first, median: times[Math.floor(samples / 2)] ?? first };
 }

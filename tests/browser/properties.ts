@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { readPage, type OrderReading, type PageReading } from '@/lib/marketplaces';
+import {
+  isMarketplaceUrl,
+  isOrderNumberOf,
+  readPage,
+  READING_LIMITS,
+  type MarketplaceId,
+  type OrderReading,
+  type PageReading,
+} from '@/lib/marketplaces';
 import { ORDER_STATUSES } from '@/lib/marketplaces/types';
 
 /** One change to a page, aimed at the node with that index (modulo the page's size). */
@@ -104,9 +112,28 @@ const INSTANT_FIELDS = [
   'protectionEndsAt',
 ] as const;
 
-function checkOrder(order: OrderReading): void {
+/** Texts within the messages' limit, links on the marketplace's own https pages. */
+function checkLimits(marketplace: MarketplaceId, order: OrderReading): void {
+  const texts = [
+    order.statusText,
+    order.carrier,
+    order.seller?.name,
+    order.dispute?.status,
+    ...order.items.map((item) => item.title),
+  ];
+  for (const text of texts) {
+    check(text === undefined || text.length <= READING_LIMITS.text, `a text of ${text?.length}`);
+  }
+  const links = [order.detailUrl, order.seller?.url, ...order.items.map((item) => item.url)];
+  for (const link of links) {
+    check(link === undefined || isMarketplaceUrl(marketplace, link), `link ${link}`);
+  }
+}
+
+function checkOrder(marketplace: MarketplaceId, order: OrderReading): void {
   const number = order.orderNumber;
-  check(number.trim() !== '' && number === number.trim(), `order number "${number}"`);
+  check(isOrderNumberOf(marketplace, number), `order number "${number}"`);
+  checkLimits(marketplace, order);
   check(isAmount(order.total), `total ${JSON.stringify(order.total)}`);
   for (const field of INSTANT_FIELDS) {
     check(isInstant(order[field]), `${field} "${String(order[field])}"`);
@@ -128,13 +155,11 @@ function checkOrder(order: OrderReading): void {
 function checkReading(reading: PageReading): void {
   // readPage turns an adapter's exception into this problem: the adapter must never throw.
   if ('problems' in reading) {
-    const crash = reading.problems.find((problem) =>
-      problem.startsWith('the page could not be read'),
-    );
-    check(crash === undefined, crash ?? '');
+    const crash = reading.problems.find((problem) => problem.kind === 'page-failed');
+    check(crash === undefined, JSON.stringify(crash));
   }
   if (reading.status !== 'read') return;
-  reading.orders.forEach(checkOrder);
+  for (const order of reading.orders) checkOrder(reading.marketplace, order);
   for (const number of reading.trackingNumbers ?? [])
     check(number.trim() !== '', 'empty tracking number');
 }
@@ -149,7 +174,12 @@ export interface PropertyReport {
  * Runs inside a real browser: reads `runs` randomly damaged copies of a fixture page and checks
  * that readPage never throws and never yields an empty number, a NaN amount or an invalid date.
  */
-export function checkDamagedCopies(html: string, url: string, runs: number): PropertyReport {
+export function checkDamagedCopies(
+  html: string,
+  url: string,
+  runs: number,
+  seed: number,
+): PropertyReport {
   const original = new DOMParser().parseFromString(html, 'text/html');
   let mutations = 0;
   const details = fc.check(
@@ -160,7 +190,7 @@ export function checkDamagedCopies(html: string, url: string, runs: number): Pro
       mutations += changes.length;
       checkReading(readPage(doc, url));
     }),
-    { numRuns: runs },
+    { numRuns: runs, seed },
   );
   const failure = details.failed ? fc.defaultReportMessage(details) : undefined;
   return failure

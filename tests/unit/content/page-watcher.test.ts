@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { watchPage, type PageUpdate } from '@/lib/content/page-watcher';
-import { readPage } from '@/lib/marketplaces';
+import { readPage, type ReadingProblem } from '@/lib/marketplaces';
 
 const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
 const DETAIL_URL = 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351';
@@ -24,7 +24,7 @@ class FakePage {
   failNextSend = false;
   /** Until it resolves, the background has not answered. */
   answered: Promise<void> = Promise.resolve();
-  gaveUp: [string, string[]][] = [];
+  gaveUp: [string, ReadingProblem[]][] = [];
 
   render(html: string): void {
     const root = this.doc.getElementById('root');
@@ -168,7 +168,7 @@ describe('watchPage', () => {
     page.onActivity?.();
     await vi.advanceTimersByTimeAsync(60_000);
     expect(page.sent).toEqual([]);
-    expect(page.gaveUp).toEqual([[LIST_URL, ['no order found on the page']]]);
+    expect(page.gaveUp).toEqual([[LIST_URL, [{ kind: 'no-order' }]]]);
   });
 
   it('sends again what the background could not store', async () => {

@@ -8,10 +8,13 @@ import {
   hitFirst,
   hitText,
   imageUrl,
+  PageIndex,
 } from '@/lib/marketplaces/dom';
 
-function body(html: string): HTMLElement {
-  return new DOMParser().parseFromString(html, 'text/html').body;
+/** A page's body and the index readers look at it through. */
+function page(html: string): { root: HTMLElement; index: PageIndex } {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  return { root: doc.body, index: new PageIndex(doc) };
 }
 
 const base = new URL('https://www.example.com/orders/list');
@@ -30,42 +33,40 @@ describe('findLabels', () => {
     ],
     ['another case', '<p>ORDER NUMBER: 1043587216</p>'],
   ])('finds the value with %s', (_case, html) => {
-    const hits = findLabels(body(html), { orderNumber: ['Order Number'] });
+    const { root, index } = page(html);
+    const hits = findLabels(index, root, { orderNumber: ['Order Number'] });
     expect(hitFirst(hits.get('orderNumber')?.[0])).toBe('1043587216');
   });
 
   it('keeps every piece of the value, in order', () => {
-    const hits = findLabels(
-      body('<p>Order Number ：<span>1043587216</span><span>Oct 28, 2026 14:05</span></p>'),
-      { orderNumber: ['Order Number'] },
+    const { root, index } = page(
+      '<p>Order Number ：<span>1043587216</span><span>Oct 28, 2026 14:05</span></p>',
     );
+    const hits = findLabels(index, root, { orderNumber: ['Order Number'] });
     expect(hits.get('orderNumber')?.[0]?.parts).toEqual(['1043587216', 'Oct 28, 2026 14:05']);
   });
 
   it('joins a price drawn one character per element', () => {
-    const hits = findLabels(
-      body(
-        '<span>Total: <div><span>R</span><span>$</span><span>3</span><span>1</span><span>,</span><span>9</span><span>3</span></div></span>',
-      ),
-      { total: ['Total'] },
+    const { root, index } = page(
+      '<span>Total: <div><span>R</span><span>$</span><span>3</span><span>1</span><span>,</span><span>9</span><span>3</span></div></span>',
     );
+    const hits = findLabels(index, root, { total: ['Total'] });
     expect(hitText(hits.get('total')?.[0])).toBe('R$31,93');
   });
 
   it('ignores column headings, scripts and longer sentences', () => {
-    const hits = findLabels(
-      body(`<table><tr><th>Total</th><th>Action</th></tr><tr><td>US $ 1.00</td><td>x</td></tr></table>
+    const { root, index } =
+      page(`<table><tr><th>Total</th><th>Action</th></tr><tr><td>US $ 1.00</td><td>x</td></tr></table>
         <script>var label = "Total: 5"</script>
-        <p>The Total: of all your orders this year is shown in your account summary page.</p>`),
-      { total: ['Total'] },
-    );
+        <p>The Total: of all your orders this year is shown in your account summary page.</p>`);
+    const hits = findLabels(index, root, { total: ['Total'] });
     expect(hits.get('total')).toBeUndefined();
   });
 });
 
 describe('blocksAround', () => {
   it('finds each order its own block, however deep the labels sit', () => {
-    const root = body(`<main><section><div><p id="a">Order 1</p><p>Total 1</p></div></section>
+    const { root } = page(`<main><section><div><p id="a">Order 1</p><p>Total 1</p></div></section>
       <section><div><div><p id="b">Order 2</p></div><p>Total 2</p></div></section></main>`);
     const anchors = [root.querySelector('#a'), root.querySelector('#b')].flatMap(
       (el) => el?.firstChild ?? [],
@@ -79,35 +80,35 @@ describe('columnText', () => {
     <tbody id="one"><tr><td>Shoes</td><td>2</td><td rowspan="2">US $ 40.00</td></tr><tr><td>Socks</td><td>5</td></tr></tbody></table>`;
 
   it('reads a cell by the heading of its column', () => {
-    const block = body(table).querySelector('#one');
-    expect(block && columnText(block, /^total$/i)).toBe('US $ 40.00');
+    const { root, index } = page(table);
+    const block = root.querySelector('#one');
+    expect(block && columnText(index, block, /^total$/i)).toBe('US $ 40.00');
   });
 
   it('reads the leading cells of a row under cells that span rows', () => {
-    const row = body(table).querySelectorAll('tr')[2];
-    expect(row && columnText(row, /^qty$/i)).toBe('5');
+    const { root, index } = page(table);
+    const row = root.querySelectorAll('tr')[2];
+    expect(row && columnText(index, row, /^qty$/i)).toBe('5');
   });
 
   it('uses a header table drawn before the list', () => {
-    const root = body(`<table><tr><th>Product</th><th>Qty</th></tr></table>
+    const { root, index } = page(`<table><tr><th>Product</th><th>Qty</th></tr></table>
       <div id="item"><table><tr><td>Watch</td><td>1</td></tr></table></div>`);
     const item = root.querySelector('#item');
-    expect(item && columnText(item, /^qty$/i)).toBe('1');
+    expect(item && columnText(index, item, /^qty$/i)).toBe('1');
   });
 });
 
 describe('pictures, links and amounts', () => {
   it('reads an <img> source and a CSS background image', () => {
-    expect(imageUrl(body('<div><img src="//img.example.com/a.jpg"></div>'), base)).toBe(
-      'https://img.example.com/a.jpg',
+    const withImg = page('<div><img src="//img.example.com/a.jpg"></div>');
+    expect(imageUrl(withImg.index, withImg.root, base)).toBe('https://img.example.com/a.jpg');
+    const drawn = page(
+      '<div style="background-image: url(&quot;https://img.example.com/b.jpg&quot;)"></div>',
     );
-    expect(
-      imageUrl(
-        body('<div style="background-image: url(&quot;https://img.example.com/b.jpg&quot;)"></div>')
-          .firstElementChild as Element,
-        base,
-      ),
-    ).toBe('https://img.example.com/b.jpg');
+    expect(imageUrl(drawn.index, drawn.root.firstElementChild as Element, base)).toBe(
+      'https://img.example.com/b.jpg',
+    );
   });
 
   it('refuses links that are not web addresses', () => {
@@ -118,10 +119,10 @@ describe('pictures, links and amounts', () => {
   });
 
   it('finds a stand-alone amount outside the item rows', () => {
-    const root = body(
+    const { root, index } = page(
       '<div id="item"><span>US $ 11.20</span></div><p class="amount">US $ 24.63</p>',
     );
     const item = root.querySelector('#item');
-    expect(amountOutside(root, item ? [item] : [])).toBe('US $ 24.63');
+    expect(amountOutside(index, root, item ? [item] : [])).toBe('US $ 24.63');
   });
 });

@@ -55,7 +55,7 @@ describe('readPage', () => {
       status: 'failed',
       marketplace: 'dhgate',
       pageKind: 'order-detail',
-      problems: ['order number not found'],
+      problems: [{ kind: 'no-order' }],
     });
   });
 
@@ -69,8 +69,18 @@ describe('readPage', () => {
       status: 'read',
       orders: [{ orderNumber: '1043587216', status: 'shipped', statusText: 'Shipped' }],
       problems: [
-        'order 1043587216: total "about forty dollars" could not be read',
-        'order 1043587216: order date "Feb 30, 2026 14:05" could not be read',
+        {
+          kind: 'field-unreadable',
+          order: '1043587216',
+          field: 'total',
+          shown: 'about forty dollars',
+        },
+        {
+          kind: 'field-unreadable',
+          order: '1043587216',
+          field: 'placedAt',
+          shown: 'Feb 30, 2026 14:05',
+        },
       ],
     });
     if (reading.status !== 'read') return;
