@@ -4,6 +4,7 @@ import type { CaseClockDatabase } from '@/lib/db/database';
 import { planOrder } from '@/lib/db/plans';
 import {
   effectiveOrder,
+  orderPageUrl,
   type StoredCase,
   type StoredEvent,
   type StoredOrder,
@@ -39,7 +40,7 @@ function OrderHeader({
 }) {
   const { t, money, date } = useI18n();
   const { openPage } = useActions();
-  const page = order.detailUrl ?? order.seenOnUrl;
+  const page = orderPageUrl(order);
   return (
     <header className="case-header">
       <div className="case-title">

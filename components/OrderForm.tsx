@@ -9,7 +9,8 @@ import {
   type OrderStatus,
 } from '@/lib/marketplaces/types';
 import { minorDigits, parseMoney } from '@/lib/money';
-import { MoneySchema, OrderNumber, WebUrl } from '@/lib/messaging/protocol';
+import { isMarketplaceUrl, isOrderNumberOf } from '@/lib/marketplaces/registry';
+import { MoneySchema } from '@/lib/messaging/protocol';
 import { useActions } from './Actions';
 import { fromLocalInput, toLocalInput } from './datetime';
 import { useI18n } from './I18n';
@@ -66,11 +67,10 @@ function editsOf(values: Values): { edits: OrderEdits; problems: Problems } {
   if (values.trackingNumber.trim()) edits.trackingNumber = values.trackingNumber.trim();
   if (values.carrier.trim()) edits.carrier = values.carrier.trim();
   if (values.detailUrl.trim()) {
-    if (v.is(WebUrl, values.detailUrl.trim())) edits.detailUrl = values.detailUrl.trim();
+    const detailUrl = values.detailUrl.trim();
+    if (isMarketplaceUrl(values.marketplace, detailUrl)) edits.detailUrl = detailUrl;
     else problems.detailUrl = true;
   }
-  // The same checks the background makes, said beside the field before sending.
-  if (!v.is(OrderNumber, values.orderNumber)) problems.orderNumber = true;
   return { edits, problems };
 }
 
@@ -87,10 +87,13 @@ function changedEdits(order: StoredOrder, edits: OrderEdits): OrderEdits {
 function Field({
   label,
   invalid,
+  hint,
   children,
 }: {
   label: string;
   invalid?: boolean;
+  /** What is wrong, said under the field while it is. */
+  hint?: string;
   children: (id: string) => ReactNode;
 }) {
   const id = useId();
@@ -98,6 +101,7 @@ function Field({
     <div className={invalid ? 'field invalid' : 'field'}>
       <label htmlFor={id}>{label}</label>
       {children(id)}
+      {invalid && hint && <p className="field-hint">{hint}</p>}
     </div>
   );
 }
@@ -140,6 +144,11 @@ export function OrderForm({
 
   const save = async () => {
     const { edits, problems: found } = editsOf(values);
+    // The same checks the background makes, said beside the field before sending. A tracked
+    // order keeps its number, whatever an older version stored.
+    if (!order && !isOrderNumberOf(values.marketplace, values.orderNumber.trim())) {
+      found.orderNumber = true;
+    }
     setProblems(found);
     if (Object.keys(found).length > 0) {
       setError(t('form.invalid'));
@@ -187,7 +196,11 @@ export function OrderForm({
             </select>
           )}
         </Field>
-        <Field label={t('form.orderNumber')} invalid={problems.orderNumber}>
+        <Field
+          label={t('form.orderNumber')}
+          invalid={problems.orderNumber}
+          hint={t('form.orderNumber.invalid', { marketplace: marketplaceName(values.marketplace) })}
+        >
           {(id) => (
             <input
               id={id}
@@ -260,7 +273,11 @@ export function OrderForm({
         <Field label={t('form.seller')}>{text('seller')}</Field>
         <Field label={t('form.trackingNumber')}>{text('trackingNumber')}</Field>
         <Field label={t('form.carrier')}>{text('carrier')}</Field>
-        <Field label={t('form.detailUrl')} invalid={problems.detailUrl}>
+        <Field
+          label={t('form.detailUrl')}
+          invalid={problems.detailUrl}
+          hint={t('form.detailUrl.invalid', { marketplace: marketplaceName(values.marketplace) })}
+        >
           {text('detailUrl', 'url')}
         </Field>
       </div>

@@ -7,6 +7,7 @@ import { EmptyState } from './EmptyState';
 import { GearIcon, PlusIcon } from './Icons';
 import { useI18n } from './I18n';
 import { OrderList } from './OrderList';
+import { PageReportNotice } from './PageReportNotice';
 import { refusalText } from './refusal';
 import { useNow } from './useNow';
 import { useTrackedOrders } from './useTrackedOrders';
@@ -83,6 +84,7 @@ export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab 
         </button>
       </header>
       <BackgroundProblem />
+      {tab && /^https?:/.test(tab.url) && <PageReportNotice db={db} url={tab.url} />}
       {tracked === undefined ? null : tracked.length === 0 ? (
         <EmptyState />
       ) : (

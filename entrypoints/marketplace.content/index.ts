@@ -7,7 +7,7 @@ import { uncheckedDecision, type GuardDecision } from '@/lib/guard';
 import { languageOf, translator } from '@/lib/i18n';
 import { adapterForHost, marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
 import type { OrderSummary, OrderViews } from '@/lib/messaging/protocol';
-import { pageReadMessages } from '@/lib/messaging/page-parts';
+import { pageReadMessages, reportedProblems } from '@/lib/messaging/page-parts';
 import { sendToBackground } from '@/lib/messaging/send';
 
 const ACTIVITY_EVENTS = ['click', 'keyup', 'scrollend', 'popstate', 'hashchange'] as const;
@@ -122,8 +122,14 @@ export default defineContentScript({
       clearTimer: (timer) => {
         clearTimeout(timer as number);
       },
+      // The popup says why this page showed no order: the background keeps it for the tab.
       onGiveUp: (url, problems) => {
-        console.info('CaseClock could not read the orders on', url, problems);
+        void sendToBackground({
+          type: 'page-unread',
+          url,
+          marketplace,
+          problems: reportedProblems(problems),
+        }).catch(() => undefined);
       },
     };
     let watcher: ReturnType<typeof watchPage> | undefined;

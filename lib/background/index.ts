@@ -2,7 +2,7 @@ import { ensureOpen, type CaseClockDatabase } from '../db/database';
 import { emptyTrash, nextTrashEmptying, UNDO_WINDOW_MS } from '../db/deletion';
 import { isQuotaError, RecordError } from '../db/errors';
 import { discardAbandonedUploads, EVIDENCE_SIZE_LIMIT } from '../db/evidence';
-import { effectiveOrder } from '../db/schema';
+import { orderPageUrl } from '../db/schema';
 import { languageOf, translator, type MessageKey } from '../i18n';
 import { formatSize } from '../i18n/format';
 import { refusalText } from '../i18n/phrases';
@@ -194,7 +194,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
 
   async function openOrderPage(orderId: string): Promise<void> {
     const order = await db.orders.get(orderId);
-    const url = order && (effectiveOrder(order).detailUrl ?? order.seenOnUrl);
+    const url = order && orderPageUrl(order);
     await api.tabs.create({ url: url ?? caseUrl(api, orderId) });
   }
 

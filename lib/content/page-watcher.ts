@@ -75,7 +75,8 @@ export function watchPage(
   options: PageWatcherOptions = DEFAULT_WATCH_OPTIONS,
 ): { readNow: () => Promise<void>; stop: () => void } {
   const sent = new Map<string, string>();
-  let sentTracking = '';
+  /** The page's own facts last sent: its tracking numbers and what could not be read. */
+  let sentPageFacts = '';
   let url = deps.currentUrl();
   let everRead = false;
   let gaveUp = false;
@@ -108,15 +109,15 @@ export function watchPage(
     const changed = reading.orders
       .map((order) => [order, JSON.stringify(order)] as const)
       .filter(([order, json]) => sent.get(key(order)) !== json);
-    const tracking = JSON.stringify(reading.trackingNumbers ?? []);
-    if (changed.length === 0 && tracking === sentTracking) return;
+    const pageFacts = JSON.stringify([reading.trackingNumbers ?? [], reading.problems]);
+    if (changed.length === 0 && pageFacts === sentPageFacts) return;
     try {
       await deps.send({
         url: readUrl,
         reading: { ...reading, orders: changed.map(([order]) => order) },
       });
       for (const [order, json] of changed) sent.set(key(order), json);
-      sentTracking = tracking;
+      sentPageFacts = pageFacts;
     } catch {
       // Not stored: the same orders count as changed at the next reading.
     }

@@ -2,6 +2,7 @@ import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type {
   EvidenceBlob,
   EvidenceRecord,
+  PageReport,
   ReminderRecord,
   SettingsRecord,
   StoredCase,
@@ -26,6 +27,7 @@ export class CaseClockDatabase extends Dexie {
   uploads!: EntityTable<UploadRecord, 'id'>;
   uploadChunks!: Table<UploadChunk, [string, number]>;
   trash!: EntityTable<TrashRecord, 'id'>;
+  pageReports!: EntityTable<PageReport, 'url'>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);

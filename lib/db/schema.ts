@@ -1,4 +1,10 @@
-import type { MarketplaceId, OrderItemReading, OrderReading } from '../marketplaces/types';
+import { isMarketplaceUrl } from '../marketplaces/registry';
+import type {
+  MarketplaceId,
+  OrderItemReading,
+  OrderReading,
+  ReadingProblem,
+} from '../marketplaces/types';
 import type { CaseRecord, Settings, TimelineEvent } from '../timeline/types';
 
 /** What the buyer may enter or correct on an order; pages never overwrite it. */
@@ -123,6 +129,26 @@ export interface TrashRecord {
   reminders: ReminderRecord[];
 }
 
+/** An order of a page the background would not store, and why. */
+export interface RefusedOrder {
+  /** The order's number as sent, shortened. */
+  order: string;
+  /** 'order-number': not one of the marketplace's; 'link': leads off the marketplace. */
+  reason: 'order-number' | 'link' | 'data';
+  /** For 'data': which field, in the schema's words. */
+  detail?: string;
+}
+
+/** What CaseClock could not read or keep of a marketplace page, for the popup to say. */
+export interface PageReport {
+  /** The page's address without its fragment. */
+  url: string;
+  marketplace: MarketplaceId;
+  at: string;
+  problems: ReadingProblem[];
+  refused: RefusedOrder[];
+}
+
 export function orderId(marketplace: MarketplaceId, orderNumber: string): string {
   return `${marketplace}:${orderNumber}`;
 }
@@ -130,4 +156,15 @@ export function orderId(marketplace: MarketplaceId, orderNumber: string): string
 /** The order as the buyer sees it: what pages showed, with the buyer's own entries on top. */
 export function effectiveOrder(order: StoredOrder): StoredOrder {
   return order.edits ? { ...order, ...order.edits } : order;
+}
+
+/**
+ * The order's own page on its marketplace, to open for the buyer: never another site, even
+ * from data an older version stored without checking.
+ */
+export function orderPageUrl(order: StoredOrder): string | undefined {
+  const { detailUrl } = effectiveOrder(order);
+  return [detailUrl, order.seenOnUrl].find(
+    (url) => url !== undefined && isMarketplaceUrl(order.marketplace, url),
+  );
 }

@@ -1,6 +1,6 @@
 import { Fragment, type ReactNode } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
-import type { EvidenceRecord } from '../db/schema';
+import { orderPageUrl, type EvidenceRecord } from '../db/schema';
 import { translator, type MessageKey, type Translate } from '../i18n';
 import { dateFormat } from '../i18n/format';
 import {
@@ -159,6 +159,7 @@ function Table({
 function OrderSection({ page }: { page: Page }) {
   const { input, t, marketplace, day } = page;
   const { order } = input;
+  const orderPage = orderPageUrl(order);
   const items = order.items
     .filter((item) => item.title.trim() !== '')
     .map((item) =>
@@ -189,10 +190,7 @@ function OrderSection({ page }: { page: Page }) {
           [t('pack.doc.field.tracking'), optional(order.trackingNumber)],
           [t('pack.doc.field.carrier'), optional(order.carrier)],
           [t('pack.doc.field.receivedAt'), order.receivedAt ? day(order.receivedAt) : undefined],
-          [
-            t('pack.doc.field.orderPage'),
-            order.detailUrl ? <ExternalLink url={order.detailUrl} /> : undefined,
-          ],
+          [t('pack.doc.field.orderPage'), orderPage ? <ExternalLink url={orderPage} /> : undefined],
         ]}
       />
     </>

@@ -1,5 +1,5 @@
 import { strToU8, zipSync, type ZipOptions, type Zippable } from 'fflate';
-import type { EvidenceRecord, StoredOrder } from '../db/schema';
+import { orderPageUrl, type EvidenceRecord, type StoredOrder } from '../db/schema';
 import type { Language } from '../i18n';
 import { marketplaceName } from '../i18n/phrases';
 import { draftMessage, inCaptureOrder, usableMaterial, type Draft, type DraftInput } from './draft';
@@ -204,6 +204,7 @@ function timelineDocument(input: PackInput) {
 }
 
 function orderDocument(order: StoredOrder): Record<string, unknown> {
+  const detailUrl = orderPageUrl(order);
   return {
     marketplace: order.marketplace,
     marketplaceName: marketplaceName(order.marketplace),
@@ -222,7 +223,7 @@ function orderDocument(order: StoredOrder): Record<string, unknown> {
     ...(order.trackingNumber ? { trackingNumber: order.trackingNumber } : {}),
     ...(order.carrier ? { carrier: order.carrier } : {}),
     ...(order.dispute?.caseNumber ? { disputeCaseNumber: order.dispute.caseNumber } : {}),
-    ...(order.detailUrl ? { detailUrl: order.detailUrl } : {}),
+    ...(detailUrl ? { detailUrl } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { adapterById } from '../marketplaces/registry';
-import type { MarketplaceId } from '../marketplaces/types';
+import type { MarketplaceId, ReadingProblem } from '../marketplaces/types';
+import type { PageReport } from '../db/schema';
 import type { Refusal } from '../messaging/protocol';
 import type { Money } from '../money';
 import type { RuleUnit } from '../policies/types';
@@ -104,4 +105,47 @@ export function refusalText(
     default:
       return t('error.refused', { error: refusal.error });
   }
+}
+
+/** One thing CaseClock could not read on a page, in the buyer's words. */
+export function problemText(
+  t: Translate,
+  problem: ReadingProblem,
+  marketplace: MarketplaceId,
+): string {
+  const name = marketplaceName(marketplace);
+  switch (problem.kind) {
+    case 'order-without-number':
+    case 'no-order':
+      return t(`problem.${problem.kind}`);
+    case 'order-number-refused':
+      return t('problem.order-number-refused', { shown: problem.shown, marketplace: name });
+    case 'page-failed':
+      return t('problem.page-failed', { detail: problem.detail });
+    case 'field-missing':
+    case 'field-clipped':
+      return t(`problem.${problem.kind}`, {
+        order: problem.order,
+        field: t(`field.${problem.field}`),
+      });
+    case 'field-unreadable':
+    case 'link-refused':
+      return t(`problem.${problem.kind}`, {
+        order: problem.order,
+        field: t(`field.${problem.field}`),
+        shown: problem.shown,
+        marketplace: name,
+      });
+  }
+}
+
+/** Everything a page's report says, in the buyer's words: what was not read, then not kept. */
+export function pageReportLines(t: Translate, report: PageReport): string[] {
+  const marketplace = marketplaceName(report.marketplace);
+  return [
+    ...report.problems.map((problem) => problemText(t, problem, report.marketplace)),
+    ...report.refused.map(({ order, reason, detail }) =>
+      t(`problem.refused.${reason}`, { order, marketplace, detail: detail ?? '' }),
+    ),
+  ];
 }

@@ -63,29 +63,31 @@ export interface OrderReading {
 export const READING_LIMITS = { text: 500, url: 2048 } as const;
 
 /** The fields a reader may fail to read, as a buyer would be told about them. */
-export type ReadingField =
-  | 'orderNumber'
-  | 'status'
-  | 'statusText'
-  | 'total'
-  | 'placedAt'
-  | 'paidAt'
-  | 'shippedAt'
-  | 'receivedAt'
-  | 'protectionEndsAt'
-  | 'seller'
-  | 'sellerUrl'
-  | 'carrier'
-  | 'trackingNumber'
-  | 'detailUrl'
-  | 'disputeStatus'
-  | 'caseNumber'
-  | 'itemTitle'
-  | 'itemUrl'
-  | 'itemImage'
-  | 'itemNumber'
-  | 'unitPrice'
-  | 'quantity';
+export const READING_FIELDS = [
+  'orderNumber',
+  'status',
+  'statusText',
+  'total',
+  'placedAt',
+  'paidAt',
+  'shippedAt',
+  'receivedAt',
+  'protectionEndsAt',
+  'seller',
+  'sellerUrl',
+  'carrier',
+  'trackingNumber',
+  'detailUrl',
+  'disputeStatus',
+  'caseNumber',
+  'itemTitle',
+  'itemUrl',
+  'itemImage',
+  'itemNumber',
+  'unitPrice',
+  'quantity',
+] as const;
+export type ReadingField = (typeof READING_FIELDS)[number];
 
 /** What a reader could not make out on a page. `order` names the order (or the parcel or case
  * the page numbers, when no order number is known); `shown` is at most 60 characters of what the

@@ -13,18 +13,22 @@ import {
 } from '../db/evidence';
 import { addOrderByHand, archiveOrder, editOrder } from '../db/order-edits';
 import { recordPageReading } from '../db/orders';
+import { recordPageReport } from '../db/page-reports';
 import { planEach, readOrdersData } from '../db/plans';
 import { orderId } from '../db/schema';
 import { updateSettings } from '../db/settings';
 import { sha256Hex } from '../evidence/hash';
 import { evidenceAddress, subjectsOfPage, TITLE_LIMIT } from '../evidence/shows';
 import { confirmReceiptGuard } from '../guard';
-import { adapterForHost } from '../marketplaces/registry';
-import type { MarketplaceId } from '../marketplaces/types';
+import { adapterForHost, isOrderNumberOf } from '../marketplaces/registry';
+import type { MarketplaceId, OrderReading } from '../marketplaces/types';
 import { urgencyOf } from '../timeline/urgency';
+import { marketplaceName } from '../i18n/phrases';
 import { bytesFromBase64 } from './base64';
 import {
   CONTENT_MESSAGES,
+  checkPageOrders,
+  offSiteLink,
   parseMessage,
   type BackgroundProblem,
   type Message,
@@ -78,6 +82,13 @@ export interface BackgroundDeps {
    * CaseClock's, so the buyer must be told another way.
    */
   onContentRefusal: (message: Message, refusal: Refusal) => void;
+}
+
+/** What the buyer types is untrusted too: an order's links stay on its marketplace's site. */
+function checkLinks(marketplace: MarketplaceId, edits: Partial<OrderReading>): void {
+  if (offSiteLink(marketplace, edits)) {
+    throw new RecordError(`links must lead to ${marketplaceName(marketplace)}'s own site`);
+  }
 }
 
 function marketplaceOf(url: string | undefined): MarketplaceId | undefined {
@@ -172,14 +183,40 @@ const HANDLERS: Handlers = {
     if (marketplaceOf(message.url) !== message.marketplace) {
       return { ok: false, error: `${message.url} is not a ${message.marketplace} page` };
     }
-    const tracked = await recordPageReading(deps.db, message, {
-      at: deps.now().toISOString(),
-      url: message.url,
-      pageKind: message.pageKind,
+    const { marketplace, url } = message;
+    // Each order on its own: one the background refuses never takes the page with it.
+    const { orders, refused } = checkPageOrders(marketplace, message.orders);
+    const at = deps.now().toISOString();
+    const tracked = await recordPageReading(
+      deps.db,
+      { ...message, orders },
+      { at, url, pageKind: message.pageKind },
+    );
+    await recordPageReport(deps.db, {
+      url,
+      marketplace,
+      at,
+      refused,
+      ...(message.problems ? { problems: message.problems } : {}),
     });
     await deps.afterWrite();
-    const numbers = message.orders.map((order) => order.orderNumber);
-    return { ok: true, tracked, ...(await orderViews(deps, message.marketplace, numbers)) };
+    const numbers = orders.map((order) => order.orderNumber);
+    return { ok: true, tracked, refused, ...(await orderViews(deps, marketplace, numbers)) };
+  },
+
+  async 'page-unread'(deps, message) {
+    if (marketplaceOf(message.url) !== message.marketplace) {
+      return { ok: false, error: `${message.url} is not a ${message.marketplace} page` };
+    }
+    const { url, marketplace, problems } = message;
+    await recordPageReport(deps.db, {
+      url,
+      marketplace,
+      at: deps.now().toISOString(),
+      problems,
+      refused: [],
+    });
+    return { ok: true, url };
   },
 
   async 'guard-query'(deps, message) {
@@ -256,6 +293,13 @@ const HANDLERS: Handlers = {
   },
 
   async 'order-add'(deps, message) {
+    const { marketplace } = message;
+    if (!isOrderNumberOf(marketplace, message.orderNumber)) {
+      throw new RecordError(
+        `${message.orderNumber} is not an order number of ${marketplaceName(marketplace)}`,
+      );
+    }
+    checkLinks(marketplace, message.edits);
     const id = await addOrderByHand(
       deps.db,
       message.marketplace,
@@ -268,6 +312,8 @@ const HANDLERS: Handlers = {
   },
 
   async 'order-edit'(deps, message) {
+    const order = mustExist(await deps.db.orders.get(message.orderId), `order ${message.orderId}`);
+    checkLinks(order.marketplace, message.edits);
     await editOrder(deps.db, message.orderId, message.edits);
     await deps.afterWrite();
     return { ok: true, orderId: message.orderId };

@@ -1,8 +1,5 @@
-import type { OrderReading, PageReading } from '../marketplaces/types';
-import type { PageReadMessage } from './protocol';
-
-/** The most one message carries: a page with more is sent in parts, in order. */
-export const PAGE_MESSAGE_LIMITS = { orders: 500, itemsPerOrder: 200, items: 2000 } as const;
+import type { OrderReading, PageReading, ReadingProblem } from '../marketplaces/types';
+import { PAGE_MESSAGE_LIMITS, type PageReadMessage } from './protocol';
 
 type ReadPage = Extract<PageReading, { status: 'read' }>;
 
@@ -24,10 +21,24 @@ function orderPieces(order: OrderReading, itemsPerOrder: number): OrderReading[]
   return pieces;
 }
 
+/** The longest text a problem carries: what the page showed is quoted, not copied. */
+const PROBLEM_TEXT_LIMIT = 200;
+
+/** What a reading could not make out, as much as a message carries. */
+export function reportedProblems(problems: readonly ReadingProblem[]): ReadingProblem[] {
+  return problems
+    .slice(0, PAGE_MESSAGE_LIMITS.problems)
+    .map((problem) =>
+      problem.kind === 'page-failed'
+        ? { ...problem, detail: problem.detail.slice(0, PROBLEM_TEXT_LIMIT) }
+        : problem,
+    );
+}
+
 /**
  * The messages that carry a page's reading to the background, none over the limits: orders in
  * page order, an order with many items across several messages. Tracking numbers go with the
- * first message.
+ * first message, with what the reader could not make out.
  */
 export function pageReadMessages(
   url: string,
@@ -45,6 +56,7 @@ export function pageReadMessages(
       ...base,
       orders: [],
       ...(reading.trackingNumbers ? { trackingNumbers: reading.trackingNumbers } : {}),
+      problems: reportedProblems(reading.problems),
     },
   ];
   let items = 0;

@@ -6,10 +6,20 @@
 import * as v from 'valibot';
 import { EVIDENCE_SIZE_LIMIT, UPLOAD_CHUNK_SIZE } from '../db/evidence';
 import type { RecordErrorCode } from '../db/errors';
+import type { RefusedOrder } from '../db/schema';
 import { EVIDENCE_SUBJECTS } from '../evidence/checklist';
 import type { GuardDecision } from '../guard';
-import { MARKETPLACE_IDS, ORDER_STATUSES, PAGE_KINDS } from '../marketplaces/types';
-import { PAGE_MESSAGE_LIMITS } from './page-parts';
+import { isMarketplaceUrl, isOrderNumberOf } from '../marketplaces/registry';
+import {
+  MARKETPLACE_IDS,
+  ORDER_STATUSES,
+  PAGE_KINDS,
+  READING_FIELDS,
+  READING_LIMITS,
+  type MarketplaceId,
+  type OrderReading,
+  type ReadingProblem,
+} from '../marketplaces/types';
 import {
   BUYER_EVENT_TYPES,
   CASE_REASONS,
@@ -21,9 +31,19 @@ import {
   type Stage,
 } from '../timeline/types';
 
+/**
+ * The most one page message carries: a page with more is sent in parts (see page-parts.ts);
+ * an order of more items in pieces; a page's report keeps that many problems.
+ */
+export const PAGE_MESSAGE_LIMITS = {
+  orders: 500,
+  itemsPerOrder: 200,
+  items: 2000,
+  problems: 100,
+} as const;
+
 const LIMITS = {
-  text: 500,
-  url: 2048,
+  ...READING_LIMITS,
   orders: PAGE_MESSAGE_LIMITS.orders,
   items: PAGE_MESSAGE_LIMITS.itemsPerOrder,
   trackingNumbers: 100,
@@ -31,6 +51,8 @@ const LIMITS = {
 
 const Text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text));
 export const WebUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:/i));
+/** Pictures are shown from the marketplaces' image hosts: encrypted ones only. */
+const HttpsUrl = v.pipe(WebUrl, v.regex(/^https:/i));
 /** The calendar date an ISO timestamp names exists ("2026-02-30" does not, though Date takes it). */
 function namesRealDate(value: string): boolean {
   const [year, month, day] = value.slice(0, 10).split('-').map(Number);
@@ -55,7 +77,7 @@ export const OrderItemSchema = v.object({
   quantity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
   unitPrice: v.optional(MoneySchema),
   url: v.optional(WebUrl),
-  imageUrl: v.optional(WebUrl),
+  imageUrl: v.optional(HttpsUrl),
   itemNumber: v.optional(Text),
 });
 
@@ -81,7 +103,6 @@ export const OrderReadingSchema = v.object({
   itemsFrom: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1_000_000))),
 });
 
-export const OrderNumber = v.pipe(v.string(), v.trim(), v.regex(/^\S{1,80}$/));
 /**
  * An order's id as stored. Only an existing order is acted on, so any stored id is accepted:
  * even one an older version stored from a page it misread, which the buyer must be able to
@@ -95,15 +116,92 @@ const OrderId = v.pipe(
 const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
 const Marketplace = v.picklist(MARKETPLACE_IDS);
 
-/** A content script read a marketplace page. */
+/** What a page shows, at most as much as a problem quotes. */
+const Shown = v.pipe(v.string(), v.maxLength(200));
+const Field = v.picklist(READING_FIELDS);
+
+const ReadingProblemSchema = v.variant('kind', [
+  v.object({ kind: v.literal('order-without-number') }),
+  v.object({ kind: v.literal('order-number-refused'), shown: Shown }),
+  v.object({ kind: v.literal('field-missing'), order: Shown, field: Field }),
+  v.object({ kind: v.literal('field-unreadable'), order: Shown, field: Field, shown: Shown }),
+  v.object({ kind: v.literal('field-clipped'), order: Shown, field: Field }),
+  v.object({ kind: v.literal('link-refused'), order: Shown, field: Field, shown: Shown }),
+  v.object({ kind: v.literal('no-order') }),
+  v.object({ kind: v.literal('page-failed'), detail: Shown }),
+]) satisfies v.GenericSchema<ReadingProblem>;
+
+const Problems = v.pipe(v.array(ReadingProblemSchema), v.maxLength(PAGE_MESSAGE_LIMITS.problems));
+
+/**
+ * One order of a page, as the content script typed it. The background checks each order on
+ * its own (`checkPageOrders`), so an order it refuses never takes the rest of the page with it.
+ */
+const PageOrder = v.custom<OrderReading>(
+  (value) => typeof value === 'object' && value !== null,
+  'an order is an object',
+);
+
+/**
+ * A content script read a marketplace page. A long page comes in parts; its first part carries
+ * the tracking numbers and what the reader could not make out (`problems`).
+ */
 export const PageReadMessageSchema = v.object({
   type: v.literal('page-read'),
   url: WebUrl,
   marketplace: Marketplace,
   pageKind: v.picklist(PAGE_KINDS),
-  orders: v.pipe(v.array(OrderReadingSchema), v.maxLength(LIMITS.orders)),
+  orders: v.pipe(v.array(PageOrder), v.maxLength(LIMITS.orders)),
   trackingNumbers: v.optional(v.pipe(v.array(Text), v.maxLength(LIMITS.trackingNumbers))),
+  problems: v.optional(Problems),
 });
+
+/** A content script found no order it could read on a marketplace page, and says why. */
+const PageUnreadSchema = v.object({
+  type: v.literal('page-unread'),
+  url: WebUrl,
+  marketplace: Marketplace,
+  problems: Problems,
+});
+
+/** Links an order may carry: each must stay on the marketplace's own https hosts. */
+export function offSiteLink(marketplace: MarketplaceId, order: Partial<OrderReading>): boolean {
+  const links = [
+    order.detailUrl,
+    order.seller?.url,
+    ...(order.items ?? []).map((item) => item.url),
+  ];
+  return links.some((link) => link !== undefined && !isMarketplaceUrl(marketplace, link));
+}
+
+/**
+ * The orders of a page the background stores, each checked on its own as untrusted input: the
+ * schema, the marketplace's order-number format, and links on its own hosts. The same rules as
+ * the readers', so a reader's order is never refused here.
+ */
+export function checkPageOrders(
+  marketplace: MarketplaceId,
+  candidates: readonly unknown[],
+): { orders: OrderReading[]; refused: RefusedOrder[] } {
+  const orders: OrderReading[] = [];
+  const refused: RefusedOrder[] = [];
+  for (const candidate of candidates) {
+    const sent = (candidate as { orderNumber?: unknown }).orderNumber;
+    const order = typeof sent === 'string' ? sent.trim().slice(0, 60) : '?';
+    const result = v.safeParse(OrderReadingSchema, candidate);
+    if (!result.success) {
+      const [issue] = result.issues;
+      refused.push({ order, reason: 'data', detail: issueText(issue) });
+    } else if (!isOrderNumberOf(marketplace, result.output.orderNumber)) {
+      refused.push({ order, reason: 'order-number' });
+    } else if (offSiteLink(marketplace, result.output)) {
+      refused.push({ order, reason: 'link' });
+    } else {
+      orders.push(result.output);
+    }
+  }
+  return { orders, refused };
+}
 
 /** A content script asks whether confirming receipt of these orders should be held. */
 const GuardQuerySchema = v.object({
@@ -166,7 +264,8 @@ const OrderEditsSchema = v.partial(
 const OrderAddSchema = v.object({
   type: v.literal('order-add'),
   marketplace: Marketplace,
-  orderNumber: OrderNumber,
+  /** Checked against the marketplace's own format by the background. */
+  orderNumber: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text)),
   edits: OrderEditsSchema,
 });
 
@@ -291,6 +390,7 @@ const SettingsUpdateSchema = v.object({
 
 export const MessageSchema = v.variant('type', [
   PageReadMessageSchema,
+  PageUnreadSchema,
   GuardQuerySchema,
   ItemsInspectedSchema,
   CaseStartSchema,
@@ -324,6 +424,7 @@ export type MessageOf<T extends MessageType> = Extract<Message, { type: T }>;
 /** Which messages come from marketplace tabs (content scripts); the rest from CaseClock's pages. */
 export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'page-read',
+  'page-unread',
   'guard-query',
   'items-inspected',
   'case-open',
@@ -347,7 +448,8 @@ export interface OrderViews {
 
 /** What the background answers to each message type. */
 export interface Replies {
-  'page-read': { tracked: string[] } & OrderViews;
+  'page-read': { tracked: string[]; refused: RefusedOrder[] } & OrderViews;
+  'page-unread': { url: string };
   'guard-query': OrderViews;
   'items-inspected': OrderViews;
   'case-start': { caseId: string };
@@ -400,8 +502,10 @@ export interface SenderInfo {
 export function parseMessage(input: unknown): { ok: true; message: Message } | Refusal {
   const result = v.safeParse(MessageSchema, input);
   if (result.success) return { ok: true, message: result.output };
-  const details = result.issues
-    .slice(0, 5)
-    .map((issue) => `${v.getDotPath(issue) ?? 'message'}: ${issue.message}`);
+  const details = result.issues.slice(0, 5).map(issueText);
   return { ok: false, error: `invalid message (${details.join('; ')})` };
+}
+
+function issueText(issue: v.BaseIssue<unknown> | undefined): string {
+  return issue ? `${v.getDotPath(issue) ?? 'message'}: ${issue.message}` : 'invalid';
 }

@@ -164,6 +164,35 @@ describe('the popup', () => {
     expect(screen.getByText('No order matches.')).toBeTruthy();
   });
 
+  it('says, for the page in the tab, what could not be read or kept', async () => {
+    const current = { id: 1, windowId: 1, url: `${DHGATE_ORDER_URL}#top` };
+    await renderPage((background) => <PopupApp db={background.db} tab={current} />, {
+      now: NOW,
+      async before(background) {
+        const read = dhgatePageRead();
+        await background.send(
+          {
+            ...read,
+            orders: [
+              ...read.orders,
+              { orderNumber: '1041209953', items: [], detailUrl: 'https://x.example/' },
+            ],
+            problems: [{ kind: 'field-clipped', order: '1043587216', field: 'itemTitle' }],
+          },
+          tab(DHGATE_ORDER_URL),
+        );
+      },
+    });
+    const report = await screen.findByText('CaseClock could not read all of this page:');
+    const lines = within(report.closest('section') as HTMLElement)
+      .getAllByRole('listitem')
+      .map((item) => item.textContent);
+    expect(lines).toEqual([
+      'Order 1043587216: an item’s title was too long; CaseClock kept its beginning.',
+      'Order 1041209953 carried a link off DHgate: it was not stored.',
+    ]);
+  });
+
   it('says when the background cannot set its reminders', async () => {
     await renderPage((background) => <PopupApp db={background.db} />, {
       now: NOW,
