@@ -10,8 +10,6 @@
 import { READING_LIMITS } from './types';
 
 const SHOW_ELEMENT_AND_TEXT = 5; // NodeFilter.SHOW_ELEMENT | SHOW_TEXT, no DOM global needed
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
 /** Elements whose text is not page content. */
 const NOT_CONTENT = new Set(['SCRIPT', 'STYLE', 'TEMPLATE']);
 const LONGEST_LABEL_TEXT = 120;
@@ -55,7 +53,6 @@ function lowerBound(sorted: readonly number[], value: number): number {
 interface Selection {
   elements: Element[];
   positions: number[];
-  members: Set<Element>;
 }
 
 /**
@@ -72,26 +69,42 @@ export class PageIndex {
   private readonly ends: number[] = [];
   private readonly textPositions: number[] = [];
   private readonly selections = new Map<string, Selection>();
+  /** Nodes scanned so far by queries inside parts of the page, per selector. */
+  private readonly scanned = new Map<string, number>();
   private readonly nearest = new Map<string, Map<Element, Element | null>>();
 
   constructor(doc: Document) {
     this.root = doc.body;
     const parents: number[] = [-1];
     this.add(this.root);
-    const walker = doc.createTreeWalker(this.root, SHOW_ELEMENT_AND_TEXT, {
-      acceptNode: (node: Node) =>
-        NOT_CONTENT.has(node.nodeName.toUpperCase()) ? FILTER_REJECT : FILTER_ACCEPT,
-    });
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    // A plain walk, stepping over scripts, styles and templates by hand: a filter callback
+    // would cost a call into script for every node of the page.
+    const walker = doc.createTreeWalker(this.root, SHOW_ELEMENT_AND_TEXT);
+    let node = walker.nextNode();
+    while (node) {
+      if (NOT_CONTENT.has(node.nodeName.toUpperCase())) {
+        node = walker.nextSibling() ?? this.nextAfter(walker);
+        continue;
+      }
       const parent = node.parentNode;
       parents.push(parent ? (this.positions.get(parent) ?? 0) : 0);
       this.add(node);
       if (node.nodeType === 3) this.textPositions.push(this.nodes.length - 1);
+      node = walker.nextNode();
     }
     for (let position = this.nodes.length - 1; position > 0; position--) {
       const parent = parents[position] ?? 0;
       this.ends[parent] = Math.max(this.ends[parent] ?? 0, this.ends[position] ?? 0);
     }
+  }
+
+  /** The node after the walker's current one and its subtree, or null at the end. */
+  private nextAfter(walker: TreeWalker): Node | null {
+    while (walker.parentNode()) {
+      const next = walker.nextSibling();
+      if (next) return next;
+    }
+    return null;
   }
 
   private add(node: Node): void {
@@ -125,7 +138,6 @@ export class PageIndex {
       selection = {
         elements: found,
         positions: found.map((element) => this.positions.get(element) ?? 0),
-        members: new Set(found),
       };
       this.selections.set(selector, selection);
     }
@@ -141,8 +153,25 @@ export class PageIndex {
     ];
   }
 
+  /**
+   * Whether a query inside `scope` may scan just that part of the page: as long as such scans,
+   * added up per selector, stay within the page's size. Past that the page is queried once and
+   * every later query is a binary search, so the work per selector never exceeds twice the page.
+   */
+  private mayScan(scope: Node, selector: string): scope is Element {
+    if (this.selections.has(selector) || scope.nodeType !== 1) return false;
+    const [start, end] = this.span(scope);
+    const spent = (this.scanned.get(selector) ?? 0) + (end - start);
+    if (start < 0 || spent > this.nodes.length) return false;
+    this.scanned.set(selector, spent);
+    return true;
+  }
+
   /** The elements inside `scope` (not `scope` itself) that match, in document order. */
   all(scope: Node, selector: string): Element[] {
+    if (this.mayScan(scope, selector)) {
+      return [...scope.querySelectorAll(selector)].filter((element) => this.has(element));
+    }
     const selection = this.select(selector);
     const [from, to] = this.range(scope, selection);
     return selection.elements.slice(from, to);
@@ -150,6 +179,10 @@ export class PageIndex {
 
   /** The first element inside `scope` that matches. */
   first(scope: Node, selector: string): Element | undefined {
+    if (this.mayScan(scope, selector)) {
+      const found = scope.querySelector(selector);
+      if (!found || this.has(found)) return found ?? undefined;
+    }
     const selection = this.select(selector);
     const [from, to] = this.range(scope, selection);
     return from < to ? selection.elements[from] : undefined;
@@ -157,18 +190,17 @@ export class PageIndex {
 
   /** Whether `element` itself matches. */
   matches(element: Element, selector: string): boolean {
-    return this.select(selector).members.has(element);
+    return element.matches(selector);
   }
 
   /** The nearest element at or above `node` that matches (as `closest`, remembered). */
   closest(node: Node | null, selector: string): Element | null {
-    const selection = this.select(selector);
     let memo = this.nearest.get(selector);
     if (!memo) {
       memo = new Map();
       this.nearest.set(selector, memo);
     }
-    return nearestAncestor(node, (element) => selection.members.has(element), memo);
+    return nearestAncestor(node, (element) => element.matches(selector), memo);
   }
 
   /** The text nodes inside `scope`, in document order. */

@@ -91,7 +91,7 @@ export type ReadingField = (typeof READING_FIELDS)[number];
 
 /** What a reader could not make out on a page. `order` names the order (or the parcel or case
  * the page numbers, when no order number is known); `shown` is at most 60 characters of what the
- * page showed. */
+ * page showed. `order` is empty for what belongs to no order (a page's own tracking numbers). */
 export type ReadingProblem =
   | { kind: 'order-without-number' }
   | { kind: 'order-number-refused'; shown: string }

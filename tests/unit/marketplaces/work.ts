@@ -96,20 +96,19 @@ export function countWork(read: () => void): Work {
   const one = () => {
     add(1);
   };
-  const scan = (self: Node) => {
-    // The walk that measures a subtree must not count itself.
+  // Measuring walks the tree itself: that walk must not count.
+  const measure = (amount: () => number) => {
     if (!counting) return;
     counting = false;
-    const size = subtreeSize(self);
+    const measured = amount();
     counting = true;
-    add(size);
+    add(measured);
+  };
+  const scan = (self: Node) => {
+    measure(() => subtreeSize(self));
   };
   const climb = (self: Node) => {
-    if (!counting) return;
-    counting = false;
-    const levels = depth(self);
-    counting = true;
-    add(levels);
+    measure(() => depth(self));
   };
   // A replace or a split calls `exec` once per match, each from where the last one ended: only
   // the outermost call counts. An `exec` counts from where it starts to where its match ends.
@@ -161,11 +160,7 @@ export function countWork(read: () => void): Work {
     instrument(Node.prototype, 'firstChild', one),
     instrument(Element.prototype, 'previousElementSibling', one),
     instrument(Element.prototype, 'children', (self: Element) => {
-      if (!counting) return;
-      counting = false;
-      const count = self.childElementCount;
-      counting = true;
-      add(count);
+      measure(() => self.childElementCount);
     }),
     instrument(Element.prototype, 'getAttribute', one),
     execute('exec'),
