@@ -69,13 +69,17 @@ function orderChecker(marketplace: MarketplaceId, order: string, problems: Readi
       problems.push({ kind: 'field-unreadable', order, field, shown: shownOf(trimmed) });
       return undefined;
     },
-    /** A link to a page of the marketplace itself, or a picture (any https host). */
+    /**
+     * A link to a page of the marketplace itself, or a picture (any https host). Pages still
+     * print some links as http://; browsers load them over https, and so does CaseClock.
+     */
     link(field: ReadingField, value: string | undefined, anyHost = false): string | undefined {
       if (value === undefined) return undefined;
+      const secure = value.replace(/^http:\/\//i, 'https://');
       const accepted = anyHost
-        ? value.length <= READING_LIMITS.url && /^https:\/\/[^/@]+\//.test(value)
-        : isMarketplaceUrl(marketplace, value);
-      if (accepted) return value;
+        ? secure.length <= READING_LIMITS.url && /^https:\/\/[^/@]+\//.test(secure)
+        : isMarketplaceUrl(marketplace, secure);
+      if (accepted) return secure;
       problems.push({ kind: 'link-refused', order, field, shown: shownOf(value) });
       return undefined;
     },

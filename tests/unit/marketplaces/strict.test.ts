@@ -135,6 +135,27 @@ describe('links', () => {
     });
   });
 
+  it('reads a link the page prints as http:// to its own site over https, never another site', () => {
+    const other = 'http://orders.example.net/mydhgate/order/orderdetail.html?rfid=1';
+    const reading = readChanged('dhgate', 'mobile-order-list-shipped', [
+      [
+        'href="http://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808192f6a01d0192f7bb3c0a4e19&amp;rft=4"',
+        `href="${other}"`,
+      ],
+    ]);
+    const [first, second] = orders(reading);
+    expect(first?.detailUrl).toBe(
+      'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4',
+    );
+    expect(second).not.toHaveProperty('detailUrl');
+    expect(problems(reading)).toContainEqual({
+      kind: 'link-refused',
+      order: '1041209953',
+      field: 'detailUrl',
+      shown: other.slice(0, 60),
+    });
+  });
+
   it("leaves out a seller's address with credentials in it", () => {
     const reading = readChanged('dhgate', 'desktop-order-list-fr', [
       [
