@@ -18,7 +18,7 @@ export function PageReportNotice({ db, url }: { db: CaseClockDatabase; url: stri
   const lines = pageReportLines(t, report);
   return (
     <section className="this-page page-report" aria-label={t('popup.thisPage')}>
-      <p className="notice error">{t('page.problems')}</p>
+      <p className="page-report-title">{t('page.problems')}</p>
       <ul>
         {lines.slice(0, LINES_SHOWN).map((line, index) => (
           <li key={index}>{line}</li>

@@ -39,3 +39,12 @@ export async function storedOrder(worker: Worker, id: string): Promise<StoredOrd
 export function storedEvents(worker: Worker, orderId: string): Promise<StoredEvent[]> {
   return storedRecords<StoredEvent>(worker, { store: 'events', index: 'orderId', key: orderId });
 }
+
+/** Every order the extension stored for a marketplace. */
+export function storedOrders(worker: Worker, marketplace: string): Promise<StoredOrder[]> {
+  return storedRecords<StoredOrder>(worker, {
+    store: 'orders',
+    index: 'marketplace',
+    key: marketplace,
+  });
+}
