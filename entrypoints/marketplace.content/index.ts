@@ -5,6 +5,7 @@ import { watchPage, type PageWatcherDeps } from '@/lib/content/page-watcher';
 import { removeOrderPanel, showOrderPanel } from '@/lib/content/order-panel';
 import { uncheckedDecision, type GuardDecision } from '@/lib/guard';
 import { languageOf, translator } from '@/lib/i18n';
+import { refusalText } from '@/lib/i18n/phrases';
 import { adapterForHost, marketplaceMatchPatterns, readPage } from '@/lib/marketplaces';
 import type { OrderSummary, OrderViews } from '@/lib/messaging/protocol';
 import { pageReadMessages, reportedProblems } from '@/lib/messaging/page-parts';
@@ -153,14 +154,16 @@ export default defineContentScript({
       query: queryGuards,
       async markInspected(orderNumber) {
         const reply = await sendToBackground({ type: 'items-inspected', marketplace, orderNumber });
-        if (reply.ok) keepViews(reply);
+        if (!reply.ok) throw new Error(refusalText(t, reply, { limit: '' }));
+        keepViews(reply);
       },
-      showDialog: (button, decision, actions) => {
+      showDialog: (button, decision, actions, problem) => {
         showGuardDialog(
           { doc: document, t, locale: navigator.language, now: () => new Date().toISOString() },
           button,
           decision,
           actions,
+          problem,
         );
       },
       setTimer: (callback, ms) => ctx.setTimeout(callback, ms),

@@ -31,9 +31,18 @@ export interface ConfirmGuardDeps {
   readPage: () => Promise<void>;
   /** Asks the background about orders already reported; `decision` follows its answer. */
   query: (orderNumbers: readonly string[]) => Promise<void>;
-  /** Records the inspection; the decision is updated through `decision` afterwards. */
+  /**
+   * Records the inspection; the decision is updated through `decision` afterwards. Rejects,
+   * with why in the buyer's words, when it could not be recorded.
+   */
   markInspected: (orderNumber: string) => Promise<void>;
-  showDialog: (button: Element, decision: GuardDecision, actions: GuardActions) => void;
+  /** `problem`: what went wrong with the buyer's last choice, said in the dialog. */
+  showDialog: (
+    button: Element,
+    decision: GuardDecision,
+    actions: GuardActions,
+    problem?: string,
+  ) => void;
   setTimer: (callback: () => void, ms: number) => unknown;
 }
 
@@ -95,7 +104,14 @@ export function installConfirmGuard(deps: ConfirmGuardDeps): () => void {
         clickThrough(button);
       },
       async inspected() {
-        for (const number of orders) await deps.markInspected(number);
+        try {
+          for (const number of orders) await deps.markInspected(number);
+        } catch (error) {
+          // Not recorded: the buyer is told why, and still decides.
+          const problem = error instanceof Error ? error.message : String(error);
+          deps.showDialog(button, decide(orders), actions, problem);
+          return;
+        }
         const updated = decide(orders);
         if (updated.guard) deps.showDialog(button, updated, actions);
         else clickThrough(button);

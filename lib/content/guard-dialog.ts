@@ -27,11 +27,13 @@ button { font: inherit; border-radius: 6px; padding: 6px 12px; cursor: pointer;
   border: 1px solid #c5ced8; background: #ffffff; color: #17202a; }
 button.keep { background: #0f6e6e; border-color: #0f6e6e; color: #ffffff; font-weight: 600; }
 button.inspected { margin-right: auto; }
+.problem { margin: 0 0 8px; padding: 6px 8px; border-radius: 6px; background: #fde7e9; color: #a4262c; }
 button:focus-visible { outline: 3px solid #f29e38; outline-offset: 2px; }
 @media (prefers-color-scheme: dark) {
   .dialog { background: #1e242b; color: #e7ecf1; border-color: #323b45; }
   .brand { color: #5cc8bf; }
   .losses li { color: #f08a8f; }
+  .problem { background: #3d1c1f; color: #f08a8f; }
   button { background: #15191e; color: #e7ecf1; border-color: #3d4753; }
   button.keep { background: #5cc8bf; border-color: #5cc8bf; color: #0b1f1e; }
 }
@@ -64,6 +66,8 @@ export function showGuardDialog(
   anchor: Element,
   decision: GuardDecision,
   actions: GuardActions,
+  /** Why the buyer's last choice could not be carried out. */
+  problem?: string,
 ): void {
   const { doc, t } = context;
   closeGuardDialog(doc);
@@ -106,6 +110,11 @@ export function showGuardDialog(
     losses.append(element(doc, 'li', t('guard.loss.deadline', { deadline, when })));
   }
   if (losses.childElementCount > 0) dialog.append(losses);
+  if (problem) {
+    const said = element(doc, 'p', problem, 'problem');
+    said.setAttribute('role', 'alert');
+    dialog.append(said);
+  }
 
   const close = () => {
     closeGuardDialog(doc);

@@ -166,6 +166,17 @@ describe('notification buttons', () => {
     await expect.poll(() => background.opened).toContain(ORDER_URL);
   });
 
+  it('never open another site, even one an older version stored as the order page', async () => {
+    const background = await notified();
+    await background.db.orders.update(ORDER_ID, {
+      detailUrl: 'https://dhgate.example.net/order',
+      seenOnUrl: 'https://dhgate.example.net/list',
+    });
+    await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 0);
+    const caseUrl = `${fakeBrowser.runtime.getURL('/case.html')}?order=${encodeURIComponent(ORDER_ID)}`;
+    await expect.poll(() => background.opened).toEqual([caseUrl]);
+  });
+
   it('open the case when the notification itself is clicked', async () => {
     const background = await notified();
     await fakeBrowser.notifications.onClicked.trigger(ESCALATION_KEY);

@@ -51,7 +51,7 @@ function install() {
     readPage,
     query,
     markInspected,
-    showDialog: (button, decision, actions) => {
+    showDialog: (button, decision, actions, problem) => {
       showGuardDialog(
         {
           doc: document,
@@ -62,6 +62,7 @@ function install() {
         button,
         decision,
         actions,
+        problem,
       );
     },
     setTimer: (callback, ms) => setTimeout(callback, ms),
@@ -177,6 +178,24 @@ describe('the confirm-receipt guard', () => {
       expect(siteClicks).toEqual(['first']);
     });
     expect(markInspected).toHaveBeenCalledWith(FIRST);
+    uninstall();
+  });
+
+  it('says so when the inspection could not be recorded, and keeps holding', async () => {
+    decisions[FIRST] = NOT_INSPECTED;
+    markInspected.mockRejectedValueOnce(
+      new Error('There is not enough storage space left: nothing was saved.'),
+    );
+    const uninstall = install();
+    buyerClicks('first');
+    buyerClick(dialogButton('inspected'));
+    await vi.waitFor(() => {
+      expect(dialog()?.querySelector('[role=alert]')?.textContent).toBe(
+        'There is not enough storage space left: nothing was saved.',
+      );
+    });
+    expect(reasons()).toContain('You have not marked the items as inspected.');
+    expect(siteClicks).toEqual([]);
     uninstall();
   });
 
