@@ -137,6 +137,13 @@ export class TestBackground {
     return this.background.handleMessage(message, sender);
   }
 
+  /** Starts a case on an order (the DHgate one unless said), as the workspace does. */
+  async startCase(reason = 'not-received', orderId = DHGATE_ORDER_ID): Promise<string> {
+    const reply = await this.send({ type: 'case-start', orderId, reason });
+    if (!reply.ok || !('caseId' in reply)) throw new Error(`no case: ${JSON.stringify(reply)}`);
+    return reply.caseId;
+  }
+
   /** Moves the clock on and rings the alarms whose time has come, as Chrome would. */
   async advanceTo(instant: string): Promise<void> {
     this.now = new Date(instant);

@@ -74,12 +74,7 @@ describe('writes the buyer asked for outside CaseClock’s pages', () => {
   });
 
   it('say in a notification when "Save selection as evidence" could not save', async () => {
-    const started = await background.send({
-      type: 'case-start',
-      orderId: DHGATE_ORDER_ID,
-      reason: 'not-received',
-    });
-    const caseId = started.ok && 'caseId' in started ? started.caseId : '';
+    const caseId = await background.startCase();
     vi.spyOn(background.db.evidence, 'add').mockRejectedValueOnce(QUOTA());
     background.menus.click(
       { menuItemId: `save-selection:${caseId}`, selectionText: 'Parcel left China on 30 Oct.' },
@@ -120,12 +115,7 @@ describe('an upload that fails', () => {
   beforeEach(async () => {
     background = await new TestBackground('2026-11-10T09:00:00.000Z').start();
     await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
-    const started = await background.send({
-      type: 'case-start',
-      orderId: DHGATE_ORDER_ID,
-      reason: 'damaged',
-    });
-    caseId = started.ok && 'caseId' in started ? started.caseId : '';
+    caseId = await background.startCase('damaged');
   });
 
   async function startUpload(bytes: Uint8Array): Promise<string> {

@@ -29,12 +29,7 @@ async function workspaceWithCase(locale = 'en-GB') {
   );
   const { background, db } = page;
   await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
-  const started = await background.send({
-    type: 'case-start',
-    orderId: DHGATE_ORDER_ID,
-    reason: 'not-received',
-  });
-  const caseId = started.ok && 'caseId' in started ? started.caseId : '';
+  const caseId = await background.startCase();
   await background.send({
     type: 'event-record',
     orderId: DHGATE_ORDER_ID,

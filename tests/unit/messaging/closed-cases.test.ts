@@ -37,12 +37,7 @@ async function planned() {
 
 /** A "not received" case, resolved with a partial refund on 12 November. */
 async function resolvedCase(): Promise<string> {
-  const started = await background.send({
-    type: 'case-start',
-    orderId: DHGATE_ORDER_ID,
-    reason: 'not-received',
-  });
-  const caseId = started.ok && 'caseId' in started ? started.caseId : '';
+  const caseId = await background.startCase();
   await record('refund-requested', '2026-11-10T08:00:00.000Z');
   await background.send({ type: 'evidence-note', caseId, text: 'Seller promised a refund.' });
   await record('resolved', '2026-11-12T10:00:00.000Z', { outcome: 'partial' });

@@ -17,15 +17,9 @@ beforeEach(async () => {
   await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
 });
 
-async function startCase(reason = 'not-received'): Promise<string> {
-  const reply = await background.send({ type: 'case-start', orderId: DHGATE_ORDER_ID, reason });
-  if (!reply.ok || !('caseId' in reply)) throw new Error(`no case: ${JSON.stringify(reply)}`);
-  return reply.caseId;
-}
-
 /** A case with a step, a note and a photo: what a buyer would be sorry to lose by mistake. */
 async function caseWithEvidence(): Promise<string> {
-  const caseId = await startCase();
+  const caseId = await background.startCase();
   await background.send({
     type: 'event-record',
     orderId: DHGATE_ORDER_ID,
@@ -145,9 +139,9 @@ describe('deleting one case', () => {
   });
 
   it('cannot be undone over a case opened since', async () => {
-    const caseId = await startCase();
+    const caseId = await background.startCase();
     const deleted = await background.send({ type: 'case-delete', caseId });
-    await startCase('damaged');
+    await background.startCase('damaged');
     const undoId = deleted.ok && 'undoId' in deleted ? deleted.undoId : '';
     expect(await background.send({ type: 'deletion-undo', undoId })).toMatchObject({
       ok: false,

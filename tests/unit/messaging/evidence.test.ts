@@ -24,13 +24,7 @@ function sha256(bytes: Uint8Array): string {
 
 async function startCase(): Promise<string> {
   await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
-  const reply = await background.send({
-    type: 'case-start',
-    orderId: DHGATE_ORDER_ID,
-    reason: 'not-received',
-  });
-  if (!reply.ok || !('caseId' in reply)) throw new Error('no case');
-  return reply.caseId;
+  return background.startCase();
 }
 
 async function storedBytes(evidenceId: string): Promise<Uint8Array> {
