@@ -228,8 +228,16 @@ export function Timeline({
     ...deadlines.map((deadline) => ({ kind: 'deadline' as const, at: deadline.dueAt, deadline })),
   ].sort((a, b) => a.at.localeCompare(b.at));
   const nowIso = now.toISOString();
-  const past = entries.filter((entry) => entry.at <= nowIso);
-  const ahead = entries.filter((entry) => entry.at > nowIso);
+  // `now` ticks every half minute: what was recorded since has happened all the same, so the
+  // present moment is drawn after it.
+  const aMinuteOn = new Date(now.getTime() + 60_000).toISOString();
+  const present = entries.reduce(
+    (latest, entry) =>
+      entry.kind !== 'deadline' && entry.at <= aMinuteOn && entry.at > latest ? entry.at : latest,
+    nowIso,
+  );
+  const past = entries.filter((entry) => entry.at <= present);
+  const ahead = entries.filter((entry) => entry.at > present);
   const render = (entry: Entry) =>
     entry.kind === 'milestone' ? (
       <MilestoneEntry key={entry.milestone.id} milestone={entry.milestone} />

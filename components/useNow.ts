@@ -1,19 +1,15 @@
 import { useEffect, useState } from 'react';
 
-/**
- * The current time, refreshed every `everyMs` so countdowns stay live while a page is open,
- * and taken anew whenever the page renders for a change: a step just recorded is never shown
- * after "now".
- */
+/** The current time, refreshed every `everyMs`: countdowns stay live while a page is open. */
 export function useNow(everyMs = 30_000): Date {
-  const [, setTick] = useState(0);
+  const [now, setNow] = useState(() => new Date());
   useEffect(() => {
     const timer = setInterval(() => {
-      setTick((tick) => tick + 1);
+      setNow(new Date());
     }, everyMs);
     return () => {
       clearInterval(timer);
     };
   }, [everyMs]);
-  return new Date();
+  return now;
 }

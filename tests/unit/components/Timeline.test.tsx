@@ -57,6 +57,19 @@ function entries(name = 'Timeline') {
 }
 
 describe('the timeline', () => {
+  it('draws "Now" after a case opened since the page’s clock last ticked', () => {
+    const openCase: StoredCase = {
+      id: 'case-1',
+      orderId: ORDER.id,
+      reason: 'not-received',
+      openedAt: '2026-11-12T09:00:20.000Z', // 20 s after the page's "now"
+      status: 'open',
+    };
+    renderTimeline(EVENTS, 'en-GB', { openCase });
+    const titles = entries().map((entry) => entry.querySelector('.entry-title')?.textContent);
+    expect(titles.indexOf('Case opened: Not received')).toBe(titles.indexOf('Now') - 1);
+  });
+
   it('puts past events and passed deadlines above "Now", and the deadlines ahead below', () => {
     renderTimeline(EVENTS);
     const titles = entries().map((entry) => entry.querySelector('.entry-title')?.textContent);
