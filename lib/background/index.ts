@@ -111,28 +111,27 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   });
 
   /** Tells the buyer, in a notification, what CaseClock could not do. */
-  const notice = async (title: MessageKey, refusal: Refusal, name?: string) => {
+  const notice = async (title: MessageKey, refusal: Refusal) => {
     const words = t();
-    await api.notifications.create(`${NOTICE_PREFIX}${crypto.randomUUID()}`, {
-      type: 'basic',
-      iconUrl: api.runtime.getURL('/icon/128.png'),
-      title: words(title),
-      message: refusalText(words, refusal, {
-        ...(name ? { name } : {}),
-        limit: size(EVIDENCE_SIZE_LIMIT),
-      }),
-    });
+    await api.notifications
+      .create(`${NOTICE_PREFIX}${crypto.randomUUID()}`, {
+        type: 'basic',
+        iconUrl: api.runtime.getURL('/icon/128.png'),
+        title: words(title),
+        message: refusalText(words, refusal, { limit: size(EVIDENCE_SIZE_LIMIT) }),
+      })
+      .catch((failure: unknown) => {
+        console.error('CaseClock could not show a notification', failure);
+      });
   };
   /** Runs a write the buyer asked for outside CaseClock's pages; a failure becomes a notice. */
-  const writeOrTell = async (title: MessageKey, write: () => Promise<unknown>, name?: string) => {
+  const writeOrTell = async (title: MessageKey, write: () => Promise<unknown>) => {
     try {
       await storage();
       await write();
     } catch (error) {
       console.error('CaseClock could not save', error);
-      await notice(title, refusalOf(error), name).catch((failure: unknown) => {
-        console.error('CaseClock could not show a notification', failure);
-      });
+      await notice(title, refusalOf(error));
     }
   };
 
@@ -181,14 +180,12 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       setTimeout(() => void emptyTrashNow(), UNDO_WINDOW_MS + 6_000);
       void tidy(scheduleTrashEmptying);
     },
-    onContentRefusal(_message, refusal) {
+    onContentRefusal(refusal) {
       if (refusal.code !== 'quota' && refusal.code !== 'storage') return;
       const at = options.now().getTime();
       if (at - lastContentNotice < CONTENT_NOTICE_INTERVAL) return;
       lastContentNotice = at;
-      void notice('notice.pageNotStored', refusal).catch((failure: unknown) => {
-        console.error('CaseClock could not show a notification', failure);
-      });
+      void notice('notice.pageNotStored', refusal);
     },
   });
 

@@ -81,7 +81,7 @@ export interface BackgroundDeps {
    * A marketplace tab's write was refused (storage full, say): its page shows nothing of
    * CaseClock's, so the buyer must be told another way.
    */
-  onContentRefusal: (message: Message, refusal: Refusal) => void;
+  onContentRefusal: (refusal: Refusal) => void;
 }
 
 /** What the buyer types is untrusted too: an order's links stay on its marketplace's site. */
@@ -485,7 +485,7 @@ export function createMessageHandler(deps: BackgroundDeps) {
     const problem = senderProblem(deps, message, sender);
     if (problem) return { ok: false, error: problem };
     const reply = await answer(deps, message);
-    if (!reply.ok && CONTENT_MESSAGES.has(message.type)) deps.onContentRefusal(message, reply);
+    if (!reply.ok && CONTENT_MESSAGES.has(message.type)) deps.onContentRefusal(reply);
     return reply;
   };
 }
