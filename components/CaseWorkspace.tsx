@@ -11,7 +11,7 @@ import {
 } from '@/lib/db/schema';
 import { readSettings } from '@/lib/db/settings';
 import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
-import { compensationText, marketplaceName } from '@/lib/i18n/phrases';
+import { compensationText, marketplaceName, sourceLine } from '@/lib/i18n/phrases';
 import type { CaseReason } from '@/lib/timeline/types';
 import { useActions } from './Actions';
 import { Checklist } from './Checklist';
@@ -125,7 +125,7 @@ function ClosedCaseLine({ found, events }: { found: StoredCase; events: readonly
 
 /** Everything about one order's dispute, in one place, from first doubt to evidence pack. */
 export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId: string }) {
-  const { t, money, timeZone } = useI18n();
+  const { t, language, locale, money, timeZone } = useI18n();
   const { problem, write } = useWrite();
   const deletion = useDeletion();
   const now = useNow();
@@ -290,7 +290,7 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
                 {plan.compensation.map((item) => (
                   <li key={item.kind}>
                     {compensationText(t, item, money)}{' '}
-                    <span className="quiet">({item.source.title})</span>
+                    <span className="quiet">({sourceLine(t, item.source, language, locale)})</span>
                   </li>
                 ))}
               </ul>

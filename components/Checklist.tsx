@@ -1,9 +1,10 @@
 import type { ChecklistProgress } from '@/lib/evidence/checklist';
+import { sourceLine, sourceName } from '@/lib/i18n/phrases';
 import { useI18n } from './I18n';
 
 /** What proof the case needs; each item ticks itself once evidence showing it is attached. */
 export function Checklist({ progress }: { progress: readonly ChecklistProgress[] }) {
-  const { t } = useI18n();
+  const { t, language, locale } = useI18n();
   const done = progress.filter((entry) => entry.done).length;
   return (
     <section className="checklist" aria-labelledby="checklist-heading">
@@ -30,6 +31,11 @@ export function Checklist({ progress }: { progress: readonly ChecklistProgress[]
                 </span>
               </span>
               <span className="item-source">{t(`why.${item.subject}`)}</span>
+              {item.sources.map((source) => (
+                <span key={sourceName(t, source, language)} className="item-source">
+                  {sourceLine(t, source, language, locale)}
+                </span>
+              ))}
             </span>
           </li>
         ))}

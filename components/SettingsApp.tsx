@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import { readSettings } from '@/lib/db/settings';
-import { marketplaceName } from '@/lib/i18n/phrases';
+import { marketplaceName, sourceLine } from '@/lib/i18n/phrases';
 import { MARKETPLACE_IDS, type MarketplaceId } from '@/lib/marketplaces/types';
 import { PAYPAL_POLICY, POLICIES } from '@/lib/policies';
 import type { MarketplacePolicy, Rule } from '@/lib/policies/types';
@@ -58,7 +58,7 @@ function RuleOverride({
   value: number | undefined;
   onChange: (value: number | undefined) => void;
 }) {
-  const { t, language } = useI18n();
+  const { t, language, locale } = useI18n();
   const id = useId();
   return (
     <div className="override-row" data-rule={`${policyKey}.${rule.id}`}>
@@ -73,7 +73,7 @@ function RuleOverride({
         />
         <span className="quiet">{t(`unit.${rule.unit}`)}</span>
       </span>
-      <span className="source quiet">{rule.source.title}</span>
+      <span className="source quiet">{sourceLine(t, rule.source, language, locale)}</span>
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
-import { ruleTiming } from '@/lib/i18n/phrases';
+import { ruleTiming, sourceLine } from '@/lib/i18n/phrases';
 import type { Translate } from '@/lib/i18n';
 import type { Deadline } from '@/lib/timeline/types';
 import { useI18n } from './I18n';
@@ -103,7 +103,7 @@ function EventEntry({
 }
 
 function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
-  const { t, language, dateTime, countdown } = useI18n();
+  const { t, language, locale, dateTime, countdown } = useI18n();
   const { after, source, override } = deadline;
   const timing = after && ruleTiming(t, after, language, dateTime);
   return (
@@ -126,9 +126,7 @@ function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
           </p>
         )}
         <details className="source">
-          <summary>
-            {t('timeline.source')}: {source.title}
-          </summary>
+          <summary>{sourceLine(t, source, language, locale)}</summary>
           {source.quote && <blockquote>{source.quote}</blockquote>}
           {source.url && (
             <a href={source.url} target="_blank" rel="noreferrer noopener">

@@ -1,9 +1,11 @@
 import type { MarketplaceId } from '../marketplaces/types';
+import { SOURCES } from '../policies/sources';
+import type { SourceDocument } from '../policies/types';
 import type { CaseReason } from '../timeline/types';
 
 /**
  * What a piece of evidence shows; a checklist item is done once something shows it. Why each
- * is asked for, with its source (seeds 000, 001, 003), is the UI text `why.<subject>`.
+ * is asked for is the UI text `why.<subject>`, and the guides that ask for it are its sources.
  */
 export const EVIDENCE_SUBJECTS = [
   'order-details',
@@ -25,7 +27,17 @@ export function isEvidenceSubject(subject: string): subject is EvidenceSubject {
 
 export interface ChecklistItem {
   subject: EvidenceSubject;
+  /** The guides that ask for it; none where it is CaseClock's own advice. */
+  sources: readonly SourceDocument[];
 }
+
+const ASKED_FOR_BY: Partial<Record<EvidenceSubject, readonly SourceDocument[]>> = {
+  'order-details': [SOURCES.dhgateDisputeSystem],
+  'tracking-page': [SOURCES.dhgateDisputeHowTo],
+  'seller-chat': [SOURCES.dhgateDisputeSystem, SOURCES.allchinabuyRefund],
+  'item-photos': [SOURCES.dhgateDisputeHowTo, SOURCES.allchinabuyRefund],
+  'unboxing-video': [SOURCES.allchinabuyRefund],
+};
 
 const BY_REASON: Readonly<Record<CaseReason, readonly EvidenceSubject[]>> = {
   'not-received': ['order-details', 'tracking-page', 'seller-chat'],
@@ -64,7 +76,7 @@ export function checklistFor(marketplace: MarketplaceId, reason: CaseReason): Ch
     reason === 'not-as-described' || reason === 'damaged' || reason === 'wrong-item';
   // An agent's warehouse photographs the item before shipping it on: proof of what was sent.
   if (marketplace === 'allchinabuy' && aboutTheItem) subjects.splice(1, 0, 'qc-photos');
-  return subjects.map((subject) => ({ subject }));
+  return subjects.map((subject) => ({ subject, sources: ASKED_FOR_BY[subject] ?? [] }));
 }
 
 export interface ChecklistProgress {

@@ -9,6 +9,8 @@ import {
   localeFor,
   marketplaceName,
   ruleTiming,
+  sourceName,
+  sourceStanding,
   stepText,
 } from '../i18n/phrases';
 import { formatMoney } from '../money';
@@ -279,12 +281,17 @@ function RuleCell({ deadline, page }: { deadline: Deadline; page: Page }) {
   return <Lines lines={lines} />;
 }
 
-function SourceCell({ deadline }: { deadline: Deadline }) {
-  const { title, url, quote } = deadline.source;
+/** The source's name (linked to it when it is online), how far to trust it, and its words. */
+function SourceCell({ deadline, page }: { deadline: Deadline; page: Page }) {
+  const { input, t } = page;
+  const { source } = deadline;
+  const name = sourceName(t, source, input.language);
   return (
     <>
-      {url ? <ExternalLink url={url} label={title} /> : title}
-      {quote && <blockquote>{quote}</blockquote>}
+      {source.url ? <ExternalLink url={source.url} label={name} /> : name}
+      <br />
+      {sourceStanding(t, source, localeFor(input.language))}
+      {source.quote && <blockquote>{source.quote}</blockquote>}
     </>
   );
 }
@@ -314,7 +321,7 @@ function DeadlinesTable({ page }: { page: Page }) {
               <RuleCell deadline={deadline} page={page} />
             </td>
             <td>
-              <SourceCell deadline={deadline} />
+              <SourceCell deadline={deadline} page={page} />
             </td>
           </tr>
         );

@@ -181,11 +181,8 @@ function timelineDocument(input: PackInput) {
       dueAt: deadline.dueAt,
       passed: deadline.passed,
       ...(deadline.after ? { after: deadline.after } : {}),
-      source: {
-        title: deadline.source.title,
-        ...(deadline.source.url !== undefined ? { url: deadline.source.url } : {}),
-        ...(deadline.source.quote !== undefined ? { quote: deadline.source.quote } : {}),
-      },
+      // Named as it is, who wrote it, when its rules were last checked, how sure they are.
+      source: deadline.source,
       ...(deadline.override ? { override: deadline.override } : {}),
     })),
     compensation: plan.compensation.map((item) => ({

@@ -566,19 +566,16 @@ export const fr: Record<MessageKey, string> = {
   'notice.snooze': 'CaseClock n’a pas pu reporter le rappel',
   'notice.pageNotStored': 'CaseClock n’a pas pu enregistrer les commandes de cette page',
   'error.refused': 'CaseClock n’a pas pu le faire : {error}',
-  'why.order-details': 'DHgate demande les détails de la commande (document 001).',
-  'why.tracking-page':
-    'Une preuve de non-livraison, comme la page de suivi sans information (document 000).',
+  'why.order-details': 'DHgate demande les détails de la commande.',
+  'why.tracking-page': 'Une preuve de non-livraison, comme la page de suivi sans information.',
   'why.seller-chat':
-    'DHgate demande des captures de la conversation (document 001) ; Allchinabuy, l’échange avec le vendeur (document 003).',
-  'why.item-photos':
-    'Des photos du produit défectueux (document 000) ; des photos ou vidéos du problème (document 003).',
+    'DHgate demande des captures de la conversation ; Allchinabuy, l’échange avec le vendeur.',
+  'why.item-photos': 'Des photos du produit défectueux ; des photos ou vidéos du problème.',
   'why.package-photos': 'Le colis tel qu’il est arrivé montre les dégâts du transport.',
   'why.label-photo': 'L’étiquette d’expédition relie le colis à la commande.',
   'why.listing-screenshot':
     'L’annonce montre ce qui était promis : la preuve d’un article « non conforme ».',
-  'why.unboxing-video':
-    'Une vidéo du déballage montre que les dégâts étaient là à l’arrivée (document 003).',
+  'why.unboxing-video': 'Une vidéo du déballage montre que les dégâts étaient là à l’arrivée.',
   'why.carrier-page': 'La page du transporteur pour ce numéro montre qu’il est inconnu.',
   'why.qc-photos':
     'Les photos de contrôle de l’entrepôt montrent l’article tel que le vendeur l’a envoyé.',
@@ -587,7 +584,16 @@ export const fr: Record<MessageKey, string> = {
   'event.resolvedWith': 'Résolu : {outcome}',
   'case.confirmRemove': 'Supprimer définitivement',
   'timeline.after': '{period} après le {date}',
-  'timeline.source': 'Source',
+  'source.line': 'Source : {source}',
+  'source.titled': '{genre} « {title} »',
+  'source.kind.official': 'du site lui-même',
+  'source.kind.third-party': 'source tierce, pas les conditions du site',
+  'source.checked': 'vérifiée le {date}',
+  'source.confidence': 'fiabilité : {level}',
+  'confidence.guide': 'énoncée dans le guide',
+  'confidence.high': 'élevée',
+  'confidence.medium': 'moyenne',
+  'confidence.low': 'faible',
   'case.whenDid': 'Quand : {what}',
   'case.orderRecords': 'À propos de la commande elle-même',
   'draft.where.dhgate':

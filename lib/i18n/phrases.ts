@@ -3,8 +3,9 @@ import type { MarketplaceId, ReadingProblem } from '../marketplaces/types';
 import type { PageReport } from '../db/schema';
 import type { Refusal } from '../messaging/protocol';
 import type { Money } from '../money';
-import type { RuleUnit } from '../policies/types';
+import type { Confidence, RuleUnit, SourceDocument } from '../policies/types';
 import type { Compensation, Deadline, DeadlineKind, NextStep } from '../timeline/types';
+import { dateFormat } from './format';
 import type { Language, Translate } from '.';
 
 const LOCALES: Readonly<Record<Language, string>> = { en: 'en-GB', fr: 'fr-FR' };
@@ -84,6 +85,44 @@ export function compensationText(
   money: (amount: Money) => string,
 ): string {
   return t(`compensation.${item.kind}`, { amount: money(item.amount) });
+}
+
+/** A source as a buyer can look it up: "Buyer's guide “How to file a dispute on DHgate”". */
+export function sourceName(t: Translate, source: SourceDocument, language: Language): string {
+  const genre = source.genre[language];
+  return source.title === undefined ? genre : t('source.titled', { genre, title: source.title });
+}
+
+/**
+ * How far to trust a source: who wrote it, the day CaseClock last checked its rules against it
+ * and, for a rule, how sure that rule is: "third party, not the site's own terms · checked
+ * 30 Nov 2026 · confidence: stated in the guide".
+ */
+export function sourceStanding(
+  t: Translate,
+  source: SourceDocument & { confidence?: Confidence },
+  locale: string,
+): string {
+  // A calendar day, the same wherever the buyer is.
+  const day = dateFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  return [
+    t(`source.kind.${source.kind}`),
+    t('source.checked', { date: day.format(new Date(source.checkedOn)) }),
+    ...(source.confidence
+      ? [t('source.confidence', { level: t(`confidence.${source.confidence}`) })]
+      : []),
+  ].join(' · ');
+}
+
+/** "Source: " a source's name and standing, on one line, as the workspace and settings show it. */
+export function sourceLine(
+  t: Translate,
+  source: SourceDocument & { confidence?: Confidence },
+  language: Language,
+  locale: string,
+): string {
+  const named = `${sourceName(t, source, language)} · ${sourceStanding(t, source, locale)}`;
+  return t('source.line', { source: named });
 }
 
 /**

@@ -1,5 +1,5 @@
 import { SOURCES } from './sources';
-import type { MarketplacePolicy } from './types';
+import type { MarketplacePolicy, RuleSource } from './types';
 
 export const ALIEXPRESS_POLICY: MarketplacePolicy = {
   marketplace: 'aliexpress',
@@ -14,8 +14,12 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
       },
       value: 7,
       unit: 'calendar-days',
-      source: SOURCES.aliexpressOrderReminder,
-      confidence: 'high',
+      source: {
+        ...SOURCES.aliexpressOrderReminder,
+        quote:
+          'you can apply for a return/refund within 7 days of confirming receipt. If the item you received is defective or not as described, you can open a dispute within 90 days after order was placed.',
+        confidence: 'high',
+      },
     },
     disputeAfterConfirmation: {
       id: 'disputeAfterConfirmation',
@@ -25,8 +29,7 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
       },
       value: 15,
       unit: 'calendar-days',
-      source: SOURCES.aliexpressGuides,
-      confidence: 'medium',
+      source: { ...SOURCES.aliexpressGuides, confidence: 'medium' },
     },
     sellerResponse: {
       id: 'sellerResponse',
@@ -36,8 +39,7 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
       },
       value: 5,
       unit: 'calendar-days',
-      source: SOURCES.aliexpressSellerRules,
-      confidence: 'medium',
+      source: { ...SOURCES.aliexpressSellerRules, confidence: 'medium' },
     },
     negotiation: {
       id: 'negotiation',
@@ -47,8 +49,7 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
       },
       value: 7,
       unit: 'calendar-days',
-      source: SOURCES.aliexpressGuides,
-      confidence: 'medium',
+      source: { ...SOURCES.aliexpressGuides, confidence: 'medium' },
     },
   },
   disputeSteps: ['dispute-opened', 'seller-replied', 'escalated', 'evidence-requested'],
@@ -68,4 +69,7 @@ export const ALIEXPRESS_POLICY: MarketplacePolicy = {
 };
 
 /** The order page states when buyer protection ends: "Refund if no delivery before …". */
-export const ALIEXPRESS_PROTECTION_SOURCE = SOURCES.aliexpressOrderPage;
+export const ALIEXPRESS_PROTECTION_SOURCE: RuleSource = {
+  ...SOURCES.aliexpressOrderPage,
+  confidence: 'high',
+};

@@ -17,8 +17,8 @@ export const ALLCHINABUY_POLICY: MarketplacePolicy = {
       source: {
         ...SOURCES.allchinabuyRefund,
         quote: 'usually within 7-14 days of receiving the item',
+        confidence: 'guide',
       },
-      confidence: 'seed',
     },
     followUp: {
       id: 'followUp',
@@ -31,8 +31,8 @@ export const ALLCHINABUY_POLICY: MarketplacePolicy = {
       source: {
         ...SOURCES.allchinabuyRefund,
         quote: 'This process may take a few days … follow up with Allchinabuy’s customer service.',
+        confidence: 'guide',
       },
-      confidence: 'seed',
     },
     warehouseReturn: {
       id: 'warehouseReturn',
@@ -42,8 +42,7 @@ export const ALLCHINABUY_POLICY: MarketplacePolicy = {
       },
       value: 120,
       unit: 'hours',
-      source: SOURCES.agentWarehousePolicies,
-      confidence: 'medium',
+      source: { ...SOURCES.agentWarehousePolicies, confidence: 'medium' },
     },
     freeStorage: {
       id: 'freeStorage',
@@ -53,13 +52,13 @@ export const ALLCHINABUY_POLICY: MarketplacePolicy = {
       },
       value: 90,
       unit: 'calendar-days',
-      source: SOURCES.agentWarehousePolicies,
-      confidence: 'medium',
+      source: { ...SOURCES.agentWarehousePolicies, confidence: 'medium' },
     },
   },
-  // Seed 003: message the seller, open a dispute, follow up with customer service.
+  // The buyer's guide "How to request a refund on Allchinabuy": message the seller, open a
+  // dispute, follow up with customer service.
   disputeSteps: ['contacted-seller', 'seller-replied', 'dispute-opened', 'platform-contacted'],
-  // Steps from seed 003.
+  // Steps from the same guide.
   instructions: {
     contactSeller: {
       en: [

@@ -20,8 +20,11 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 5,
       unit: 'calendar-days',
-      source: { ...SOURCES.dhgateDisputeHowTo, quote: 'Wait five days for a response.' },
-      confidence: 'seed',
+      source: {
+        ...SOURCES.dhgateDisputeHowTo,
+        quote: 'Wait five days for a response.',
+        confidence: 'guide',
+      },
     },
     platformContact: {
       id: 'platformContact',
@@ -36,8 +39,8 @@ export const DHGATE_POLICY: MarketplacePolicy = {
         ...SOURCES.dhgateDisputeHowTo,
         quote:
           'You will be contacted by the Resolution Center in 7 business days if you are a regular member, two days if you are a gold member, three days if you are a silver member and five days if you are a bronze member.',
+        confidence: 'guide',
       },
-      confidence: 'seed',
     },
     finalResolution: {
       id: 'finalResolution',
@@ -50,8 +53,8 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       source: {
         ...SOURCES.dhgateDisputeHowTo,
         quote: 'Wait up to 15 days for final resolution of your dispute.',
+        confidence: 'guide',
       },
-      confidence: 'seed',
     },
     disputeOpensExpress: {
       id: 'disputeOpensExpress',
@@ -61,8 +64,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 5,
       unit: 'calendar-days',
-      source: SOURCES.dhgateHelpDispute,
-      confidence: 'medium',
+      source: { ...SOURCES.dhgateHelpDispute, confidence: 'medium' },
     },
     disputeOpensEms: {
       id: 'disputeOpensEms',
@@ -72,8 +74,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 7,
       unit: 'calendar-days',
-      source: SOURCES.dhgateHelpDispute,
-      confidence: 'medium',
+      source: { ...SOURCES.dhgateHelpDispute, confidence: 'medium' },
     },
     disputeOpensPost: {
       id: 'disputeOpensPost',
@@ -83,8 +84,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 10,
       unit: 'calendar-days',
-      source: SOURCES.dhgateHelpDispute,
-      confidence: 'medium',
+      source: { ...SOURCES.dhgateHelpDispute, confidence: 'medium' },
     },
     disputeOpensOther: {
       id: 'disputeOpensOther',
@@ -94,8 +94,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 4,
       unit: 'calendar-days',
-      source: SOURCES.dhgateHelpDispute,
-      confidence: 'medium',
+      source: { ...SOURCES.dhgateHelpDispute, confidence: 'medium' },
     },
     disputeCloses: {
       id: 'disputeCloses',
@@ -105,8 +104,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 90,
       unit: 'calendar-days',
-      source: SOURCES.dhgateHelpDispute,
-      confidence: 'medium',
+      source: { ...SOURCES.dhgateHelpDispute, confidence: 'medium' },
     },
     invalidTrackingReport: {
       id: 'invalidTrackingReport',
@@ -116,8 +114,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       },
       value: 45,
       unit: 'calendar-days',
-      source: SOURCES.dhgateHelpInvalidTracking,
-      confidence: 'medium',
+      source: { ...SOURCES.dhgateHelpInvalidTracking, confidence: 'medium' },
     },
     lateShipmentCompensation: {
       id: 'lateShipmentCompensation',
@@ -130,9 +127,9 @@ export const DHGATE_POLICY: MarketplacePolicy = {
       source: {
         ...SOURCES.dhgateServiceFr,
         quote:
-          "si le vendeur n'expédie pas la marchandise dans le délai convenu, l'acheteur obtient une réduction immédiate de 20 dollars",
+          'si le vendeur n’expédie pas la marchandise dans le délai convenu, l’acheteur obtient une réduction immédiate de 20 dollars',
+        confidence: 'guide',
       },
-      confidence: 'seed',
     },
     invalidTrackingCompensation: {
       id: 'invalidTrackingCompensation',
@@ -146,11 +143,12 @@ export const DHGATE_POLICY: MarketplacePolicy = {
         ...SOURCES.dhgateServiceFr,
         quote:
           'lorsque le vendeur fournit un numéro de suivi non valide, la réduction offerte à l’acheteur est portée à 30 dollars',
+        confidence: 'guide',
       },
-      confidence: 'seed',
     },
   },
-  // Seed 000: ask for a refund, wait for the seller, escalate; the Resolution Center asks for proof.
+  // The buyer's guide "How to file a dispute on DHgate": ask for a refund, wait for the seller,
+  // escalate; the Resolution Center asks for proof.
   disputeSteps: [
     'refund-requested',
     'dispute-opened',
@@ -159,7 +157,7 @@ export const DHGATE_POLICY: MarketplacePolicy = {
     'platform-contacted',
     'evidence-requested',
   ],
-  // Steps from seed 000; French pages name "Refund & Dispute" "Réclamation et Contestation".
+  // Steps from the same guide; French pages name "Refund & Dispute" "Réclamation et Contestation".
   instructions: {
     requestRefund: {
       en: [

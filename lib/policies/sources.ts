@@ -1,47 +1,99 @@
-import type { RuleSource } from './types';
+import type { SourceDocument } from './types';
 
-/** The buyer's own documents (../shared/seeds/) and the public material behind the rules. */
+/** The four guides and AliExpress's order page: each rule's quote compared with them again. */
+const RECHECKED = '2026-11-30';
+/** Public material, when the rules were written from it. */
+const GATHERED = '2026-11-22';
+
+/**
+ * The documents the rules rest on, each named as a buyer can look it up: four guides written by
+ * third parties (not the marketplaces' own terms), and public material, the sites' own pages
+ * where there are some.
+ */
 export const SOURCES = {
   dhgateDisputeHowTo: {
-    title: 'Seed 000: how to file a dispute on DHgate (step-by-step guide)',
+    genre: { en: 'Buyer’s guide', fr: 'Guide pour les acheteurs' },
+    title: 'How to file a dispute on DHgate',
+    kind: 'third-party',
+    checkedOn: RECHECKED,
   },
   dhgateDisputeSystem: {
-    title: "Seed 001: analysis of DHgate's customer service dispute system",
+    genre: { en: 'Article', fr: 'Article' },
+    title: "Analysis of DHgate's Customer Service Dispute System",
+    kind: 'third-party',
+    checkedOn: RECHECKED,
   },
   dhgateServiceFr: {
-    title: 'Seed 002: le service client DHgate (guide en français)',
+    genre: { en: 'French consumer guide', fr: 'Guide pratique pour les consommateurs' },
+    title: 'Service client DHgate',
+    kind: 'third-party',
+    checkedOn: RECHECKED,
   },
   allchinabuyRefund: {
-    title: 'Seed 003: how to request a refund on Allchinabuy',
+    genre: { en: 'Buyer’s guide', fr: 'Guide pour les acheteurs' },
+    title: 'How to request a refund on Allchinabuy',
+    kind: 'third-party',
+    checkedOn: RECHECKED,
   },
   dhgateHelpDispute: {
-    title: 'DHgate help pages on opening a dispute (copies)',
+    genre: {
+      en: 'DHgate help pages on opening a dispute (copies)',
+      fr: 'Pages d’aide de DHgate sur l’ouverture d’un litige (copies)',
+    },
+    kind: 'official',
+    checkedOn: GATHERED,
     url: 'https://www.dhgate.com/help/',
   },
   dhgateHelpInvalidTracking: {
-    title: 'DHgate FAQ: Report Invalid Tracking NO. (copy)',
+    genre: { en: 'DHgate FAQ (copy)', fr: 'FAQ de DHgate (copie)' },
+    title: 'Report Invalid Tracking NO.',
+    kind: 'official',
+    checkedOn: GATHERED,
     url: 'https://www.dhgate.com/help/',
   },
   agentWarehousePolicies: {
-    title: 'Shopping-agent help pages on warehouse returns and storage (Superbuy platform family)',
+    genre: {
+      en: 'Help pages of shopping agents on the same platform (Superbuy, CSSBuy, Mulebuy) on warehouse returns and storage',
+      fr: 'Pages d’aide d’agents d’achat de la même plateforme (Superbuy, CSSBuy, Mulebuy) sur les retours à l’entrepôt et le stockage',
+    },
+    kind: 'third-party',
+    checkedOn: GATHERED,
   },
   aliexpressOrderPage: {
-    title: 'AliExpress order page, "Refund if no delivery before …" (real capture)',
+    genre: { en: 'AliExpress order page', fr: 'Page de commande AliExpress' },
+    title: 'Refund if no delivery before …',
+    kind: 'official',
+    checkedOn: RECHECKED,
     url: 'https://www.aliexpress.com/p/order/index.html',
   },
   aliexpressOrderReminder: {
-    title: 'AliExpress completed-order page reminder (real capture)',
-    quote:
-      'you can apply for a return/refund within 7 days of confirming receipt. If the item you received is defective or not as described, you can open a dispute within 90 days after order was placed.',
+    genre: {
+      en: 'AliExpress order page, reminder on a completed order',
+      fr: 'Page de commande AliExpress, rappel sur une commande terminée',
+    },
+    kind: 'official',
+    checkedOn: RECHECKED,
   },
   aliexpressGuides: {
-    title: 'Third-party AliExpress buyer guides',
+    genre: { en: 'Buyer guides to AliExpress', fr: 'Guides d’achat sur AliExpress' },
+    kind: 'third-party',
+    checkedOn: GATHERED,
   },
   aliexpressSellerRules: {
-    title: 'AliExpress seller dispute rules (translated)',
+    genre: {
+      en: 'AliExpress dispute rules for sellers (translated)',
+      fr: 'Règles de litige d’AliExpress pour les vendeurs (traduites)',
+    },
+    kind: 'official',
+    checkedOn: GATHERED,
   },
   paypalHelp: {
-    title: 'PayPal Help Center: resolving disputes',
+    genre: {
+      en: 'PayPal Help Center on disputes and claims',
+      fr: 'Centre d’aide PayPal sur les litiges et les réclamations',
+    },
+    kind: 'official',
+    checkedOn: GATHERED,
     url: 'https://www.paypal.com/us/cshelp/personal',
   },
-} as const satisfies Record<string, RuleSource>;
+} as const satisfies Record<string, SourceDocument>;

@@ -4,15 +4,37 @@ import type { BuyerEventType } from '../timeline/types';
 
 export type RuleUnit = 'calendar-days' | 'business-days' | 'hours' | 'usd';
 
-/** "seed": the buyer's own source documents; the others rate public material. */
-export type Confidence = 'seed' | 'high' | 'medium' | 'low';
+/**
+ * Who wrote a source: the site whose rule it is (the marketplace, or PayPal for its own clock),
+ * or someone else, whose guide may be wrong or out of date.
+ */
+export type SourceKind = 'official' | 'third-party';
 
-export interface RuleSource {
-  /** Where the rule is written down, as a buyer would look for it. */
-  title: string;
+/** A document rules rest on, named so a buyer can find it and judge it. */
+export interface SourceDocument {
+  /** What it is, in the buyer's words: "Buyer's guide", "DHgate help pages (copies)". */
+  genre: Localized<string>;
+  /** Its own title, in its own language, as a buyer would search for it, when it has one. */
+  title?: string;
+  kind: SourceKind;
+  /** The day CaseClock's rules were last checked against it: YYYY-MM-DD. */
+  checkedOn: string;
   url?: string;
+}
+
+/**
+ * How sure CaseClock is of a rule as its source gives it. "guide": one of the buyer's guides
+ * listed as sources states it, in the words quoted; the others rate public material: "high" the
+ * site's own page states it, "medium" copies of help pages or guides that agree, "low" one old
+ * or uncertain page.
+ */
+export type Confidence = 'guide' | 'high' | 'medium' | 'low';
+
+/** Where a rule is written down, in which words, and how far it can be trusted. */
+export interface RuleSource extends SourceDocument {
   /** The words the rule rests on. */
   quote?: string;
+  confidence: Confidence;
 }
 
 export interface Rule {
@@ -24,7 +46,6 @@ export interface Rule {
   /** A value per membership tier, when the rule depends on it (DHgate's Resolution Center). */
   byTier?: Readonly<Record<string, number>>;
   source: RuleSource;
-  confidence: Confidence;
 }
 
 export interface Tier {

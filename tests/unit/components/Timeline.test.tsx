@@ -123,7 +123,9 @@ describe('the timeline', () => {
     if (!answer) throw new Error('no seller deadline');
     expect(answer.textContent).toContain('3 days after 10 Nov 2026, 10:00');
     expect(answer.textContent).toContain('Your setting is in force: 3 instead of 5');
-    expect(answer.textContent).toContain('Source: Seed 000');
+    expect(answer.textContent).toContain(
+      'Source: Buyer’s guide “How to file a dispute on DHgate” · third party, not the site’s own terms · checked 30 November 2026 · confidence: stated in the guide',
+    );
     const source = within(answer)
       .getByText(/^Source:/)
       .closest('details');

@@ -117,6 +117,11 @@ function packInputWith(value: Value): PackInput {
   const deadlines = PLAN.deadlines.map((deadline, index) => ({
     ...deadline,
     source: {
+      ...deadline.source,
+      genre: {
+        en: value(`source genre ${String(index)}`),
+        fr: value(`source genre ${String(index)}`),
+      },
       title: value(`source title ${String(index)}`),
       quote: value(`source quote ${String(index)}`),
       url:
@@ -163,7 +168,11 @@ function shownValues(input: PackInput): string[] {
     ]),
     ...evidence.flatMap((record) => [record.name, record.title, record.url, record.text]),
     // A source's address is its title's link, not a text of its own.
-    ...plan.deadlines.flatMap(({ source }) => [source.title, source.quote]),
+    ...plan.deadlines.flatMap(({ source }) => [
+      source.genre[input.language],
+      source.title,
+      source.quote,
+    ]),
   ].filter((value): value is string => typeof value === 'string');
 }
 

@@ -148,8 +148,12 @@ describe('the evidence pack of a damaged Allchinabuy order', () => {
           passed: false,
           after: { value: 7, unit: 'calendar-days', from: '2026-11-18T15:00:00.000Z' },
           source: {
-            title: 'Seed 003: how to request a refund on Allchinabuy',
+            genre: { en: 'Buyer’s guide', fr: 'Guide pour les acheteurs' },
+            title: 'How to request a refund on Allchinabuy',
+            kind: 'third-party',
+            checkedOn: '2026-11-30',
             quote: 'usually within 7-14 days of receiving the item',
+            confidence: 'guide',
           },
         },
       ],
@@ -237,7 +241,10 @@ describe('index.html', () => {
     expect(words).toContain('18 novembre 2026 à 16:00');
     expect(words).toContain('J’ai contacté le vendeur');
     expect(words).toContain('Dernier jour pour demander un remboursement');
-    expect(words).toContain('Seed 003: how to request a refund on Allchinabuy');
+    expect(words).toContain('Guide pour les acheteurs « How to request a refund on Allchinabuy »');
+    expect(words).toContain(
+      'source tierce, pas les conditions du site · vérifiée le 30 novembre 2026 · fiabilité : énoncée dans le guide',
+    );
     expect(words).toContain('usually within 7-14 days of receiving the item');
     expect(words).toContain('7 jours après le 18 novembre 2026');
     expect(words).toContain('Two cups broken; the box was crushed on one side.');
@@ -252,10 +259,13 @@ describe('index.html', () => {
     const html = (await openPack(packInput(dhgateNotReceived(), 'en'))).text('index.html');
     expect(html).toContain('<html lang="en">');
     expect(html).toContain('Evidence pack: DHgate order 1043587216');
-    expect(html).toContain('Seed 000: how to file a dispute on DHgate');
+    expect(html).toContain('Buyer’s guide “How to file a dispute on DHgate”');
+    expect(html).toContain(
+      'third party, not the site’s own terms · checked 30 November 2026 · confidence: stated in the guide',
+    );
     expect(html).toContain('Wait five days for a response.');
     expect(html).toContain(
-      '<a href="https://www.dhgate.com/help/" rel="noreferrer">DHgate help pages on opening a dispute (copies)</a>',
+      '<a href="https://www.dhgate.com/help/" rel="noreferrer">DHgate help pages on opening a dispute (copies)</a><br/>from the site itself · checked 22 November 2026 · confidence: medium',
     );
   });
 });
