@@ -23,7 +23,7 @@ export interface GuardInput {
   evidence: readonly { shows: readonly string[] }[];
 }
 
-/** Confirming receipt ends every dispute on DHgate (seed 002). */
+/** Confirming receipt ends every dispute on DHgate (French consumer guide). */
 function confirmingEndsAllDisputes(marketplace: MarketplaceId): boolean {
   return marketplace === 'dhgate';
 }

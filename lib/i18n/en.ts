@@ -565,7 +565,7 @@ export const en = {
   'source.titled': '{genre} “{title}”',
   'source.kind.official': 'from the site itself',
   'source.kind.third-party': 'third party, not the site’s own terms',
-  'source.checked': 'checked {date}',
+  'source.checked': 'last checked {date}',
   'source.confidence': 'confidence: {level}',
   'confidence.guide': 'stated in the guide',
   'confidence.high': 'high',

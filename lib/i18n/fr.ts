@@ -588,7 +588,7 @@ export const fr: Record<MessageKey, string> = {
   'source.titled': '{genre} « {title} »',
   'source.kind.official': 'du site lui-même',
   'source.kind.third-party': 'source tierce, pas les conditions du site',
-  'source.checked': 'vérifiée le {date}',
+  'source.checked': 'dernière vérification le {date}',
   'source.confidence': 'fiabilité : {level}',
   'confidence.guide': 'énoncée dans le guide',
   'confidence.high': 'élevée',

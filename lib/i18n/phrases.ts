@@ -95,8 +95,8 @@ export function sourceName(t: Translate, source: SourceDocument, language: Langu
 
 /**
  * How far to trust a source: who wrote it, the day CaseClock last checked its rules against it
- * and, for a rule, how sure that rule is: "third party, not the site's own terms · checked
- * 30 Nov 2026 · confidence: stated in the guide".
+ * and, for a rule, how sure that rule is: "third party, not the site’s own terms · last checked
+ * 30 November 2026 · confidence: stated in the guide".
  */
 export function sourceStanding(
   t: Translate,

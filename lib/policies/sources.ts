@@ -53,8 +53,8 @@ export const SOURCES = {
   },
   agentWarehousePolicies: {
     genre: {
-      en: 'Help pages of shopping agents on the same platform (Superbuy, CSSBuy, Mulebuy) on warehouse returns and storage',
-      fr: 'Pages d’aide d’agents d’achat de la même plateforme (Superbuy, CSSBuy, Mulebuy) sur les retours à l’entrepôt et le stockage',
+      en: 'Shopping agents’ help pages on warehouse returns and storage (Superbuy, CSSBuy, Mulebuy)',
+      fr: 'Pages d’aide d’agents d’achat sur les retours à l’entrepôt et le stockage (Superbuy, CSSBuy, Mulebuy)',
     },
     kind: 'third-party',
     checkedOn: GATHERED,

@@ -27,7 +27,7 @@ function compensation(ctx: PlanContext, kind: Compensation['kind'], ruleId: stri
 
 function compensationFor(ctx: PlanContext): Compensation[] {
   const { facts } = ctx;
-  // DHgate pays neither when the buyer cancelled the order (seed 002).
+  // DHgate pays neither when the buyer cancelled the order (French consumer guide).
   if (facts.cancelledByBuyer) return [];
   const reason = ctx.input.case?.reason;
   const found: Compensation[] = [];

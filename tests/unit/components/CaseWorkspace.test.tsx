@@ -193,6 +193,16 @@ describe('the settings', () => {
       'After a refund request the seller has 5 days to respond; then you may escalate.',
     );
     expect(seller.getAttribute('placeholder')).toBe('policy: 5');
+    expect(seller.closest('[data-rule]')?.textContent).toContain(
+      'Source: Buyer’s guide “How to file a dispute on DHgate” · third party, not the site’s own terms · last checked 30 November 2026 · confidence: stated in the guide',
+    );
+    expect(
+      screen
+        .getByLabelText('A PayPal dispute can be opened within 180 days of payment.')
+        .closest('[data-rule]')?.textContent,
+    ).toContain(
+      'Source: PayPal Help Center on disputes and claims · from the site itself · last checked 22 November 2026 · confidence: high',
+    );
     await user.type(seller, '3');
     await waitFor(async () => {
       expect((await db.settings.get('settings'))?.value).toMatchObject({

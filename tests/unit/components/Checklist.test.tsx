@@ -30,7 +30,7 @@ describe('the evidence checklist', () => {
     expect(items[0]?.textContent).toContain('Order details (collected)');
     expect(items[1]?.textContent).toContain('Tracking page showing no information (missing)');
     expect(items[1]?.textContent).toContain(
-      'Source: Buyer’s guide “How to file a dispute on DHgate” · third party, not the site’s own terms · checked 30 November 2026',
+      'Source: Buyer’s guide “How to file a dispute on DHgate” · third party, not the site’s own terms · last checked 30 November 2026',
     );
     expect(items[2]?.textContent).toContain(
       "Source: Article “Analysis of DHgate's Customer Service Dispute System”",
@@ -46,7 +46,7 @@ describe('the evidence checklist', () => {
     expect(screen.getAllByRole('listitem').every((item) => item.className === 'done')).toBe(true);
     expect(screen.getByRole('heading', { name: 'Liste de preuves 3 sur 3 réunies' })).toBeTruthy();
     expect(screen.getAllByRole('listitem')[0]?.textContent).toContain(
-      "Source : Article « Analysis of DHgate's Customer Service Dispute System » · source tierce, pas les conditions du site · vérifiée le 30 novembre 2026",
+      "Source : Article « Analysis of DHgate's Customer Service Dispute System » · source tierce, pas les conditions du site · dernière vérification le 30 novembre 2026",
     );
   });
 });

@@ -124,7 +124,7 @@ describe('the timeline', () => {
     expect(answer.textContent).toContain('3 days after 10 Nov 2026, 10:00');
     expect(answer.textContent).toContain('Your setting is in force: 3 instead of 5');
     expect(answer.textContent).toContain(
-      'Source: Buyer’s guide “How to file a dispute on DHgate” · third party, not the site’s own terms · checked 30 November 2026 · confidence: stated in the guide',
+      'Source: Buyer’s guide “How to file a dispute on DHgate” · third party, not the site’s own terms · last checked 30 November 2026 · confidence: stated in the guide',
     );
     const source = within(answer)
       .getByText(/^Source:/)

@@ -243,7 +243,7 @@ describe('index.html', () => {
     expect(words).toContain('Dernier jour pour demander un remboursement');
     expect(words).toContain('Guide pour les acheteurs « How to request a refund on Allchinabuy »');
     expect(words).toContain(
-      'source tierce, pas les conditions du site · vérifiée le 30 novembre 2026 · fiabilité : énoncée dans le guide',
+      'source tierce, pas les conditions du site · dernière vérification le 30 novembre 2026 · fiabilité : énoncée dans le guide',
     );
     expect(words).toContain('usually within 7-14 days of receiving the item');
     expect(words).toContain('7 jours après le 18 novembre 2026');
@@ -261,11 +261,11 @@ describe('index.html', () => {
     expect(html).toContain('Evidence pack: DHgate order 1043587216');
     expect(html).toContain('Buyer’s guide “How to file a dispute on DHgate”');
     expect(html).toContain(
-      'third party, not the site’s own terms · checked 30 November 2026 · confidence: stated in the guide',
+      'third party, not the site’s own terms · last checked 30 November 2026 · confidence: stated in the guide',
     );
     expect(html).toContain('Wait five days for a response.');
     expect(html).toContain(
-      '<a href="https://www.dhgate.com/help/" rel="noreferrer">DHgate help pages on opening a dispute (copies)</a><br/>from the site itself · checked 22 November 2026 · confidence: medium',
+      '<a href="https://www.dhgate.com/help/" rel="noreferrer">DHgate help pages on opening a dispute (copies)</a><br/>from the site itself · last checked 22 November 2026 · confidence: medium',
     );
   });
 });

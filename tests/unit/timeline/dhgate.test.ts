@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NEW_YORK, PARIS } from '../zones';
 import { due, event, plan } from './helpers';
 
-describe('DHgate: the seller has 5 days after a refund request (seed 000)', () => {
+describe('DHgate: the seller has 5 days after a refund request (buyer’s guide)', () => {
   it.each([
     ['an ordinary week', '2026-11-10T09:00:00.000Z', PARIS, '2026-11-15T09:00:00.000Z'],
     ['a month end', '2026-01-29T09:00:00.000Z', PARIS, '2026-02-03T09:00:00.000Z'],
@@ -106,7 +106,7 @@ describe('DHgate: the seller has 5 days after a refund request (seed 000)', () =
   });
 });
 
-describe('DHgate: the Resolution Center contacts you in business days by member tier (seed 000)', () => {
+describe('DHgate: the Resolution Center contacts you in business days by member tier (buyer’s guide)', () => {
   // Wednesday 18 November 2026, 10:00 in Paris.
   const escalated = '2026-11-18T09:00:00.000Z';
   it.each([
@@ -220,7 +220,7 @@ describe('DHgate: dispute windows follow the tracking number (DHgate help pages)
   });
 });
 
-describe('DHgate compensations (seed 002)', () => {
+describe('DHgate compensations (French consumer guide)', () => {
   const shipped = event('tracking-uploaded', '2026-11-02T10:00:00.000Z', {
     trackingNumber: 'LZ492186537CN',
   });
@@ -268,7 +268,7 @@ describe('DHgate compensations (seed 002)', () => {
   });
 });
 
-describe('DHgate: confirming receipt ends every dispute (seed 002)', () => {
+describe('DHgate: confirming receipt ends every dispute (French consumer guide)', () => {
   it('leaves no window once receipt is confirmed', () => {
     const result = plan({
       order: { status: 'completed' },

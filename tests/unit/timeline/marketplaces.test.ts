@@ -69,7 +69,7 @@ describe('AliExpress', () => {
   });
 });
 
-describe('Allchinabuy (seed 003)', () => {
+describe('Allchinabuy (buyer’s guide)', () => {
   it('warns at the conservative 7 days of the 7–14 day refund window after receiving', () => {
     const result = plan({
       marketplace: 'allchinabuy',
@@ -94,7 +94,7 @@ describe('Allchinabuy (seed 003)', () => {
   it.each([
     [[], 'contact-seller'],
     [[event('contacted-seller', '2026-11-10T10:00:00.000Z')], 'open-dispute'],
-  ] as const)('walks the buyer through the seed’s steps: %j → %s', (events, action) => {
+  ] as const)('walks the buyer through the guide’s steps: %j → %s', (events, action) => {
     expect(
       plan({ marketplace: 'allchinabuy', reason: 'damaged', events: [...events] }).nextStep.action,
     ).toBe(action);
