@@ -3,6 +3,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { ConfigEnv } from 'wxt';
 import { draftMessage } from '@/lib/evidence/draft';
 import { buildEvidencePack } from '@/lib/evidence/pack';
 import { LANGUAGES } from '@/lib/i18n';
@@ -11,6 +12,7 @@ import { fr } from '@/lib/i18n/fr';
 import { PAYPAL_POLICY, POLICIES } from '@/lib/policies';
 import { ALIEXPRESS_PROTECTION_SOURCE } from '@/lib/policies/aliexpress';
 import { SOURCES } from '@/lib/policies/sources';
+import config from '@/wxt.config';
 import {
   allchinabuyDamaged,
   dhgateNotReceived,
@@ -64,11 +66,13 @@ function buyerDocuments(): BuyerText[] {
         .filter((entry) => entry.isFile())
         .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
     : [];
-  return [...atRoot, ...inStore].flatMap((path) => {
-    const bytes = readFileSync(join(ROOT, path));
-    const named = { where: `${path} (its name)`, text: path };
-    return isText(bytes) ? [named, { where: path, text: strFromU8(bytes) }] : [named];
-  });
+  return [...atRoot, ...inStore].flatMap((path) => fileTexts(path, readFileSync(join(ROOT, path))));
+}
+
+/** A file's name, and its words when it is text. */
+function fileTexts(path: string, bytes: Uint8Array): BuyerText[] {
+  const named = { where: `${path} (its name)`, text: path };
+  return isText(bytes) ? [named, { where: path, text: strFromU8(bytes) }] : [named];
 }
 
 function isText(bytes: Uint8Array): boolean {
@@ -181,22 +185,47 @@ describe('nothing a buyer reads names our own documents ("seed", file numbers)',
 
   describe.each(Object.entries(SCENARIOS))('for a case: %s', (_name, scenario) => {
     it.each(LANGUAGES)('in the message drafted in %s', (language) => {
-      const { subject, body } = draftMessage(draftInput(scenario(), language));
-      expect(internalWordsIn([{ where: 'subject', text: subject }])).toEqual([]);
-      expect(internalWordsIn([{ where: 'body', text: body }])).toEqual([]);
+      const draft = draftMessage(draftInput(scenario(), language));
+      expect(internalWordsIn(textsOf('draft', draft))).toEqual([]);
     });
 
     it.each(LANGUAGES)('in every text file of the evidence pack made in %s', async (language) => {
       const files = unzipSync(await buildEvidencePack(packInput(scenario(), language)));
-      const texts = Object.entries(files).flatMap(([path, bytes]) => [
-        { where: `${path} (its name)`, text: path },
-        ...(isText(bytes) ? [{ where: path, text: strFromU8(bytes) }] : []),
-      ]);
+      const texts = Object.entries(files).flatMap(([path, bytes]) => fileTexts(path, bytes));
       expect(texts.map(({ where }) => where)).toEqual(
         expect.arrayContaining(['index.html', 'timeline.json', 'manifest.json']),
       );
       expect(internalWordsIn(texts)).toEqual([]);
     });
+  });
+
+  it.each(['chrome', 'firefox'])(
+    'in the name and description the %s store shows',
+    async (browser) => {
+      const { manifest } = config;
+      const env: ConfigEnv = {
+        browser,
+        manifestVersion: browser === 'firefox' ? 2 : 3,
+        mode: 'production',
+        command: 'build',
+      };
+      const texts = textsOf(
+        'manifest',
+        typeof manifest === 'function' ? await manifest(env) : manifest,
+      );
+      expect(texts.map(({ where }) => where)).toEqual(
+        expect.arrayContaining(['manifest.name', 'manifest.description']),
+      );
+      expect(internalWordsIn(texts)).toEqual([]);
+    },
+  );
+
+  it('in the titles of the extension’s pages', () => {
+    const pages = readdirSync(join(ROOT, 'entrypoints'), { recursive: true, encoding: 'utf8' })
+      .filter((path) => path.endsWith('.html'))
+      .flatMap((path) => fileTexts(path, readFileSync(join(ROOT, 'entrypoints', path))));
+    expect(pages.length).toBeGreaterThan(0);
+    expect(internalWordsIn(pages)).toEqual([]);
   });
 
   it('in the README, the other documents at the root and the store listings', () => {
