@@ -18,9 +18,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'caseclock@caseclock.app',
-          strict_min_version: '115.0',
+          // Firefox 140 (the older of the two current ESRs) is the first to read
+          // data_collection_permissions, the store's "collects nothing" declaration.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads that declaration from 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
