@@ -1,9 +1,11 @@
 import { defineConfig } from 'wxt';
 import { marketplaceMatchPatterns } from './lib/marketplaces/registry';
+import { reactDomWithoutRawHtml } from './react-dom-without-raw-html';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [reactDomWithoutRawHtml()] }),
   manifest: ({ browser }) => ({
     name: 'CaseClock',
     description:
