@@ -7,9 +7,10 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [reactDomWithoutRawHtml()] }),
   manifest: ({ browser }) => ({
-    name: 'CaseClock',
-    description:
-      'Keeps the dispute clocks of your DHgate, Allchinabuy and AliExpress orders and reminds you before a window closes. Everything stays on your computer.',
+    // In the buyer's language, from public/_locales (English unless French).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Reminders ring through alarms and notifications. activeTab lets "Capture this tab"
     // screenshot the page the buyer opened CaseClock on, and only that one; contextMenus offers
     // "Save selection as evidence". Nothing else is asked for.
