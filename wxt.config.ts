@@ -6,6 +6,9 @@ import { reactDomWithoutRawHtml } from './react-dom-without-raw-html';
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [reactDomWithoutRawHtml()] }),
+  // The sources zip is for AMO's reviewers to rebuild the add-on: the store's own pictures
+  // and texts play no part in that.
+  zip: { excludeSources: ['store/**'] },
   manifest: ({ browser }) => ({
     // In the buyer's language, from public/_locales (English unless French).
     name: '__MSG_extName__',
