@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
+import { INTERNAL_WORDS } from '../../store/internal-words';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const LOCALES_DIR = join(ROOT, 'public/_locales');
@@ -10,8 +11,6 @@ const LOCALES_DIR = join(ROOT, 'public/_locales');
 const CHROME_DESCRIPTION_LIMIT = 132;
 /** AMO refuses a longer summary. */
 const AMO_SUMMARY_LIMIT = 250;
-/** The project's own words for where a rule comes from, which a buyer must never read. */
-const INTERNAL_WORDS = /\bseeds?\b|\b(document|file) \d{3}\b/i;
 
 function read(file: string): string {
   return readFileSync(join(ROOT, file), 'utf8');
