@@ -22,6 +22,19 @@ export default tseslint.config(
   },
   { files: ['**/*.tsx'], ...reactHooks.configs.flat.recommended },
   {
+    // The build takes raw HTML out of React DOM (react-dom-without-raw-html.ts): text only.
+    files: ['**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'CaseClock renders text only; React DOM is built without raw HTML.',
+        },
+      ],
+    },
+  },
+  {
     // Logic in lib/ is pure or takes its I/O as arguments: no hidden clock or page globals.
     files: ['lib/**/*.ts'],
     ignores: ['lib/messaging/send.ts'],

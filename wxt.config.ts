@@ -1,13 +1,19 @@
 import { defineConfig } from 'wxt';
 import { marketplaceMatchPatterns } from './lib/marketplaces/registry';
+import { reactDomWithoutRawHtml } from './react-dom-without-raw-html';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [reactDomWithoutRawHtml()] }),
+  // The sources zip is for AMO's reviewers to rebuild the add-on: the store's own pictures
+  // and texts play no part in that.
+  zip: { excludeSources: ['store/**'] },
   manifest: ({ browser }) => ({
-    name: 'CaseClock',
-    description:
-      'Keeps the dispute clocks of your DHgate, Allchinabuy and AliExpress orders and reminds you before a window closes. Everything stays on your computer.',
+    // In the buyer's language, from public/_locales (English unless French).
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
     // Reminders ring through alarms and notifications. activeTab lets "Capture this tab"
     // screenshot the page the buyer opened CaseClock on, and only that one; contextMenus offers
     // "Save selection as evidence". Nothing else is asked for.
@@ -18,9 +24,13 @@ export default defineConfig({
       browser_specific_settings: {
         gecko: {
           id: 'caseclock@caseclock.app',
-          strict_min_version: '115.0',
+          // Firefox 140 (the older of the two current ESRs) is the first to read
+          // data_collection_permissions, the store's "collects nothing" declaration.
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        // Firefox for Android reads that declaration from 142.
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

@@ -5,9 +5,10 @@
  * tracked and writes screenshots.
  */
 import { join } from 'node:path';
-import { loadFixtures } from '../fixtures/catalogue';
+import { loadFixtures, type Fixture } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { launch } from './harness/chromium';
+import { ClosedShadow } from './harness/closed-shadow';
 import { serveFixtures } from './harness/marketplace-routes';
 import { PopupPage } from './harness/popup';
 
@@ -21,6 +22,15 @@ const expectedOrders = new Set(
   ),
 );
 
+/** A page about one order (not a list) gets CaseClock's panel at its top. */
+function showsPanel(fixture: Fixture): boolean {
+  return (
+    fixture.expected.status === 'read' &&
+    fixture.expected.orders.length === 1 &&
+    fixture.expected.pageKind !== 'order-list'
+  );
+}
+
 const hasDisplay =
   process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = process.argv.includes('--headless') || !hasDisplay;
@@ -31,8 +41,11 @@ async function runHeadless(): Promise<void> {
   try {
     await serveFixtures(browser.context, fixtures);
     const page = await browser.context.newPage();
+    const panel = await ClosedShadow.of(page, 'caseclock-panel');
     for (const fixture of demoPages) {
       await page.goto(fixture.url);
+      // The screenshot shows what CaseClock adds to the page.
+      if (showsPanel(fixture)) await panel.waitFor('section');
       await page.screenshot({ path: join(dir, `page-${fixture.marketplace}-${fixture.name}.png`) });
       console.log(`visited   ${fixture.url}`);
     }
