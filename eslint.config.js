@@ -22,7 +22,7 @@ export default tseslint.config(
   },
   { files: ['**/*.tsx'], ...reactHooks.configs.flat.recommended },
   {
-    // The build takes raw HTML out of React DOM (react-dom-without-raw-html.ts): text only.
+    // The build takes raw HTML out of React DOM (build/react-dom-without-raw-html.ts): text only.
     files: ['**/*.tsx'],
     rules: {
       'no-restricted-syntax': [

@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import { marketplaceMatchPatterns } from './lib/marketplaces/registry';
-import { reactDomWithoutRawHtml } from './react-dom-without-raw-html';
+import { reactDomWithoutRawHtml } from './build/react-dom-without-raw-html';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({

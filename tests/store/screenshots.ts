@@ -16,7 +16,7 @@ import { launch, type ExtensionBrowser } from '../e2e/harness/chromium';
 import { ClosedShadow } from '../e2e/harness/closed-shadow';
 import { serveFixtures } from '../e2e/harness/marketplace-routes';
 import { ToolbarPopup } from '../e2e/harness/toolbar';
-import { INTERNAL_WORDS } from './internal-words';
+import { INTERNAL_WORDS } from '../internal-words';
 
 /** What both stores take: the Chrome Web Store asks for 1280×800, and AMO shows it well. */
 const STORE_SIZE = { width: 1280, height: 800 };

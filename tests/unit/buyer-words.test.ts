@@ -22,16 +22,9 @@ import {
   packInput,
   type Scenario,
 } from './evidence/scenarios';
+import { INTERNAL_WORDS } from '../internal-words';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-
-/**
- * Our own words for our own documents, which tell a buyer nothing: "seed" in any form, and a
- * file number, zero-padded ("001", "(document 002)", "003_785674e6e1153e95"). A number that
- * follows a digit and a separator is part of an amount or a time ("10 000", "1,000",
- * "12:00:00.000"); one after "#" is a colour.
- */
-const INTERNAL_WORDS = /seed|(?<!#|\d[\s\u00a0\u202f.,:]?)\b0\d\d(?!\d)/i;
 
 interface BuyerText {
   where: string;
@@ -55,18 +48,23 @@ function textsOf(where: string, value: unknown): BuyerText[] {
 }
 
 /**
- * The files a buyer reads outside the extension, whichever exist: the README and the other
- * documents at the root (PRIVACY.md…), and everything under store/ (the listings). A file
- * that is not text, such as a screenshot, is checked by its name.
+ * The files a buyer reads outside the extension's pages, whichever exist: the README and the
+ * other documents at the root (PRIVACY.md…), everything under store/ (the listings) and the
+ * manifest's localized name and description (public/_locales). A file that is not text, such
+ * as a screenshot, is checked by its name.
  */
 function buyerDocuments(): BuyerText[] {
   const atRoot = readdirSync(ROOT).filter((name) => name.endsWith('.md'));
-  const inStore = existsSync(join(ROOT, 'store'))
-    ? readdirSync(join(ROOT, 'store'), { recursive: true, withFileTypes: true })
-        .filter((entry) => entry.isFile())
-        .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
-    : [];
-  return [...atRoot, ...inStore].flatMap((path) => fileTexts(path, readFileSync(join(ROOT, path))));
+  const inFolders = ['store', 'public/_locales'].flatMap((folder) =>
+    existsSync(join(ROOT, folder))
+      ? readdirSync(join(ROOT, folder), { recursive: true, withFileTypes: true })
+          .filter((entry) => entry.isFile())
+          .map((entry) => relative(ROOT, join(entry.parentPath, entry.name)))
+      : [],
+  );
+  return [...atRoot, ...inFolders].flatMap((path) =>
+    fileTexts(path, readFileSync(join(ROOT, path))),
+  );
 }
 
 /** A file's name, and its words when it is text. */
@@ -228,9 +226,11 @@ describe('nothing a buyer reads names our own documents ("seed", file numbers)',
     expect(internalWordsIn(pages)).toEqual([]);
   });
 
-  it('in the README, the other documents at the root and the store listings', () => {
+  it('in the README, the other documents at the root, the store listings and the manifest’s texts', () => {
     const documents = buyerDocuments();
-    expect(documents.map(({ where }) => where)).toContain('README.md');
+    expect(documents.map(({ where }) => where)).toEqual(
+      expect.arrayContaining(['README.md', 'PRIVACY.md', 'public/_locales/fr/messages.json']),
+    );
     expect(internalWordsIn(documents)).toEqual([]);
   });
 });

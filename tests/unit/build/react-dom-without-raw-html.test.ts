@@ -4,7 +4,7 @@ import { dirname, join } from 'node:path';
 import { runInThisContext } from 'node:vm';
 import { createElement } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { reactDomWithoutRawHtml, withoutRawHtml } from '@/react-dom-without-raw-html';
+import { reactDomWithoutRawHtml, withoutRawHtml } from '@/build/react-dom-without-raw-html';
 
 const require = createRequire(import.meta.url);
 const REACT_DOM_CLIENT_PATH = join(

@@ -3,7 +3,6 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import config from '@/wxt.config';
-import { INTERNAL_WORDS } from '../../store/internal-words';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '../../..');
 const LOCALES_DIR = join(ROOT, 'public/_locales');
@@ -86,17 +85,4 @@ describe('the store listing', () => {
       expect(justified.sort()).toEqual(asked.sort());
     },
   );
-
-  it("never shows a buyer the project's own words", () => {
-    const texts = [
-      'PRIVACY.md',
-      'store/permissions.md',
-      ...['en', 'fr'].flatMap((language) => [
-        `store/${language}/summary.txt`,
-        `store/${language}/description.txt`,
-      ]),
-      ...readdirSync(LOCALES_DIR).map((locale) => `public/_locales/${locale}/messages.json`),
-    ];
-    for (const file of texts) expect(read(file), file).not.toMatch(INTERNAL_WORDS);
-  });
 });

@@ -27,7 +27,7 @@ export function withoutRawHtml(reactDomClient: string): string {
     throw new Error(
       `React DOM's client holds ${writes} raw-HTML writes where ${RAW_HTML_WRITES} were expected: ` +
         'see which `innerHTML` assignments `npm run lint:firefox` flags and update ' +
-        'react-dom-without-raw-html.ts.',
+        'build/react-dom-without-raw-html.ts.',
     );
   }
   return reactDomClient.replaceAll(RAW_HTML_WRITE, REFUSAL);
