@@ -6,6 +6,7 @@ import { loadFixtures } from '../fixtures/catalogue';
 import { launch, type ExtensionBrowser } from './harness/chromium';
 import { ExtensionPage } from './harness/extension-page';
 import { serveFixtures } from './harness/marketplace-routes';
+import { reminderFor } from './harness/reminder-options';
 
 const ORDER_URL =
   'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
@@ -81,6 +82,17 @@ async function sellerWindowEndsIn(
 async function escalationNotices(extension: ExtensionPage): Promise<string[]> {
   return (await extension.notificationIds()).filter((id) => id.startsWith(ESCALATION));
 }
+
+describe('a reminder’s notification in Chromium', () => {
+  it('takes everything Chrome’s row of the table promises: buttons, staying on screen', async () => {
+    browser = await start();
+    const extension = await ExtensionPage.open(browser.context, browser.extensionId);
+    const icon = `chrome-extension://${browser.extensionId}/icon/128.png`;
+    const reminder = reminderFor('chrome', icon);
+    expect(reminder).toMatchObject({ requireInteraction: true, buttons: [{}, {}] });
+    expect(await extension.notificationRefusal('chrome', reminder)).toBe(undefined);
+  });
+});
 
 describe('the seller’s window ending', () => {
   it('raises a notification the moment escalation opens', async () => {

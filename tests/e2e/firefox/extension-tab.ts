@@ -4,7 +4,10 @@ import { contextOf, type FirefoxExtension } from './firefox';
 /** The bits of Firefox's `browser` an extension page uses here, typed for the code run in it. */
 interface BrowserInPage {
   runtime: { sendMessage(message: unknown): Promise<unknown>; reload(): void };
-  notifications: { getAll(): Promise<Record<string, unknown>> };
+  notifications: {
+    getAll(): Promise<Record<string, unknown>>;
+    create(id: string, options: unknown): Promise<string>;
+  };
   tabs: { query(filter: object): Promise<{ url?: string; active: boolean }[]> };
   extension: { getViews(filter: { type: 'popup' }): { document: Document }[] };
 }
@@ -36,6 +39,22 @@ export class ExtensionTab {
 
   async notificationIds(): Promise<string[]> {
     return this.page.evaluate(async () => Object.keys(await browser.notifications.getAll()));
+  }
+
+  /** Asks Firefox to show a notification: why it refused, or undefined once it is listed. */
+  async notificationRefusal(id: string, options: unknown): Promise<string | undefined> {
+    return this.page.evaluate(
+      async (shown, given) => {
+        try {
+          await browser.notifications.create(shown, given);
+        } catch (error) {
+          return String(error);
+        }
+        return shown in (await browser.notifications.getAll()) ? undefined : 'not listed';
+      },
+      id,
+      options,
+    );
   }
 
   /** CaseClock's own tabs: their addresses, and whether each is the one shown. */
