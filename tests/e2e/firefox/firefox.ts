@@ -21,7 +21,7 @@ export function firefoxPath(): string {
     throw new Error(
       `No Firefox at ${path}. The Firefox tests need one: install it with ` +
         '`sudo apt-get install firefox-esr` (Debian/Ubuntu), or set FIREFOX_PATH to a Firefox ' +
-        'binary (128 or later).',
+        'binary.',
     );
   }
   return path;
