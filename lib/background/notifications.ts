@@ -38,7 +38,7 @@ export const NOTIFICATION_SUPPORT = {
 /**
  * A reminder as the browser can show it. Where it can, it stays until the buyer acts and
  * offers to open the order page or to remind again tomorrow; elsewhere a click on it opens the
- * case, which offers both.
+ * case, with its own "Open the order page" (no snooze there).
  */
 export function reminderOptions(
   support: NotificationSupport,
