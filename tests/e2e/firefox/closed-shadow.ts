@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { waitForDrawn } from '../harness/closed-shadow';
 import { contextOf, type FirefoxExtension, type SerializedNode } from './firefox';
 
 const TEXT_NODE = 3;
@@ -64,13 +65,7 @@ export class FirefoxClosedShadow {
 
   /** Waits until an element matching `selector` and holding `text` is drawn. */
   async waitFor(selector: string, text = '', timeoutMs = 10_000): Promise<DrawnElement> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = (await this.find(selector)).find((drawn) => drawn.text.includes(text));
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`no "${text}" in ${this.hostTag} ${selector}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    return waitForDrawn(() => this.find(selector), text, `${this.hostTag} ${selector}`, timeoutMs);
   }
 
   /** A click of the mouse in the middle of that element, through BiDi input: trusted. */

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../fixtures/catalogue';
 import { artifactsDir } from '../artifacts';
+import { clicksSeenBySite, listenAsTheSite } from '../harness/site-clicks';
 import { FirefoxClosedShadow } from './closed-shadow';
 import { FirefoxExtension } from './firefox';
 
@@ -27,20 +28,11 @@ async function orderPage(url: string, buttonText: string): Promise<Page> {
   const page = await firefox.webPage(loadFixtures());
   await page.goto(url);
   const label = await page.waitForSelector(`::-p-text(${buttonText})`);
-  await label?.evaluate((element) => {
-    const record = window as unknown as { siteClicks: boolean[] };
-    record.siteClicks = [];
-    // The site listens on the button itself (or above it), not on the text inside it.
-    const button = element.closest('a, button') ?? element;
-    button.addEventListener('click', (event) => {
-      record.siteClicks.push(event.isTrusted);
-    });
-  });
+  await label?.evaluate(listenAsTheSite);
   return page;
 }
 
-const siteClicks = (page: Page) =>
-  page.evaluate(() => (window as unknown as { siteClicks: boolean[] }).siteClicks);
+const siteClicks = (page: Page) => page.evaluate(clicksSeenBySite);
 
 describe.each([
   [

@@ -1,14 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../fixtures/catalogue';
 import { reminderFor } from '../harness/reminder-options';
+import { escalationsAmong, ORDER_URL, refundRequestedEndingIn } from '../harness/seller-window';
 import { ExtensionTab } from './extension-tab';
 import { FirefoxExtension } from './firefox';
-
-const ORDER_URL =
-  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
-const ORDER_ID = 'dhgate:1043587216';
-const ESCALATION = `${ORDER_ID}|seller-response-due|opens|`;
-const DAY = 86_400_000;
 
 let firefox: FirefoxExtension;
 
@@ -20,36 +15,17 @@ afterEach(async () => {
   await firefox.close();
 });
 
-/**
- * Tracks the DHgate order from its page, opens a case and records a refund request made five
- * days ago less `secondsLeft`: the seller's window then ends that many seconds from now.
- */
+/** Tracks the DHgate order from its page; its seller's window ends `secondsLeft` from now. */
 async function sellerWindowEndsIn(secondsLeft: number): Promise<ExtensionTab> {
   const tab = await firefox.webPage(loadFixtures());
   await tab.goto(ORDER_URL);
   const extension = await ExtensionTab.open(firefox);
-  // The case can start once the content script has stored the order.
-  await expect
-    .poll(
-      async () =>
-        (await extension.send({ type: 'case-start', orderId: ORDER_ID, reason: 'damaged' })).ok,
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  const requestedAt = new Date(Date.now() - 5 * DAY + secondsLeft * 1000).toISOString();
-  expect(
-    await extension.send({
-      type: 'event-record',
-      orderId: ORDER_ID,
-      event: 'refund-requested',
-      at: requestedAt,
-    }),
-  ).toMatchObject({ ok: true });
+  await refundRequestedEndingIn((message) => extension.send(message), secondsLeft);
   return extension;
 }
 
 async function escalationNotices(extension: ExtensionTab): Promise<string[]> {
-  return (await extension.notificationIds()).filter((id) => id.startsWith(ESCALATION));
+  return escalationsAmong(await extension.notificationIds());
 }
 
 describe('a reminder’s notification in Firefox', () => {
