@@ -7,7 +7,7 @@ import { launch, type ExtensionBrowser } from './harness/chromium';
 import { ClosedShadow } from './harness/closed-shadow';
 import { ExtensionPage } from './harness/extension-page';
 import { serveFixtures } from './harness/marketplace-routes';
-import { clicksSeenBySite, listenAsTheSite } from './harness/site-clicks';
+import { clicksSeenBySite, CONFIRM_RECEIPT_PAGES, listenAsTheSite } from './harness/site-clicks';
 import { storedEvents } from './harness/stored';
 import { shownTabs } from './harness/tabs';
 
@@ -70,16 +70,7 @@ async function inspectedInCaseClock(): Promise<void> {
     .toBe(true);
 }
 
-describe.each([
-  ['DHgate', ORDER_URL, CONFIRM, 'dhgate'],
-  ['AliExpress', 'https://www.aliexpress.com/p/order/index.html', 'Confirm received', 'aliexpress'],
-  [
-    'Allchinabuy',
-    'https://www.allchinabuy.com/en/page/account/myparcel/',
-    'Confirm Receipt',
-    'allchinabuy',
-  ],
-])('confirming receipt on %s', (_name, url, buttonText, id) => {
+describe.each(CONFIRM_RECEIPT_PAGES)('confirming receipt on %s', (_name, url, buttonText, id) => {
   it('first shows what would be lost, then "Confirm anyway" lets the click through', async () => {
     const page = await orderPage(url, buttonText);
     await page.getByText(buttonText, { exact: true }).first().click();

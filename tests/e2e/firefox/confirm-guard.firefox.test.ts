@@ -3,7 +3,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../fixtures/catalogue';
 import { artifactsDir } from '../artifacts';
-import { clicksSeenBySite, listenAsTheSite } from '../harness/site-clicks';
+import { clicksSeenBySite, CONFIRM_RECEIPT_PAGES, listenAsTheSite } from '../harness/site-clicks';
 import { FirefoxClosedShadow } from './closed-shadow';
 import { FirefoxExtension } from './firefox';
 
@@ -34,39 +34,28 @@ async function orderPage(url: string, buttonText: string): Promise<Page> {
 
 const siteClicks = (page: Page) => page.evaluate(clicksSeenBySite);
 
-describe.each([
-  [
-    'DHgate',
-    'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4',
-    'Order Has Been Received',
-    'dhgate',
-  ],
-  ['AliExpress', 'https://www.aliexpress.com/p/order/index.html', 'Confirm received', 'aliexpress'],
-  [
-    'Allchinabuy',
-    'https://www.allchinabuy.com/en/page/account/myparcel/',
-    'Confirm Receipt',
-    'allchinabuy',
-  ],
-])('confirming receipt on %s in Firefox', (_name, url, buttonText, id) => {
-  it('first shows what would be lost, then "Confirm anyway" lets the click through', async () => {
-    const page = await orderPage(url, buttonText);
-    // A real click (BiDi pointer input), trusted like the buyer's.
-    await page.click(`::-p-text(${buttonText})`);
-    const dialog = new FirefoxClosedShadow(firefox, page, 'caseclock-guard');
-    const shown = await dialog.waitFor('[role="alertdialog"]');
-    expect(shown.text).toContain(NOT_INSPECTED);
-    expect(await siteClicks(page)).toEqual([]);
-    await page.screenshot({ path: join(screenshots, `guard-${id}.png`) });
+describe.each(CONFIRM_RECEIPT_PAGES)(
+  'confirming receipt on %s in Firefox',
+  (_name, url, buttonText, id) => {
+    it('first shows what would be lost, then "Confirm anyway" lets the click through', async () => {
+      const page = await orderPage(url, buttonText);
+      // A real click (BiDi pointer input), trusted like the buyer's.
+      await page.click(`::-p-text(${buttonText})`);
+      const dialog = new FirefoxClosedShadow(firefox, page, 'caseclock-guard');
+      const shown = await dialog.waitFor('[role="alertdialog"]');
+      expect(shown.text).toContain(NOT_INSPECTED);
+      expect(await siteClicks(page)).toEqual([]);
+      await page.screenshot({ path: join(screenshots, `guard-${id}.png`) });
 
-    // The dialog put the focus on "Keep my protection"; "Confirm anyway" is just before it.
-    await page.keyboard.down('Shift');
-    await page.keyboard.press('Tab');
-    await page.keyboard.up('Shift');
-    await page.keyboard.press('Enter');
-    // CaseClock sends the held click on: the site gets it once.
-    await expect.poll(() => siteClicks(page)).toEqual([false]);
-    expect(await dialog.drawn()).toBe(false);
-    await page.close();
-  });
-});
+      // The dialog put the focus on "Keep my protection"; "Confirm anyway" is just before it.
+      await page.keyboard.down('Shift');
+      await page.keyboard.press('Tab');
+      await page.keyboard.up('Shift');
+      await page.keyboard.press('Enter');
+      // CaseClock sends the held click on: the site gets it once.
+      await expect.poll(() => siteClicks(page)).toEqual([false]);
+      expect(await dialog.drawn()).toBe(false);
+      await page.close();
+    });
+  },
+);
