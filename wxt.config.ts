@@ -20,6 +20,10 @@ export default defineConfig({
     permissions: ['activeTab', 'alarms', 'contextMenus', 'notifications'],
     // Only the marketplaces' own pages; never <all_urls>.
     host_permissions: marketplaceMatchPatterns(),
+    // Firefox gets Manifest V2, WXT's default for it: Firefox keeps supporting MV2 with no end
+    // date, grants the marketplaces' host permissions at install (under MV3 before Firefox 127
+    // the buyer must grant them by hand, or no page is read), and its MV3 has no service
+    // worker either, so MV3 would bring risk and no gain. The Firefox tests check the build.
     ...(browser === 'firefox' && {
       browser_specific_settings: {
         gecko: {

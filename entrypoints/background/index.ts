@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { startBackground } from '@/lib/background';
+import { NOTIFICATION_SUPPORT } from '@/lib/background/notifications';
 import { database } from '@/lib/db/database';
 
 export default defineBackground(() => {
@@ -15,6 +16,6 @@ export default defineBackground(() => {
       await button.setBadgeBackgroundColor({ color: '#b45309' });
       await button.setBadgeText({ text });
     },
-    notificationButtons: !import.meta.env.FIREFOX,
+    notificationSupport: NOTIFICATION_SUPPORT[import.meta.env.FIREFOX ? 'firefox' : 'chrome'],
   });
 });

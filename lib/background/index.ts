@@ -17,6 +17,7 @@ import {
   snoozeReminder,
   type ReminderApi,
 } from './reminders';
+import type { NotificationSupport } from './notifications';
 import { caseOfMenuItem, saveSelection, syncEvidenceMenu, type MenuApi } from './evidence-menu';
 
 /** The part of the extension API the background uses: `browser`, or WXT's fake browser. */
@@ -62,7 +63,8 @@ export interface BackgroundOptions {
   timeZone: () => string;
   locale: () => string;
   setBadge: (text: string) => Promise<void>;
-  notificationButtons: boolean;
+  /** What this browser's notifications take beyond a title and a message. */
+  notificationSupport: NotificationSupport;
 }
 
 const DAY = 86_400_000;
@@ -101,7 +103,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
           notifications: api.notifications,
           setBadge: options.setBadge,
           iconUrl: api.runtime.getURL('/icon/128.png'),
-          notificationButtons: options.notificationButtons,
+          notificationSupport: options.notificationSupport,
         },
         clock: () => ({ now: now(), timeZone: options.timeZone() }),
         locale: options.locale,

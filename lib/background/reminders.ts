@@ -6,6 +6,13 @@ import { languageOf, translator, type MessageKey, type Translate } from '../i18n
 import { adapterById } from '../marketplaces/registry';
 import { hoursBefore, isAfter } from '../timeline/days';
 import type { Deadline } from '../timeline/types';
+import {
+  reminderOptions,
+  showNotification,
+  type NotificationCreator,
+  type NotificationOptions,
+  type NotificationSupport,
+} from './notifications';
 
 /** The part of the extension API the reminders use; the background passes `browser`. */
 export interface ReminderApi {
@@ -14,22 +21,11 @@ export interface ReminderApi {
     clear(name: string): Promise<boolean>;
     getAll(): Promise<{ name: string; scheduledTime: number }[]>;
   };
-  notifications: {
-    create(id: string, options: NotificationOptions): Promise<string>;
-  };
+  notifications: NotificationCreator;
   setBadge(text: string): Promise<void>;
   iconUrl: string;
-  /** Chrome shows buttons on notifications; Firefox does not. */
-  notificationButtons: boolean;
-}
-
-export interface NotificationOptions {
-  type: 'basic';
-  iconUrl: string;
-  title: string;
-  message: string;
-  buttons?: { title: string }[];
-  requireInteraction?: boolean;
+  /** What this browser's notifications take beyond a title and a message. */
+  notificationSupport: NotificationSupport;
 }
 
 export interface ReminderContext {
@@ -115,16 +111,40 @@ function pendingAt(reminder: Reminder, record: ReminderRecord | undefined): stri
   return snoozed !== undefined && isAfter(snoozed, record.notifiedAt) ? snoozed : undefined;
 }
 
+/** A reminder this run is showing, and its record from before (to give it back if it fails). */
+interface Claim {
+  previous: ReminderRecord | undefined;
+}
+
 /**
  * Marks a reminder as shown, unless it already was: the one place that decides, inside a
  * transaction, so a reminder is never shown twice however many wake-ups race for it.
  */
-async function claim(db: CaseClockDatabase, reminder: Reminder, now: string): Promise<boolean> {
+async function claim(
+  db: CaseClockDatabase,
+  reminder: Reminder,
+  now: string,
+): Promise<Claim | undefined> {
   return db.transaction('rw', db.reminders, async () => {
-    const at = pendingAt(reminder, await db.reminders.get(reminder.key));
-    if (at === undefined || isAfter(at, now)) return false;
+    const previous = await db.reminders.get(reminder.key);
+    const at = pendingAt(reminder, previous);
+    if (at === undefined || isAfter(at, now)) return undefined;
     await db.reminders.put({ id: reminder.key, notifiedAt: now });
-    return true;
+    return { previous };
+  });
+}
+
+/** A reminder the browser would not show is owed still: the next run tries it again. */
+async function release(
+  db: CaseClockDatabase,
+  reminder: Reminder,
+  now: string,
+  { previous }: Claim,
+): Promise<void> {
+  await db.transaction('rw', db.reminders, async () => {
+    if ((await db.reminders.get(reminder.key))?.notifiedAt !== now) return;
+    if (previous) await db.reminders.put(previous);
+    else await db.reminders.delete(reminder.key);
   });
 }
 
@@ -137,16 +157,12 @@ async function notify(
   const { api } = context;
   const locale = context.locale();
   const t = translator(languageOf(locale));
-  const options: NotificationOptions = {
-    type: 'basic',
-    ...reminderText(reminder, planned, now, locale, t),
-    iconUrl: api.iconUrl,
-    requireInteraction: true,
-    ...(api.notificationButtons
-      ? { buttons: [{ title: t('reminder.openOrder') }, { title: t('reminder.snooze') }] }
-      : {}),
-  };
-  await api.notifications.create(reminder.key, options);
+  const options = reminderOptions(
+    api.notificationSupport,
+    { ...reminderText(reminder, planned, now, locale, t), iconUrl: api.iconUrl },
+    [t('reminder.openOrder'), t('reminder.snooze')],
+  );
+  await showNotification(api.notifications, reminder.key, options);
 }
 
 /** How many orders ask the buyer to act now: the number on the toolbar button. */
@@ -157,7 +173,9 @@ export function actionsDue(plans: readonly OrderPlan[]): number {
 /**
  * Brings the alarms in line with the deadlines of every order, shows each reminder whose time
  * has come exactly once (catching up on those that fell due while the browser was closed),
- * removes alarms nothing asks for any more, and updates the badge.
+ * removes alarms nothing asks for any more, and updates the badge. A reminder the browser
+ * refuses to show stops none of that: it stays owed, and the run ends by throwing what went
+ * wrong, for the popup to say.
  */
 export async function reconcileReminders(context: ReminderContext): Promise<void> {
   const { db, api } = context;
@@ -173,14 +191,22 @@ export async function reconcileReminders(context: ReminderContext): Promise<void
   const records = new Map((await db.reminders.toArray()).map((record) => [record.id, record]));
 
   const alarms = new Map<string, number>();
+  const refused: unknown[] = [];
   for (const reminder of reminders) {
     const at = pendingAt(reminder, records.get(reminder.key));
     const planned = byOrder.get(reminder.orderId);
     if (at === undefined || !planned) continue;
     if (isAfter(at, clock.now)) {
       alarms.set(`${ALARM_PREFIX}${reminder.key}`, new Date(at).getTime());
-    } else if (await claim(db, reminder, clock.now)) {
+      continue;
+    }
+    const claimed = await claim(db, reminder, clock.now);
+    if (!claimed) continue;
+    try {
       await notify(context, reminder, planned, clock.now);
+    } catch (error) {
+      await release(db, reminder, clock.now, claimed);
+      refused.push(error);
     }
   }
 
@@ -194,6 +220,12 @@ export async function reconcileReminders(context: ReminderContext): Promise<void
 
   const due = actionsDue(plans);
   await api.setBadge(due > 0 ? String(due) : '');
+  if (refused.length > 0) {
+    const [first] = refused;
+    const reason = first instanceof Error ? first.message : String(first);
+    const count = refused.length === 1 ? 'a reminder' : `${refused.length} reminders`;
+    throw new AggregateError(refused, `the browser would not show ${count}: ${reason}`);
+  }
 }
 
 /** "Remind me tomorrow": the reminder comes back in a day. */

@@ -1,7 +1,6 @@
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { unzipSync, strFromU8 } from 'fflate';
+import { strFromU8 } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { languageOf, translator } from '../../lib/i18n';
@@ -9,6 +8,7 @@ import { loadFixtures } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { launch, type ExtensionBrowser } from './harness/chromium';
 import { ClosedShadow } from './harness/closed-shadow';
+import { checkedPack, sha256 } from './harness/evidence-pack';
 import { serveFixtures } from './harness/marketplace-routes';
 import { ToolbarPopup } from './harness/toolbar';
 
@@ -19,23 +19,6 @@ const screenshots = artifactsDir('workflow');
 
 /** A photo of the parcel as the buyer's phone would give it: a real PNG. */
 const PARCEL_PHOTO = readFileSync(join(import.meta.dirname, '../../public/icon/128.png'));
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-interface Manifest {
-  files: {
-    path: string;
-    kind: string;
-    size: number;
-    sha256: string;
-    url?: string;
-    shows: string[];
-    recordedSha256?: string;
-    matchesRecord?: boolean;
-  }[];
-}
 
 describe.each([['en-US'], ['fr-FR']])('a buyer in %s', (locale) => {
   const t = translator(languageOf(locale));
@@ -144,16 +127,7 @@ describe.each([['en-US'], ['fr-FR']])('a buyer in %s', (locale) => {
     expect(saved.suggestedFilename()).toMatch(
       new RegExp(`^caseclock-dhgate-${ORDER_NUMBER}-.*\\.zip$`),
     );
-    const files = unzipSync(readFileSync(await saved.path()));
-    const manifest = JSON.parse(strFromU8(files['manifest.json'] ?? new Uint8Array())) as Manifest;
-    expect(Object.keys(files).sort()).toEqual(
-      [...manifest.files.map((file) => file.path), 'manifest.json'].sort(),
-    );
-    for (const entry of manifest.files) {
-      const bytes = files[entry.path] ?? new Uint8Array();
-      expect(sha256(bytes), entry.path).toBe(entry.sha256);
-      expect(bytes.byteLength, entry.path).toBe(entry.size);
-    }
+    const { manifest, files } = checkedPack(readFileSync(await saved.path()));
     const screenshot = manifest.files.find((file) => file.kind === 'screenshot');
     expect(screenshot).toMatchObject({
       url: ORDER_URL,

@@ -7,6 +7,7 @@ import { launch, type ExtensionBrowser } from './harness/chromium';
 import { ClosedShadow } from './harness/closed-shadow';
 import { ExtensionPage } from './harness/extension-page';
 import { serveFixtures } from './harness/marketplace-routes';
+import { clicksSeenBySite, CONFIRM_RECEIPT_PAGES, listenAsTheSite } from './harness/site-clicks';
 import { storedEvents } from './harness/stored';
 import { shownTabs } from './harness/tabs';
 
@@ -39,23 +40,11 @@ async function orderPage(
 ): Promise<Page> {
   const page = await browser.context.newPage();
   await page.goto(url, { waitUntil });
-  await page
-    .getByText(buttonText, { exact: true })
-    .first()
-    .evaluate((label) => {
-      const record = window as unknown as { siteClicks: boolean[] };
-      record.siteClicks = [];
-      // The site listens on the button itself (or above it), not on the text inside it.
-      const button = label.closest('a, button') ?? label;
-      button.addEventListener('click', (event) => {
-        record.siteClicks.push(event.isTrusted);
-      });
-    });
+  await page.getByText(buttonText, { exact: true }).first().evaluate(listenAsTheSite);
   return page;
 }
 
-const siteClicks = (page: Page) =>
-  page.evaluate(() => (window as unknown as { siteClicks: boolean[] }).siteClicks);
+const siteClicks = (page: Page) => page.evaluate(clicksSeenBySite);
 
 /** The dialog's text once it is shown. */
 async function dialogText(page: Page): Promise<string> {
@@ -81,16 +70,7 @@ async function inspectedInCaseClock(): Promise<void> {
     .toBe(true);
 }
 
-describe.each([
-  ['DHgate', ORDER_URL, CONFIRM, 'dhgate'],
-  ['AliExpress', 'https://www.aliexpress.com/p/order/index.html', 'Confirm received', 'aliexpress'],
-  [
-    'Allchinabuy',
-    'https://www.allchinabuy.com/en/page/account/myparcel/',
-    'Confirm Receipt',
-    'allchinabuy',
-  ],
-])('confirming receipt on %s', (_name, url, buttonText, id) => {
+describe.each(CONFIRM_RECEIPT_PAGES)('confirming receipt on %s', (_name, url, buttonText, id) => {
   it('first shows what would be lost, then "Confirm anyway" lets the click through', async () => {
     const page = await orderPage(url, buttonText);
     await page.getByText(buttonText, { exact: true }).first().click();

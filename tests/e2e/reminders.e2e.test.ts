@@ -6,12 +6,8 @@ import { loadFixtures } from '../fixtures/catalogue';
 import { launch, type ExtensionBrowser } from './harness/chromium';
 import { ExtensionPage } from './harness/extension-page';
 import { serveFixtures } from './harness/marketplace-routes';
-
-const ORDER_URL =
-  'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
-const ORDER_ID = 'dhgate:1043587216';
-const ESCALATION = `${ORDER_ID}|seller-response-due|opens|`;
-const DAY = 86_400_000;
+import { reminderFor } from './harness/reminder-options';
+import { escalationsAmong, ORDER_URL, refundRequestedEndingIn } from './harness/seller-window';
 
 let browser: ExtensionBrowser | undefined;
 let profile: string | undefined;
@@ -29,10 +25,7 @@ async function start(userDataDir?: string): Promise<ExtensionBrowser> {
   return started;
 }
 
-/**
- * Tracks the DHgate order, opens a case and records a refund request made five days ago less
- * `secondsLeft`: the seller's window then ends that many seconds from now.
- */
+/** Tracks the DHgate order from its page; its seller's window ends `secondsLeft` from now. */
 async function sellerWindowEndsIn(
   opened: ExtensionBrowser,
   secondsLeft: number,
@@ -40,47 +33,24 @@ async function sellerWindowEndsIn(
   const tab = await opened.context.newPage();
   await tab.goto(ORDER_URL);
   const extension = await ExtensionPage.open(opened.context, opened.extensionId);
-  // The case can start once the content script has stored the order.
-  await expect
-    .poll(
-      async () =>
-        (
-          await extension.send({
-            type: 'guard-query',
-            marketplace: 'dhgate',
-            orderNumbers: ['1043587216'],
-          })
-        ).ok,
-    )
-    .toBe(false);
-  await expect
-    .poll(
-      async () =>
-        (
-          await extension.send({
-            type: 'case-start',
-            orderId: ORDER_ID,
-            reason: 'not-as-described',
-          })
-        ).ok,
-      { timeout: 10_000 },
-    )
-    .toBe(true);
-  const requestedAt = new Date(Date.now() - 5 * DAY + secondsLeft * 1000).toISOString();
-  expect(
-    await extension.send({
-      type: 'event-record',
-      orderId: ORDER_ID,
-      event: 'refund-requested',
-      at: requestedAt,
-    }),
-  ).toMatchObject({ ok: true });
+  await refundRequestedEndingIn((message) => extension.send(message), secondsLeft);
   return extension;
 }
 
 async function escalationNotices(extension: ExtensionPage): Promise<string[]> {
-  return (await extension.notificationIds()).filter((id) => id.startsWith(ESCALATION));
+  return escalationsAmong(await extension.notificationIds());
 }
+
+describe('a reminder’s notification in Chromium', () => {
+  it('takes everything Chrome’s row of the table promises: buttons, staying on screen', async () => {
+    browser = await start();
+    const extension = await ExtensionPage.open(browser.context, browser.extensionId);
+    const icon = `chrome-extension://${browser.extensionId}/icon/128.png`;
+    const reminder = reminderFor('chrome', icon);
+    expect(reminder).toMatchObject({ requireInteraction: true, buttons: [{}, {}] });
+    expect(await extension.notificationRefusal('chrome', reminder)).toBe(undefined);
+  });
+});
 
 describe('the seller’s window ending', () => {
   it('raises a notification the moment escalation opens', async () => {

@@ -34,6 +34,25 @@ function* nodesOf(node: DomNode): Generator<DomNode> {
 }
 
 /**
+ * Waits until `find` gives an element holding `text`: what CaseClock draws comes when it is
+ * ready, in either browser.
+ */
+export async function waitForDrawn<Drawn extends { text: string }>(
+  find: () => Promise<Drawn[]>,
+  text: string,
+  where: string,
+  timeoutMs: number,
+): Promise<Drawn> {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const found = (await find()).find((drawn) => drawn.text.includes(text));
+    if (found) return found;
+    if (Date.now() > until) throw new Error(`no "${text}" in ${where}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/**
  * What CaseClock draws inside a closed shadow root (the panel, the guard dialog), reached the
  * way DevTools reaches it: page scripts and Playwright's locators cannot. Its text and boxes
  * are read through the protocol, and clicks go through the real mouse, so they are trusted.
@@ -76,13 +95,7 @@ export class ClosedShadow {
 
   /** Waits until an element matching `selector` and holding `text` is drawn. */
   async waitFor(selector: string, text = '', timeoutMs = 10_000): Promise<DrawnElement> {
-    const until = Date.now() + timeoutMs;
-    for (;;) {
-      const found = (await this.find(selector)).find((drawn) => drawn.text.includes(text));
-      if (found) return found;
-      if (Date.now() > until) throw new Error(`no "${text}" in ${this.hostTag} ${selector}`);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    return waitForDrawn(() => this.find(selector), text, `${this.hostTag} ${selector}`, timeoutMs);
   }
 
   /** Where that element is on screen, in CSS pixels of the viewport, once scrolled into view. */

@@ -3,7 +3,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 /** The bits of `chrome` an extension page uses here, typed for the code run inside it. */
 interface ChromeInPage {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  notifications: { getAll(): Promise<Record<string, boolean>> };
+  notifications: {
+    getAll(): Promise<Record<string, boolean>>;
+    create(id: string, options: unknown): Promise<string>;
+  };
 }
 
 declare const chrome: ChromeInPage;
@@ -28,6 +31,21 @@ export class ExtensionPage {
 
   async notificationIds(): Promise<string[]> {
     return this.page.evaluate(async () => Object.keys(await chrome.notifications.getAll()));
+  }
+
+  /** Asks Chromium to show a notification: why it refused, or undefined once it is listed. */
+  async notificationRefusal(id: string, options: unknown): Promise<string | undefined> {
+    return this.page.evaluate(
+      async ({ shown, given }) => {
+        try {
+          await chrome.notifications.create(shown, given);
+        } catch (error) {
+          return String(error);
+        }
+        return shown in (await chrome.notifications.getAll()) ? undefined : 'not listed';
+      },
+      { shown: id, given: options },
+    );
   }
 
   /**

@@ -2,6 +2,11 @@ import { PARIS } from '../zones';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startBackground, type ExtensionApi } from '@/lib/background';
 import type { MenuApi } from '@/lib/background/evidence-menu';
+import {
+  NOTIFICATION_SUPPORT,
+  type NotificationCreator,
+  type NotificationOptions,
+} from '@/lib/background/notifications';
 import { CaseClockDatabase } from '@/lib/db/database';
 import type { SenderInfo } from '@/lib/messaging/protocol';
 
@@ -46,6 +51,62 @@ export class FakeMenus {
   }
 }
 
+export type BrowserName = keyof typeof NOTIFICATION_SUPPORT;
+
+/**
+ * The options real Firefox 153 keeps for a notification (what its `notifications.getAll()`
+ * lists); it refuses the whole notification for any other, and for `buttons`, which its schema
+ * marks unsupported. Chrome takes what the fake browser takes.
+ */
+const FIREFOX_NOTIFICATION_OPTIONS = new Set([
+  'type',
+  'iconUrl',
+  'appIconMaskUrl',
+  'title',
+  'message',
+  'contextMessage',
+  'priority',
+  'eventTime',
+  'imageUrl',
+  'items',
+  'progress',
+  'isClickable',
+]);
+
+/** Why Firefox refuses these options, in its own words; undefined when it takes them. */
+function firefoxRefusal(options: NotificationOptions): string | undefined {
+  const refusal = (problem: string) =>
+    `Type error for parameter options (${problem}) for notifications.create.`;
+  for (const option of Object.keys(options)) {
+    if (option === 'buttons') return refusal('Property "buttons" is unsupported by Firefox');
+    if (!FIREFOX_NOTIFICATION_OPTIONS.has(option))
+      return refusal(`Unexpected property "${option}"`);
+  }
+  return undefined;
+}
+
+/**
+ * `notifications.create` as the browser checks it, then the fake browser's; `unavailable` holds
+ * the ids it will not show for now, with its reason. Refusals are kept.
+ */
+function notificationsOf(
+  browser: BrowserName,
+  unavailable: ReadonlyMap<string, string>,
+  refusals: string[],
+): NotificationCreator {
+  return {
+    create(id, options) {
+      const refusal =
+        unavailable.get(id) ?? (browser === 'firefox' ? firefoxRefusal(options) : undefined);
+      if (refusal) {
+        refusals.push(refusal);
+        throw new Error(refusal);
+      }
+      return fakeBrowser.notifications.create(id, options);
+    },
+  };
+}
+
 /** A 1×1 PNG: what the fake browser "sees" in a tab. */
 export const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -64,8 +125,17 @@ export class TestBackground {
   readonly opened: string[] = [];
   /** Windows the background brought to the front. */
   readonly focusedWindows: number[] = [];
+  /** Why the browser refused to show notifications it was asked for. */
+  readonly refusedNotifications: string[] = [];
+  /** Notifications the browser will not show for now, by id, with its reason. */
+  readonly unavailableNotifications = new Map<string, string>();
 
-  constructor(start: string, db?: CaseClockDatabase) {
+  constructor(
+    start: string,
+    db?: CaseClockDatabase,
+    /** The browser whose notifications it has: Chrome's unless said. */
+    readonly browser: BrowserName = 'chrome',
+  ) {
     this.now = new Date(start);
     this.db = db ?? new CaseClockDatabase(`background-${crypto.randomUUID()}`);
   }
@@ -74,6 +144,10 @@ export class TestBackground {
   async start(): Promise<this> {
     const api: ExtensionApi = {
       ...fakeBrowser,
+      notifications: {
+        ...fakeBrowser.notifications,
+        ...notificationsOf(this.browser, this.unavailableNotifications, this.refusedNotifications),
+      },
       contextMenus: this.menus,
       tabs: {
         create: (properties) => {
@@ -119,7 +193,7 @@ export class TestBackground {
         this.badge = text;
         return Promise.resolve();
       },
-      notificationButtons: true,
+      notificationSupport: NOTIFICATION_SUPPORT[this.browser],
     });
     await this.background.started;
     return this;

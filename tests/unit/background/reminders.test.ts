@@ -40,23 +40,82 @@ describe('reminders', () => {
     expect(background.badge).toBe('');
   });
 
-  it('notify when the alarm rings, with buttons, and count the action on the badge', async () => {
-    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
-    await refundRequested(background);
-    await background.advanceTo('2026-11-15T09:00:01.000Z');
-    expect(await background.notifications()).toEqual([
+  it.each([
+    [
+      'chrome',
       {
-        id: ESCALATION_KEY,
-        type: 'basic',
-        iconUrl: fakeBrowser.runtime.getURL('/icon/128.png'),
-        title: 'DHgate order 1043587216',
-        message: "The seller's time to answer is over: you can escalate now.",
         buttons: [{ title: 'Open the order page' }, { title: 'Remind me tomorrow' }],
         requireInteraction: true,
       },
-    ]);
-    expect(background.badge).toBe('1');
-    expect(await background.alarms()).toEqual([]);
+    ],
+    // Firefox refuses both: a click on the notification opens the case instead.
+    ['firefox', {}],
+  ] as const)(
+    'notify in %s when the alarm rings, in a form it takes, and count the action on the badge',
+    async (browser, extras) => {
+      const background = await new TestBackground(
+        '2026-11-10T09:05:00.000Z',
+        undefined,
+        browser,
+      ).start();
+      await refundRequested(background);
+      await background.advanceTo('2026-11-15T09:00:01.000Z');
+      expect(await background.notifications()).toEqual([
+        {
+          id: ESCALATION_KEY,
+          type: 'basic',
+          iconUrl: fakeBrowser.runtime.getURL('/icon/128.png'),
+          title: 'DHgate order 1043587216',
+          message: "The seller's time to answer is over: you can escalate now.",
+          ...extras,
+        },
+      ]);
+      expect(background.refusedNotifications).toEqual([]);
+      expect(background.badge).toBe('1');
+      expect(await background.alarms()).toEqual([]);
+      expect(await background.send({ type: 'background-status' })).toEqual({ ok: true });
+    },
+  );
+
+  it('show the others when the browser refuses one, and that one on the next run', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    const other = 'dhgate:1043587299';
+    await background.send({
+      type: 'order-add',
+      marketplace: 'dhgate',
+      orderNumber: '1043587299',
+      edits: {},
+    });
+    await background.startCase('damaged', other);
+    await background.send({
+      type: 'event-record',
+      orderId: other,
+      event: 'refund-requested',
+      at: '2026-11-10T09:00:00.000Z',
+    });
+    const otherKey = `${other}|seller-response-due|opens|2026-11-15T09:00:00.000Z`;
+    background.unavailableNotifications.set(ESCALATION_KEY, 'no notification now');
+
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    expect((await background.notifications()).map((shown) => shown.id)).toEqual([otherKey]);
+    expect(background.badge).toBe('2');
+    expect(await background.send({ type: 'background-status' })).toEqual({
+      ok: true,
+      problem: {
+        kind: 'reminders',
+        detail: 'the browser would not show a reminder: no notification now',
+      },
+    });
+    // Still owed, though no alarm rings for it again: the next start or write shows it.
+    expect(await background.db.reminders.get(ESCALATION_KEY)).toBeUndefined();
+
+    background.unavailableNotifications.clear();
+    await background.advanceTo('2026-11-15T10:00:00.000Z');
+    expect((await background.notifications()).map((shown) => shown.id).sort()).toEqual(
+      [ESCALATION_KEY, otherKey].sort(),
+    );
+    expect(await background.send({ type: 'background-status' })).toEqual({ ok: true });
   });
 
   it('never notify the same deadline twice', async () => {
