@@ -6,15 +6,15 @@ import { orderPageUrl } from '../db/schema';
 import { languageOf, translator, type MessageKey } from '../i18n';
 import { formatSize } from '../i18n/format';
 import { refusalText } from '../i18n/phrases';
-import { createMessageHandler, type TabAccess } from '../messaging/background';
+import { createMessageHandler, showWorkspace, type TabAccess } from '../messaging/background';
 import type { Refusal, SenderInfo } from '../messaging/protocol';
 import { BackgroundHealth } from './health';
 import { workspaceUrl } from '../workspace-url';
 import {
   orderIdOfReminder,
   reconcileReminders,
+  remindTomorrow,
   serialReconciler,
-  snoozeReminder,
   type ReminderApi,
 } from './reminders';
 import type { NotificationSupport } from './notifications';
@@ -42,7 +42,7 @@ export interface ExtensionApi {
     ): Promise<{ url?: string; title?: string; windowId?: number; active?: boolean }>;
     captureVisibleTab(windowId: number, options: { format: 'png' }): Promise<string>;
     query(filter: { url: string }): Promise<{ id?: number; url?: string; windowId?: number }[]>;
-    update(tabId: number, properties: { active: true }): Promise<unknown>;
+    update(tabId: number, properties: { active: true; url?: string }): Promise<unknown>;
   };
   windows: { update(windowId: number, properties: { focused: true }): Promise<unknown> };
   contextMenus: MenuApi & {
@@ -67,16 +67,18 @@ export interface BackgroundOptions {
   notificationSupport: NotificationSupport;
 }
 
-const DAY = 86_400_000;
 /** Notices about CaseClock's own trouble are named apart from reminders. */
 const NOTICE_PREFIX = 'notice:';
 /** A page tab keeps writing while storage is full: say so once in a while, not on every read. */
 const CONTENT_NOTICE_INTERVAL = 10 * 60_000;
 const EMPTY_TRASH_ALARM = 'empty-trash';
 
-/** The page where the buyer works on an order's case. */
-function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string): string {
-  return workspaceUrl((path) => api.runtime.getURL(path), { order: orderId });
+/** The page where the buyer works on an order's case; with a reminder, to act on it there. */
+function caseUrl(api: Pick<ExtensionApi, 'runtime'>, orderId: string, reminder?: string): string {
+  return workspaceUrl((path) => api.runtime.getURL(path), {
+    order: orderId,
+    ...(reminder === undefined ? {} : { reminder }),
+  });
 }
 
 /**
@@ -89,6 +91,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   const { db } = options;
   const health = new BackgroundHealth();
   const now = () => options.now().toISOString();
+  const clock = () => ({ now: now(), timeZone: options.timeZone() });
   const t = () => translator(languageOf(options.locale()));
   const size = (bytes: number) => formatSize(bytes, options.locale());
   const storage = () => health.track('storage', () => ensureOpen(db));
@@ -105,7 +108,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
           iconUrl: api.runtime.getURL('/icon/128.png'),
           notificationSupport: options.notificationSupport,
         },
-        clock: () => ({ now: now(), timeZone: options.timeZone() }),
+        clock,
         locale: options.locale,
       });
       await syncEvidenceMenu(db, api.contextMenus, t());
@@ -216,9 +219,10 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       ),
     );
   });
+  // A click on a reminder shows its case, which offers what its buttons do (Firefox has none).
   api.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(NOTICE_PREFIX)) {
-      void api.tabs.create({ url: caseUrl(api, orderIdOfReminder(id)) });
+      void showWorkspace(tabs, caseUrl(api, orderIdOfReminder(id), id));
     }
     void api.notifications.clear(id);
   });
@@ -228,8 +232,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
     if (button === 0) {
       void openOrderPage(orderIdOfReminder(id));
     } else {
-      const until = new Date(options.now().getTime() + DAY).toISOString();
-      void writeOrTell('notice.snooze', () => snoozeReminder(db, id, until)).then(reconcile);
+      void writeOrTell('notice.snooze', () => remindTomorrow(db, id, clock())).then(reconcile);
     }
   });
   // What a closed page or an expired undo left behind only takes space.

@@ -1,6 +1,13 @@
 import type { CaseClockDatabase } from '../db/database';
+import { RecordError } from '../db/errors';
 import type { ReminderRecord } from '../db/schema';
-import { planEach, readTrackedData, type OrderPlan, type PlanClock } from '../db/plans';
+import {
+  planEach,
+  readOrdersData,
+  readTrackedData,
+  type OrderPlan,
+  type PlanClock,
+} from '../db/plans';
 import { formatWhen } from '../i18n/format';
 import { languageOf, translator, type MessageKey, type Translate } from '../i18n';
 import { adapterById } from '../marketplaces/registry';
@@ -73,8 +80,23 @@ export function remindersFor(planned: OrderPlan, leadHours: number): Reminder[] 
   });
 }
 
+/**
+ * The reminder `key` names among an order's, once it has been shown: what the workspace may
+ * offer to put off. Undefined for any other key, one whose deadline moved, or an archived
+ * order's (those are not reminded).
+ */
+export function shownReminder(
+  planned: OrderPlan,
+  leadHours: number,
+  key: string,
+  record: ReminderRecord | undefined,
+): Reminder | undefined {
+  if (planned.order.archived || record?.notifiedAt === undefined) return undefined;
+  return remindersFor(planned, leadHours).find((reminder) => reminder.key === key);
+}
+
 /** What a reminder says: which order, and what opened or is about to close. */
-function reminderText(
+export function reminderText(
   reminder: Reminder,
   planned: OrderPlan,
   now: string,
@@ -107,8 +129,14 @@ function reminderText(
  */
 function pendingAt(reminder: Reminder, record: ReminderRecord | undefined): string | undefined {
   if (!record?.notifiedAt) return record?.snoozedUntil ?? reminder.at;
-  const snoozed = record.snoozedUntil;
-  return snoozed !== undefined && isAfter(snoozed, record.notifiedAt) ? snoozed : undefined;
+  return comesBackAt(record);
+}
+
+/** When a shown reminder rings again: the end of a snooze asked for since it was shown. */
+export function comesBackAt(record: ReminderRecord): string | undefined {
+  const { notifiedAt, snoozedUntil } = record;
+  if (notifiedAt === undefined || snoozedUntil === undefined) return undefined;
+  return isAfter(snoozedUntil, notifiedAt) ? snoozedUntil : undefined;
 }
 
 /** A reminder this run is showing, and its record from before (to give it back if it fails). */
@@ -228,20 +256,28 @@ export async function reconcileReminders(context: ReminderContext): Promise<void
   }
 }
 
-/** "Remind me tomorrow": the reminder comes back in a day. */
-export async function snoozeReminder(
+const DAY = 86_400_000;
+
+/**
+ * "Remind me tomorrow", from the notification's button or from the workspace: the reminder
+ * comes back a day from now. The key is untrusted: only a shown reminder of a tracked order is
+ * put off. Returns when it comes back.
+ */
+export async function remindTomorrow(
   db: CaseClockDatabase,
   key: string,
-  until: string,
-): Promise<void> {
-  await db.transaction('rw', db.reminders, async () => {
-    const record = await db.reminders.get(key);
-    await db.reminders.put({
-      id: key,
-      notifiedAt: record?.notifiedAt ?? until,
-      snoozedUntil: until,
-    });
-  });
+  clock: PlanClock,
+): Promise<string> {
+  const data = await readOrdersData(db, [orderIdOfReminder(key)]);
+  const [planned] = planEach(data, clock);
+  const record = await db.reminders.get(key);
+  if (!planned || !shownReminder(planned, data.settings.reminderLeadHours, key, record)) {
+    throw new RecordError('this reminder no longer exists', 'not-found');
+  }
+  const until = new Date(new Date(clock.now).getTime() + DAY).toISOString();
+  // The record stays as it was shown; the next run rings it again at `until`.
+  await db.reminders.update(key, { snoozedUntil: until });
+  return until;
 }
 
 /**

@@ -24,6 +24,8 @@ import { adapterForHost, isOrderNumberOf } from '../marketplaces/registry';
 import type { MarketplaceId, OrderReading } from '../marketplaces/types';
 import { urgencyOf } from '../timeline/urgency';
 import { marketplaceName } from '../i18n/phrases';
+import { orderIdOfReminder, remindTomorrow } from '../background/reminders';
+import { workspacePageOf } from '../workspace-url';
 import { bytesFromBase64 } from './base64';
 import {
   CONTENT_MESSAGES,
@@ -50,7 +52,8 @@ export interface TabAccess {
   create(properties: { url: string }): Promise<unknown>;
   /** The tabs at this address (a match pattern). */
   query(filter: { url: string }): Promise<{ id?: number; url?: string; windowId?: number }[]>;
-  update(tabId: number, properties: { active: true }): Promise<unknown>;
+  /** Brings a tab to the front, at `url` if given. */
+  update(tabId: number, properties: { active: true; url?: string }): Promise<unknown>;
   /** Brings a window to the front. */
   focusWindow(windowId: number): Promise<unknown>;
 }
@@ -169,6 +172,25 @@ function screenshotName(url: string | undefined, at: string, timeZone: string): 
     hourCycle: 'h23',
   }).format(new Date(at));
   return `${host} ${when.replace(':', '.')}.png`;
+}
+
+/**
+ * Shows a workspace at `url`. One workspace per order: the one already open comes to the front
+ * rather than another. A reminder `url` names (its `#` part) is passed on to it without a
+ * reload; without one, the open page stays as it is.
+ */
+export async function showWorkspace(tabs: TabAccess, url: string): Promise<void> {
+  const page = workspacePageOf(url);
+  const open = (await tabs.query({ url: page })).find(
+    (tab) => tab.url !== undefined && workspacePageOf(tab.url) === page,
+  );
+  if (open?.id === undefined) {
+    await tabs.create({ url });
+    return;
+  }
+  const namesReminder = url !== page && open.url !== url;
+  await tabs.update(open.id, { active: true, ...(namesReminder ? { url } : {}) });
+  if (open.windowId !== undefined) await tabs.focusWindow(open.windowId);
 }
 
 type Handler<T extends MessageType> = (
@@ -328,16 +350,18 @@ const HANDLERS: Handlers = {
   async 'case-open'(deps, message) {
     const id = orderId(message.marketplace, message.orderNumber);
     mustExist(await deps.db.orders.get(id), `order ${id}`);
-    const url = deps.caseUrl(id);
-    // One workspace per order: the one already open comes to the front rather than another.
-    const open = (await deps.tabs.query({ url })).find((tab) => tab.url === url);
-    if (open?.id === undefined) {
-      await deps.tabs.create({ url });
-    } else {
-      await deps.tabs.update(open.id, { active: true });
-      if (open.windowId !== undefined) await deps.tabs.focusWindow(open.windowId);
-    }
+    await showWorkspace(deps.tabs, deps.caseUrl(id));
     return { ok: true, orderId: id };
+  },
+
+  async 'reminder-snooze'(deps, message) {
+    if (orderIdOfReminder(message.key) !== message.orderId) {
+      throw new RecordError('this reminder is not one of this order’s');
+    }
+    const clock = { now: deps.now().toISOString(), timeZone: deps.timeZone() };
+    const snoozedUntil = await remindTomorrow(deps.db, message.key, clock);
+    await deps.afterWrite();
+    return { ok: true, snoozedUntil };
   },
 
   async 'evidence-capture'(deps, message) {

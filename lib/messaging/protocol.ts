@@ -288,6 +288,16 @@ const CaseOpenSchema = v.object({
   orderNumber: Text,
 });
 
+/**
+ * From the workspace a reminder opened: "Remind me tomorrow". The key comes from the page's
+ * address: the background puts off only a shown reminder of that order.
+ */
+const ReminderSnoozeSchema = v.object({
+  type: v.literal('reminder-snooze'),
+  orderId: OrderId,
+  key: v.pipe(v.string(), v.nonEmpty(), v.maxLength(3 * LIMITS.text)),
+});
+
 const Subjects = v.pipe(
   v.array(v.picklist(EVIDENCE_SUBJECTS)),
   v.maxLength(EVIDENCE_SUBJECTS.length),
@@ -402,6 +412,7 @@ export const MessageSchema = v.variant('type', [
   OrderEditSchema,
   OrderArchiveSchema,
   CaseOpenSchema,
+  ReminderSnoozeSchema,
   EvidenceCaptureSchema,
   EvidenceUploadStartSchema,
   EvidenceUploadChunkSchema,
@@ -461,6 +472,8 @@ export interface Replies {
   'order-edit': { orderId: string };
   'order-archive': { orderId: string };
   'case-open': { orderId: string };
+  /** When the reminder comes back. */
+  'reminder-snooze': { snoozedUntil: string };
   'evidence-capture': { evidenceId: string };
   'evidence-upload-start': { uploadId: string };
   'evidence-upload-chunk': { uploadId: string };

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { workspaceUrl } from '../workspace-url';
+import { workspaceUrl, type WorkspaceTarget } from '../workspace-url';
 import type { Message, Reply } from './protocol';
 
 /** Sends a message to the background and returns its typed reply. */
@@ -8,7 +8,7 @@ export async function sendToBackground<M extends Message>(message: M): Promise<R
 }
 
 /** The address of CaseClock's workspace: an order's case, or the form for a new order. */
-export function workspacePage(target: { order: string } | 'new-order'): string {
+export function workspacePage(target: WorkspaceTarget): string {
   return workspaceUrl((path) => browser.runtime.getURL(path), target);
 }
 

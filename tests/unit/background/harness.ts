@@ -155,15 +155,19 @@ export class TestBackground {
           this.showTab(properties.url);
           return Promise.resolve({});
         },
-        // Exact addresses only: the patterns the background passes hold no wildcard.
+        // Exact addresses only: the patterns the background passes hold no wildcard. As in
+        // the browsers, a match pattern leaves out the `#` part of a tab's address.
         query: ({ url }) =>
           Promise.resolve(
             this.tabs
-              .filter((shown) => shown.url === url)
+              .filter((shown) => shown.url.split('#', 1)[0] === url)
               .map((shown) => ({ ...shown, windowId: 1 })),
           ),
-        update: (tabId) => {
-          for (const shown of this.tabs) shown.active = shown.id === tabId;
+        update: (tabId, properties) => {
+          for (const shown of this.tabs) {
+            shown.active = shown.id === tabId;
+            if (shown.active && properties.url !== undefined) shown.url = properties.url;
+          }
           return Promise.resolve({});
         },
         get: (tabId) => {

@@ -22,7 +22,20 @@ async function refundRequested(background: TestBackground): Promise<void> {
   ).toMatchObject({ ok: true });
 }
 
+/** The buyer corrects when they asked for the refund. */
+async function refundRequestedInstead(background: TestBackground, at: string): Promise<void> {
+  const [event] = await background.db.events
+    .where('orderId')
+    .equals(ORDER_ID)
+    .filter((e) => e.type === 'refund-requested')
+    .toArray();
+  await background.send({ type: 'event-correct', eventId: event?.id ?? '', at });
+}
+
 const ESCALATION_KEY = `${ORDER_ID}|seller-response-due|opens|2026-11-15T09:00:00.000Z`;
+/** The order's workspace, and the same naming the escalation reminder after its `#`. */
+const WORKSPACE = `${fakeBrowser.runtime.getURL('/case.html')}?order=dhgate%3A1043587216`;
+const REMINDER_WORKSPACE = `${WORKSPACE}#reminder=dhgate%3A1043587216%7Cseller-response-due%7Copens%7C2026-11-15T09%3A00%3A00.000Z`;
 
 beforeEach(() => {
   vi.restoreAllMocks();
@@ -192,16 +205,7 @@ describe('reminders', () => {
   it('follow a corrected time', async () => {
     const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
     await refundRequested(background);
-    const [event] = await background.db.events
-      .where('orderId')
-      .equals(ORDER_ID)
-      .filter((e) => e.type === 'refund-requested')
-      .toArray();
-    await background.send({
-      type: 'event-correct',
-      eventId: event?.id ?? '',
-      at: '2026-11-11T09:00:00.000Z',
-    });
+    await refundRequestedInstead(background, '2026-11-11T09:00:00.000Z');
     expect(await background.alarms()).toEqual([
       {
         name: `reminder:${ORDER_ID}|seller-response-due|opens|2026-11-16T09:00:00.000Z`,
@@ -232,15 +236,26 @@ describe('notification buttons', () => {
       seenOnUrl: 'https://dhgate.example.net/list',
     });
     await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 0);
-    const caseUrl = `${fakeBrowser.runtime.getURL('/case.html')}?order=${encodeURIComponent(ORDER_ID)}`;
-    await expect.poll(() => background.opened).toEqual([caseUrl]);
+    await expect.poll(() => background.opened).toEqual([WORKSPACE]);
   });
 
-  it('open the case when the notification itself is clicked', async () => {
+  it('open the case when the notification itself is clicked, naming the reminder', async () => {
     const background = await notified();
     await fakeBrowser.notifications.onClicked.trigger(ESCALATION_KEY);
-    const caseUrl = `${fakeBrowser.runtime.getURL('/case.html')}?order=${encodeURIComponent(ORDER_ID)}`;
-    await expect.poll(() => background.opened).toContain(caseUrl);
+    await expect.poll(() => background.opened).toEqual([REMINDER_WORKSPACE]);
+  });
+
+  it('bring back the order’s open workspace, now naming the reminder, rather than open another', async () => {
+    const background = await notified();
+    background.showTab(WORKSPACE);
+    const { tabId } = background.showTab(ORDER_URL);
+    await fakeBrowser.notifications.onClicked.trigger(ESCALATION_KEY);
+    await expect
+      .poll(() => background.tabs.filter((shown) => shown.active).map((shown) => shown.url))
+      .toEqual([REMINDER_WORKSPACE]);
+    expect(background.opened).toEqual([]);
+    expect(background.tabs.find((shown) => shown.id === tabId)?.active).toBe(false);
+    expect(background.focusedWindows).toEqual([1]);
   });
 
   it('snooze a day, then remind again once', async () => {
@@ -255,5 +270,129 @@ describe('notification buttons', () => {
     await fakeBrowser.notifications.clear(ESCALATION_KEY);
     await background.advanceTo('2026-11-18T09:00:00.000Z');
     expect(await background.notifications()).toEqual([]);
+  });
+});
+
+describe('"Remind me tomorrow" in the workspace a reminder opened', () => {
+  const snooze = { type: 'reminder-snooze', orderId: ORDER_ID, key: ESCALATION_KEY };
+
+  /** The escalation reminder shown at 09:00:01 on the 15th, the workspace used at 10:00. */
+  async function shown(): Promise<TestBackground> {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    await fakeBrowser.notifications.clear(ESCALATION_KEY);
+    background.now = new Date('2026-11-15T10:00:00.000Z');
+    return background;
+  }
+
+  it('puts the reminder off a day from now, as the button does, and it rings again once', async () => {
+    const background = await shown();
+    expect(await background.send(snooze)).toEqual({
+      ok: true,
+      snoozedUntil: '2026-11-16T10:00:00.000Z',
+    });
+    expect(await background.db.reminders.get(ESCALATION_KEY)).toEqual({
+      id: ESCALATION_KEY,
+      notifiedAt: '2026-11-15T09:00:01.000Z',
+      snoozedUntil: '2026-11-16T10:00:00.000Z',
+    });
+    expect(await background.alarms()).toEqual([
+      { name: `reminder:${ESCALATION_KEY}`, at: '2026-11-16T10:00:00.000Z' },
+    ]);
+    await background.advanceTo('2026-11-16T09:59:59.000Z');
+    expect(await background.notifications()).toEqual([]);
+    await background.advanceTo('2026-11-16T10:00:00.000Z');
+    expect((await background.notifications()).map((shown) => shown.id)).toEqual([ESCALATION_KEY]);
+    await fakeBrowser.notifications.clear(ESCALATION_KEY);
+    await background.advanceTo('2026-11-18T09:00:00.000Z');
+    expect(await background.notifications()).toEqual([]);
+  });
+
+  it('is refused from a marketplace page: a page cannot put the buyer’s reminders off', async () => {
+    const background = await shown();
+    expect(await background.send(snooze, tab(ORDER_URL))).toEqual({
+      ok: false,
+      error: 'this message is accepted only from CaseClock itself',
+    });
+    expect(await background.db.reminders.get(ESCALATION_KEY)).toEqual({
+      id: ESCALATION_KEY,
+      notifiedAt: '2026-11-15T09:00:01.000Z',
+    });
+  });
+
+  it.each([
+    [
+      'another order’s',
+      { orderId: 'dhgate:1043587299' },
+      'this reminder is not one of this order’s',
+    ],
+    [
+      'a deadline the order does not have',
+      { key: `${ORDER_ID}|seller-response-due|opens|2026-11-14T09:00:00.000Z` },
+      'this reminder no longer exists',
+    ],
+    ['a made-up', { key: `${ORDER_ID}|anything` }, 'this reminder no longer exists'],
+    [
+      'an untracked order’s',
+      {
+        orderId: 'dhgate:1043587299',
+        key: 'dhgate:1043587299|seller-response-due|opens|2026-11-15T09:00:00.000Z',
+      },
+      'this reminder no longer exists',
+    ],
+  ])('is refused for %s reminder, and nothing is stored', async (_what, change, error) => {
+    const background = await shown();
+    const reply = await background.send({ ...snooze, ...change });
+    expect(reply).toMatchObject({ ok: false, error });
+    expect(await background.db.reminders.toArray()).toEqual([
+      { id: ESCALATION_KEY, notifiedAt: '2026-11-15T09:00:01.000Z' },
+    ]);
+  });
+
+  it('is refused for a reminder not shown yet, or for an archived order', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    expect(await background.send(snooze)).toMatchObject({
+      ok: false,
+      error: 'this reminder no longer exists',
+      code: 'not-found',
+    });
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    await background.send({ type: 'order-archive', orderId: ORDER_ID, archived: true });
+    expect(await background.send(snooze)).toMatchObject({ ok: false, code: 'not-found' });
+    expect(await background.db.reminders.get(ESCALATION_KEY)).toEqual({
+      id: ESCALATION_KEY,
+      notifiedAt: '2026-11-15T09:00:01.000Z',
+    });
+  });
+
+  it.each([
+    ['without a key', { key: undefined }],
+    ['with an empty key', { key: '' }],
+    ['for something that is no order', { orderId: 'elsewhere:1' }],
+  ])('is refused as invalid %s', async (_what, change) => {
+    const background = await shown();
+    const reply = await background.send({ ...snooze, ...change });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^invalid message/) as string,
+    });
+  });
+});
+
+describe('"Remind me tomorrow" on a notification whose reminder is gone', () => {
+  it('says so in a notice rather than putting off nothing', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    // The buyer corrects the refund request: escalation opens another day, the reminder is gone.
+    await refundRequestedInstead(background, '2026-11-11T09:00:00.000Z');
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 1);
+    await expect
+      .poll(async () => (await background.notifications()).map((shown) => shown.title))
+      .toEqual(['CaseClock could not put the reminder off']);
+    expect((await background.db.reminders.get(ESCALATION_KEY))?.snoozedUntil).toBeUndefined();
   });
 });

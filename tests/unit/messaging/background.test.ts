@@ -231,6 +231,16 @@ describe('opening a case from the in-page panel', () => {
     await background.send({ ...openCase, orderNumber: '1041209953' }, fromDhgateTab);
     expect(background.opened).toEqual([workspaceOf('1043587216'), workspaceOf('1041209953')]);
   });
+
+  it('leaves the workspace on the reminder it shows', async () => {
+    await background.send(pageRead(), fromDhgateTab);
+    const shown = `${workspaceOf('1043587216')}#reminder=dhgate%3A1043587216%7Cany`;
+    background.showTab(shown);
+    background.showTab(ORDER_URL);
+    await background.send(openCase, fromDhgateTab);
+    expect(background.tabs.filter((tab) => tab.active).map((tab) => tab.url)).toEqual([shown]);
+    expect(background.opened).toEqual([]);
+  });
 });
 
 describe('the buyer’s records', () => {
