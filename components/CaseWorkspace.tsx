@@ -23,6 +23,7 @@ import { NextStepCard, type RecordChoice } from './NextStepCard';
 import { OrderForm } from './OrderForm';
 import { PackAndMessage } from './PackAndMessage';
 import { ReasonPicker } from './ReasonPicker';
+import { ReminderCard } from './ReminderCard';
 import { Timeline } from './Timeline';
 import { useNow } from './useNow';
 import { useWrite, WriteProblem } from './Write';
@@ -123,8 +124,19 @@ function ClosedCaseLine({ found, events }: { found: StoredCase; events: readonly
   );
 }
 
-/** Everything about one order's dispute, in one place, from first doubt to evidence pack. */
-export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId: string }) {
+/**
+ * Everything about one order's dispute, in one place, from first doubt to evidence pack; atop
+ * it, the reminder that opened it, if one did.
+ */
+export function CaseWorkspace({
+  db,
+  orderId,
+  reminderKey,
+}: {
+  db: CaseClockDatabase;
+  orderId: string;
+  reminderKey?: string | undefined;
+}) {
   const { t, language, locale, money, timeZone } = useI18n();
   const { problem, write } = useWrite();
   const deletion = useDeletion();
@@ -188,6 +200,16 @@ export function CaseWorkspace({ db, orderId }: { db: CaseClockDatabase; orderId:
 
   return (
     <main className="workspace">
+      {reminderKey && (
+        <ReminderCard
+          key={reminderKey}
+          db={db}
+          reminderKey={reminderKey}
+          planned={planned}
+          leadHours={data.settings.reminderLeadHours}
+          now={now}
+        />
+      )}
       <OrderHeader
         order={order}
         onEdit={() => {

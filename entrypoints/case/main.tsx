@@ -7,6 +7,7 @@ import { NewOrderPage } from '@/components/NewOrderPage';
 import { StorageGate } from '@/components/StorageGate';
 import { database } from '@/lib/db/database';
 import { extensionPageActions, workspacePage } from '@/lib/messaging/send';
+import { reminderInAddress } from '@/lib/workspace-url';
 import '@/components/workspace.css';
 
 const root = document.getElementById('root');
@@ -21,18 +22,32 @@ if (root) {
       location.assign(workspacePage({ order: id }));
     },
   };
-  createRoot(root).render(
-    <StrictMode>
-      <I18nProvider
-        locale={navigator.language}
-        timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-      >
-        <ActionsProvider actions={actions}>
-          <StorageGate db={database()}>
-            {orderId ? <CaseWorkspace db={database()} orderId={orderId} /> : <NewOrderPage />}
-          </StorageGate>
-        </ActionsProvider>
-      </I18nProvider>
-    </StrictMode>,
-  );
+  const page = createRoot(root);
+  // A reminder clicked while this workspace is open changes only the address's `#` part.
+  const render = () => {
+    page.render(
+      <StrictMode>
+        <I18nProvider
+          locale={navigator.language}
+          timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+        >
+          <ActionsProvider actions={actions}>
+            <StorageGate db={database()}>
+              {orderId ? (
+                <CaseWorkspace
+                  db={database()}
+                  orderId={orderId}
+                  reminderKey={reminderInAddress(location.hash)}
+                />
+              ) : (
+                <NewOrderPage />
+              )}
+            </StorageGate>
+          </ActionsProvider>
+        </I18nProvider>
+      </StrictMode>,
+    );
+  };
+  render();
+  addEventListener('hashchange', render);
 }
