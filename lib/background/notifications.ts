@@ -37,8 +37,9 @@ export const NOTIFICATION_SUPPORT = {
 
 /**
  * A reminder as the browser can show it. Where it can, it stays until the buyer acts and
- * offers to open the order page or to remind again tomorrow; elsewhere a click on it opens the
- * case, with its own "Open the order page" (no snooze there).
+ * offers to open the order page or to remind again tomorrow. In every browser a click on the
+ * reminder itself opens the case, whose page offers both: "Open the order page", and atop it
+ * the reminder with its own "Remind me tomorrow".
  */
 export function reminderOptions(
   support: NotificationSupport,
