@@ -2,12 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { ReminderRecord } from '../../lib/db/schema';
 import { loadFixtures } from '../fixtures/catalogue';
 import { launch, type ExtensionBrowser } from './harness/chromium';
 import { ExtensionPage } from './harness/extension-page';
 import { serveFixtures } from './harness/marketplace-routes';
 import { reminderFor } from './harness/reminder-options';
 import { escalationsAmong, ORDER_URL, refundRequestedEndingIn } from './harness/seller-window';
+import { recordsInExtension } from './harness/stored';
 
 let browser: ExtensionBrowser | undefined;
 let profile: string | undefined;
@@ -87,22 +89,10 @@ describe('a browser closed while a deadline passed', () => {
     await extension.stopServiceWorker();
     await extension.send({ type: 'settings-update', settings: { reminderLeadHours: 24 } });
     expect(await escalationNotices(extension)).toEqual([shown]);
-    const record = await extension.page.evaluate(
-      (key) =>
-        new Promise((resolve) => {
-          const opening = indexedDB.open('caseclock');
-          opening.onsuccess = () => {
-            const request = opening.result
-              .transaction('reminders')
-              .objectStore('reminders')
-              .get(key);
-            request.onsuccess = () => {
-              resolve(request.result);
-            };
-          };
-        }),
-      shown,
-    );
+    const [record] = await extension.page.evaluate(recordsInExtension<ReminderRecord>, {
+      store: 'reminders',
+      key: shown,
+    });
     expect(record).toMatchObject({ id: shown, notifiedAt: expect.any(String) as string });
   });
 });

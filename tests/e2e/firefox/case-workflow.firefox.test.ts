@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ElementHandle, Page } from 'puppeteer-core';
+import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translator } from '../../../lib/i18n';
 import { loadFixtures } from '../../fixtures/catalogue';
@@ -9,6 +9,7 @@ import { artifactsDir } from '../artifacts';
 import { checkedPack, sha256 } from '../harness/evidence-pack';
 import { ExtensionTab } from './extension-tab';
 import { FirefoxExtension } from './firefox';
+import { press } from './press';
 
 const ORDER_URL =
   'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ff80808193a1c4e50193b27c4f6d2a11&rft=4';
@@ -35,20 +36,6 @@ afterAll(async () => {
   await firefox.close();
   rmSync(downloads, { recursive: true, force: true });
 });
-
-/** Clicks the workspace's button that says exactly `name`, with BiDi pointer input. */
-async function press(page: Page, name: string, within = ''): Promise<void> {
-  const button = await page.waitForFunction(
-    (wanted, scope) =>
-      [...document.querySelectorAll(`${scope} button`)].find(
-        (candidate) => candidate.textContent.trim() === wanted,
-      ),
-    {},
-    name,
-    within,
-  );
-  await (button as ElementHandle<HTMLButtonElement>).click();
-}
 
 describe('a buyer in Firefox', () => {
   it('starts a "not received" case from the toolbar popup and captures the tab', async () => {

@@ -1,9 +1,12 @@
 import type { Page } from 'puppeteer-core';
+import type { ReminderRecord } from '../../../lib/db/schema';
+import { recordsInExtension } from '../harness/stored';
 import { contextOf, type FirefoxExtension } from './firefox';
 
 /** The bits of Firefox's `browser` an extension page uses here, typed for the code run in it. */
 interface BrowserInPage {
   runtime: { sendMessage(message: unknown): Promise<unknown>; reload(): void };
+  alarms: { getAll(): Promise<{ name: string; scheduledTime: number }[]> };
   notifications: {
     getAll(): Promise<Record<string, unknown>>;
     create(id: string, options: unknown): Promise<string>;
@@ -55,6 +58,24 @@ export class ExtensionTab {
       id,
       options,
     );
+  }
+
+  /** When each of CaseClock's alarms rings, by name. */
+  async alarms(): Promise<Record<string, number>> {
+    return this.page.evaluate(async () =>
+      Object.fromEntries(
+        (await browser.alarms.getAll()).map((alarm) => [alarm.name, alarm.scheduledTime]),
+      ),
+    );
+  }
+
+  /** A reminder's record as CaseClock stored it: when it was shown, and put off until. */
+  async reminderRecord(key: string): Promise<ReminderRecord | undefined> {
+    const [record] = await this.page.evaluate(recordsInExtension<ReminderRecord>, {
+      store: 'reminders',
+      key,
+    });
+    return record;
   }
 
   /** CaseClock's own tabs: their addresses, and whether each is the one shown. */

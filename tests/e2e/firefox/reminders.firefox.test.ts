@@ -1,9 +1,22 @@
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { translator } from '../../../lib/i18n';
+import { workspaceUrl } from '../../../lib/workspace-url';
 import { loadFixtures } from '../../fixtures/catalogue';
+import { artifactsDir } from '../artifacts';
 import { reminderFor } from '../harness/reminder-options';
-import { escalationsAmong, ORDER_URL, refundRequestedEndingIn } from '../harness/seller-window';
+import {
+  escalationsAmong,
+  ORDER_ID,
+  ORDER_URL,
+  refundRequestedEndingIn,
+} from '../harness/seller-window';
 import { ExtensionTab } from './extension-tab';
 import { FirefoxExtension } from './firefox';
+import { press } from './press';
+
+const t = translator('en');
+const DAY = 86_400_000;
 
 let firefox: FirefoxExtension;
 
@@ -60,5 +73,55 @@ describe('the seller’s window ending, in Firefox', () => {
     expect(await escalationNotices(reopened)).toEqual([]);
     await expect.poll(() => escalationNotices(reopened), { timeout: 15_000 }).toHaveLength(1);
     expect(await reopened.send({ type: 'background-status' })).toEqual({ ok: true });
+  });
+});
+
+describe('"Remind me tomorrow" in Firefox, whose notifications have no buttons', () => {
+  it('is offered atop the case a click on the reminder shows, and puts it off a day', async () => {
+    const extension = await sellerWindowEndsIn(3);
+    await expect.poll(() => escalationNotices(extension), { timeout: 15_000 }).toHaveLength(1);
+    const [key = ''] = await escalationNotices(extension);
+    // The buyer has the case open already; a click on the reminder names it after the `#`
+    // (the address the background's click handler builds, checked by the unit tests).
+    const workspace = await firefox.extensionPage(
+      workspaceUrl((path) => path, { order: ORDER_ID }),
+      '.case-header',
+    );
+    await workspace.setViewport({ width: 1280, height: 800 });
+    await firefox.navigate(
+      workspace,
+      workspaceUrl((path) => path, { order: ORDER_ID, reminder: key }),
+    );
+    const card = await workspace.waitForSelector('.reminder-card');
+    expect(await card?.evaluate((shown) => shown.textContent)).toContain(
+      t('reminder.opens.seller-response-due'),
+    );
+
+    const screenshots = artifactsDir('firefox');
+    await workspace.screenshot({ path: join(screenshots, 'workspace-reminder.png') });
+
+    const pressedAt = Date.now();
+    await press(workspace, t('reminder.snooze'), '.reminder-card');
+    await workspace.waitForSelector('.reminder-card [role=status]');
+    const answeredAt = Date.now();
+
+    const record = await extension.reminderRecord(key);
+    const until = new Date(record?.snoozedUntil ?? 0).getTime();
+    // A day from the moment the buyer pressed, as the background's clock read it.
+    expect(until).toBeGreaterThanOrEqual(pressedAt + DAY);
+    expect(until).toBeLessThanOrEqual(answeredAt + DAY);
+    expect(record?.notifiedAt).toBeDefined();
+    // It rings again then: the alarm is set for that moment (a day is too long to wait here).
+    expect((await extension.alarms())[`reminder:${key}`]).toBe(until);
+    // The buyer's clock, in Paris and in American English, a day later.
+    const time = new Intl.DateTimeFormat('en-US', {
+      hour: 'numeric',
+      minute: '2-digit',
+      timeZone: 'Europe/Paris',
+    }).format(until);
+    expect(
+      await workspace.$eval('.reminder-card [role=status]', (status) => status.textContent),
+    ).toBe(t('reminder.snoozed', { when: t('countdown.tomorrow', { time }) }));
+    await workspace.screenshot({ path: join(screenshots, 'workspace-reminder-put-off.png') });
   });
 });

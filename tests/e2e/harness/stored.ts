@@ -1,32 +1,40 @@
 import type { Worker } from 'playwright-core';
 import type { StoredEvent, StoredOrder } from '../../../lib/db/schema';
 
+/** Which records of the extension's IndexedDB to read: a store's, by key or by an index. */
+export interface RecordLookup {
+  store: string;
+  index?: string;
+  key: string;
+}
+
+/**
+ * Reads records inside one of the extension's own contexts (its service worker, or one of its
+ * pages in Firefox): pass it to that context's `evaluate`, which runs it there.
+ */
+export function recordsInExtension<T>({ store, index, key }: RecordLookup): Promise<T[]> {
+  return new Promise<T[]>((resolve, reject) => {
+    const opening = indexedDB.open('caseclock');
+    opening.onerror = () => {
+      reject(new Error(String(opening.error)));
+    };
+    opening.onsuccess = () => {
+      const records = opening.result.transaction(store).objectStore(store);
+      const request = (index ? records.index(index) : records).getAll(key);
+      request.onsuccess = () => {
+        resolve(request.result as T[]);
+        opening.result.close();
+      };
+      request.onerror = () => {
+        reject(new Error(String(request.error)));
+      };
+    };
+  });
+}
+
 /** The records of one store of the extension's IndexedDB, read inside the service worker. */
-function storedRecords<T>(
-  worker: Worker,
-  lookup: { store: string; index?: string; key: string },
-): Promise<T[]> {
-  return worker.evaluate(
-    ({ store, index, key }) =>
-      new Promise<T[]>((resolve, reject) => {
-        const opening = indexedDB.open('caseclock');
-        opening.onerror = () => {
-          reject(new Error(String(opening.error)));
-        };
-        opening.onsuccess = () => {
-          const records = opening.result.transaction(store).objectStore(store);
-          const request = (index ? records.index(index) : records).getAll(key);
-          request.onsuccess = () => {
-            resolve(request.result as T[]);
-            opening.result.close();
-          };
-          request.onerror = () => {
-            reject(new Error(String(request.error)));
-          };
-        };
-      }),
-    lookup,
-  );
+function storedRecords<T>(worker: Worker, lookup: RecordLookup): Promise<T[]> {
+  return worker.evaluate(recordsInExtension<T>, lookup);
 }
 
 /** An order as the extension stored it. */
