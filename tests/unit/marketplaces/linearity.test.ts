@@ -2,7 +2,7 @@
  * Reading a page costs work in proportion to its size, whatever the page does: proven by counting
  * the work (see work.ts) on hostile versions of the fixtures at growing sizes, never by timing.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readPage } from '@/lib/marketplaces';
 import {
   factsOf,
@@ -17,6 +17,10 @@ import {
 } from '../../fixtures/adversarial';
 import { fixtureHtml, loadFixtures, type Fixture } from '../../fixtures/catalogue';
 import { countWork } from './work';
+
+// Work is counted, never timed; parsing 10k-node pages in happy-dom takes under half a second
+// alone but can take many times that on a loaded machine, so the default 5 s would be a timer.
+vi.setConfig({ testTimeout: 60_000 });
 
 /** One page of each kind of each marketplace. */
 const pages = [
