@@ -55,6 +55,7 @@ const LABELS = {
   shippedAt: ['Shipped on', 'Expédié le'],
   receivedAt: ['Received on', 'Reçu le'],
   caseNumber: ['After-sale No.', 'After-sales No.', 'N° de SAV'],
+  itemNumber: ['Item No.', 'Item No', "N° d'article"],
 } as const;
 type Field = keyof typeof LABELS;
 
@@ -284,10 +285,14 @@ function readCase(block: Element, hits: LabelHits<Field>, context: ReadContext) 
   const status = fieldReader(problems, orderNumber).status(statusText, ITEM_STATUSES, {
     required: true,
   });
-  const order: OrderReading = {
-    orderNumber,
-    items: readItems(block, context).map((row) => row.item),
-  };
+  const items = readItems(block, context).map((row) => row.item);
+  // A case is about one item, numbered beside the case's order number rather than in its box.
+  const caseItem = ITEM_NUMBER.exec(hitFirst(first('itemNumber')))?.[0];
+  const [onlyItem] = items;
+  if (caseItem && items.length === 1 && onlyItem && !onlyItem.itemNumber) {
+    onlyItem.itemNumber = caseItem;
+  }
+  const order: OrderReading = { orderNumber, items };
   if (!statusText) return order;
   return assignDefined(order, {
     status: status === 'refunded' ? 'refunded' : 'in-dispute',
