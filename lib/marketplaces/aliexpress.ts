@@ -69,6 +69,9 @@ const LABELS = {
 } as const;
 type Field = keyof typeof LABELS;
 const TRACKING_LABELS = { trackingNumber: LABELS.trackingNumber };
+/** The legacy order page names its parcel in a table: these label columns, not cells beside them. */
+const CARRIER_COLUMN = /^(?:carrier|logistics company|transporteur)$/i;
+const TRACKING_COLUMN = /^(?:tracking number|numéro de suivi|n° de suivi)$/i;
 
 /** Tried in order: "Refund completed" is refunded before it is anything about disputes. */
 const STATUSES: StatusTable = [
@@ -237,6 +240,9 @@ function readOrder(
     shippedAt: read.date('shippedAt', all('shippedAt'), dates),
     receivedAt: read.date('receivedAt', all('completedAt'), dates),
     protectionEndsAt: read.date('protectionEndsAt', protection, dates),
+    carrier: hitFirst(first('carrier')) || columnText(index, block, CARRIER_COLUMN) || undefined,
+    trackingNumber:
+      hitFirst(first('trackingNumber')) || columnText(index, block, TRACKING_COLUMN) || undefined,
     canConfirmReceipt: isOrderPage
       ? findButton(index, block, CONFIRM_RECEIPT) !== undefined
       : undefined,

@@ -26,3 +26,29 @@ describe('Allchinabuy after-sale cases', () => {
     ]);
   });
 });
+
+describe('AliExpress order pages', () => {
+  it('read the carrier and tracking number from the legacy logistics table', () => {
+    const [order] = ordersOf(
+      `<div>Order Number: 8014700000000001</div><div><span>Status:</span> <span>Awaiting delivery</span></div>
+      <table><tr><th>Logistics company</th><th>Tracking number</th><th>Remarks</th></tr>
+      <tr><td>Cainiao Super Economy</td><td>RB123456785CN</td><td>Shipped</td></tr></table>
+      <p>Order placed <span>2026-10-19 08:41:33</span></p><p>Total amount US $ 3.00</p>`,
+      'https://trade.aliexpress.com/order_detail.htm?orderId=8014700000000001',
+    );
+    expect(order).toMatchObject({
+      carrier: 'Cainiao Super Economy',
+      trackingNumber: 'RB123456785CN',
+    });
+  });
+
+  it('read a labelled carrier and tracking number', () => {
+    const [order] = ordersOf(
+      `<div>Order ID: 8014700000000002</div><div>Status: Awaiting delivery</div>
+      <p>Carrier: YunExpress</p><p>Tracking number: YT2612345678901</p>
+      <p>Order date: Oct 19, 2026</p><p>Total: US $3.00</p>`,
+      'https://www.aliexpress.com/p/order/detail.html?orderId=8014700000000002',
+    );
+    expect(order).toMatchObject({ carrier: 'YunExpress', trackingNumber: 'YT2612345678901' });
+  });
+});
