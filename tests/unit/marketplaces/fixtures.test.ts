@@ -35,7 +35,8 @@ function essentials(reading: PageReading) {
 describe.each(loadFixtures().map((fixture) => [`${fixture.marketplace}/${fixture.name}`, fixture]))(
   'fixture %s',
   (_name, fixture) => {
-    it('reads as expected', () => {
+    it('reads what the page shows, as its hand-written expectation says', () => {
+      // toEqual compares structure: an expectation's keys may come in any order.
       expect(readPage(parse(fixtureHtml(fixture)), fixture.url)).toEqual(fixture.expected);
     });
 
