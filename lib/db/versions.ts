@@ -71,4 +71,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // A deletion waits in the trash for a few seconds, so the buyer can undo it; what a page
   // reading could not make out is kept per page, for the popup to say.
   { version: 4, stores: { trash: 'id, deletedAt', pageReports: 'url, at' } },
+  // Every reminder shown, so the case's timeline can say when the buyer was reminded.
+  { version: 5, stores: { reminderLog: 'id, orderId, reminder' } },
 ];

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Dexie } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CaseClockDatabase } from '@/lib/db/database';
+import { undoDeletion } from '@/lib/db/deletion';
 import { readSettings } from '@/lib/db/settings';
 import { SCHEMA_VERSIONS } from '@/lib/db/versions';
 
@@ -172,5 +173,18 @@ describe('released schema versions', () => {
       membership: { dhgate: 'silver' },
       showPanel: true,
     });
+  });
+
+  it('undoes a deletion made before reminders were logged', async () => {
+    const version4 = FROZEN.find((frozen) => frozen.version === 4);
+    if (!version4) throw new Error('no frozen version 4');
+    const current = new CaseClockDatabase(await writtenAt(version4));
+    opened.push(current);
+    // Its trash entry, deleted at 10:00:00, has no `reminderLog`.
+    await undoDeletion(current, 'trash-1', '2026-11-13T10:00:05.000Z');
+    expect(await current.orders.get('dhgate:1043587216')).toMatchObject({
+      orderNumber: '1043587216',
+    });
+    expect(await current.reminderLog.count()).toBe(0);
   });
 });
