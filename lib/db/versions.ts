@@ -49,8 +49,8 @@ async function orderEventsFromVersion1(transaction: Transaction): Promise<void> 
 
 /**
  * Every schema version CaseClock has shipped, oldest first. A version is never edited once
- * released: a change is a new entry, with an upgrade for data that needs it, and a test that
- * opens the old data.
+ * released (its frozen copy in `tests/unit/db/frozen/` fails the tests if it is): a change is a
+ * new entry, with an upgrade for data that needs it, and a frozen file of rows it writes.
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: { orders: 'id, marketplace, lastSeenAt' } },
