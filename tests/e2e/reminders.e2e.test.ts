@@ -101,6 +101,14 @@ describe('the seller’s window ending', () => {
     await expect.poll(() => escalationNotices(extension), { timeout: 15_000 }).toHaveLength(1);
     await wakeUpOften(extension);
     await expectShownOnce(extension);
+
+    // The case's timeline says so, once.
+    const workspace = await browser.context.newPage();
+    await workspace.goto(
+      `chrome-extension://${browser.extensionId}/case.html?order=${encodeURIComponent(ORDER_ID)}`,
+    );
+    const sent = workspace.getByText("Reminder sent: Seller's time to answer ends");
+    await expect.poll(() => sent.count(), { timeout: 10_000 }).toBe(1);
   });
 
   it('still raises it when the service worker was stopped in the meantime', async () => {
