@@ -146,13 +146,14 @@ export function CaseWorkspace({
   const data = useLiveQuery(async () => {
     const stored = await db.orders.get(orderId);
     if (!stored) return null;
-    const [cases, events, evidence, settings] = await Promise.all([
+    const [cases, events, evidence, reminders, settings] = await Promise.all([
       db.cases.where('orderId').equals(orderId).toArray(),
       db.events.where('orderId').equals(orderId).toArray(),
       db.evidence.where('orderId').equals(orderId).toArray(),
+      db.reminderLog.where('orderId').equals(orderId).toArray(),
       readSettings(db),
     ]);
-    return { stored, cases, events, evidence, settings };
+    return { stored, cases, events, evidence, reminders, settings };
   }, [db, orderId]);
 
   const orderNumber = data ? data.stored.orderNumber : undefined;
@@ -324,6 +325,7 @@ export function CaseWorkspace({
               order={order}
               openCase={shownCase}
               events={planned.events}
+              reminders={data.reminders}
               deadlines={plan.deadlines}
               now={now}
               onCorrect={(eventId, at) => {

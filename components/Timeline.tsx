@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
+import type { ReminderLogEntry, StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import { ruleTiming, sourceLine } from '@/lib/i18n/phrases';
 import type { Translate } from '@/lib/i18n';
 import type { Deadline } from '@/lib/timeline/types';
@@ -139,7 +139,7 @@ function DeadlineEntry({ deadline, now }: { deadline: Deadline; now: Date }) {
   );
 }
 
-/** A dated fact of the order or the case itself, such as when it was placed. */
+/** A dated fact of the order or the case itself, such as when it was placed or a reminder went up. */
 interface Milestone {
   id: string;
   at: string;
@@ -174,6 +174,16 @@ function milestonesOf(order: StoredOrder, openCase: StoredCase | undefined, t: T
   return milestones;
 }
 
+/** Each reminder shown: a snoozed one shown again is there twice, as the buyer saw it twice. */
+function remindersSent(reminders: readonly ReminderLogEntry[], t: Translate): Milestone[] {
+  return reminders.map((reminder) => ({
+    id: reminder.id,
+    at: reminder.shownAt,
+    title: t('timeline.reminderSent', { deadline: t(`deadline.${reminder.kind}`) }),
+    meta: t('timeline.byCaseClock'),
+  }));
+}
+
 function MilestoneEntry({ milestone }: { milestone: Milestone }) {
   const { dateTime } = useI18n();
   return (
@@ -194,13 +204,14 @@ type Entry =
 
 /**
  * The case on one line of time: the order's own dates, what happened (read on pages or recorded
- * by the buyer), the present moment, and the deadlines ahead, each with the rule and source it
+ * by the buyer), the reminders CaseClock showed, the present moment, and the deadlines ahead, each with the rule and source it
  * comes from.
  */
 export function Timeline({
   order,
   openCase,
   events,
+  reminders,
   deadlines,
   now,
   onCorrect,
@@ -210,6 +221,8 @@ export function Timeline({
   order: StoredOrder;
   openCase?: StoredCase | undefined;
   events: readonly StoredEvent[];
+  /** The reminders shown about the order. */
+  reminders: readonly ReminderLogEntry[];
   deadlines: readonly Deadline[];
   now: Date;
   onCorrect: (eventId: string, at: string) => void;
@@ -217,7 +230,7 @@ export function Timeline({
 }) {
   const { t, dateTime } = useI18n();
   const entries: Entry[] = [
-    ...milestonesOf(order, openCase, t).map((milestone) => ({
+    ...[...milestonesOf(order, openCase, t), ...remindersSent(reminders, t)].map((milestone) => ({
       kind: 'milestone' as const,
       at: milestone.at,
       milestone,

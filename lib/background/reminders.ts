@@ -1,6 +1,6 @@
 import type { CaseClockDatabase } from '../db/database';
 import { RecordError } from '../db/errors';
-import type { ReminderRecord } from '../db/schema';
+import type { ReminderLogEntry, ReminderRecord } from '../db/schema';
 import {
   planEach,
   readOrdersData,
@@ -142,37 +142,56 @@ export function comesBackAt(record: ReminderRecord): string | undefined {
 /** A reminder this run is showing, and its record from before (to give it back if it fails). */
 interface Claim {
   previous: ReminderRecord | undefined;
+  logged: ReminderLogEntry;
+}
+
+/** The log entry of a reminder shown at `shownAt`. */
+function reminderLogEntry(reminder: Reminder, shownAt: string): ReminderLogEntry {
+  const { kind, edge, dueAt } = reminder.deadline;
+  return {
+    id: `${reminder.key}|${shownAt}`,
+    orderId: reminder.orderId,
+    reminder: reminder.key,
+    kind,
+    edge,
+    dueAt,
+    shownAt,
+  };
 }
 
 /**
- * Marks a reminder as shown, unless it already was: the one place that decides, inside a
- * transaction, so a reminder is never shown twice however many wake-ups race for it.
+ * Marks a reminder as shown, unless it already was, and logs it: the one place that decides,
+ * inside a transaction, so a reminder is never shown twice however many wake-ups race for it,
+ * and the log holds exactly the reminders shown.
  */
 async function claim(
   db: CaseClockDatabase,
   reminder: Reminder,
   now: string,
 ): Promise<Claim | undefined> {
-  return db.transaction('rw', db.reminders, async () => {
+  return db.transaction('rw', db.reminders, db.reminderLog, async () => {
     const previous = await db.reminders.get(reminder.key);
     const at = pendingAt(reminder, previous);
     if (at === undefined || isAfter(at, now)) return undefined;
+    const logged = reminderLogEntry(reminder, now);
     await db.reminders.put({ id: reminder.key, notifiedAt: now });
-    return { previous };
+    await db.reminderLog.put(logged);
+    return { previous, logged };
   });
 }
 
-/** A reminder the browser would not show is owed still: the next run tries it again. */
+/** A reminder the browser would not show is owed still, and not logged: the next run tries it again. */
 async function release(
   db: CaseClockDatabase,
   reminder: Reminder,
   now: string,
-  { previous }: Claim,
+  { previous, logged }: Claim,
 ): Promise<void> {
-  await db.transaction('rw', db.reminders, async () => {
+  await db.transaction('rw', db.reminders, db.reminderLog, async () => {
     if ((await db.reminders.get(reminder.key))?.notifiedAt !== now) return;
     if (previous) await db.reminders.put(previous);
     else await db.reminders.delete(reminder.key);
+    await db.reminderLog.delete(logged.id);
   });
 }
 

@@ -3,6 +3,7 @@ import type {
   EvidenceBlob,
   EvidenceRecord,
   PageReport,
+  ReminderLogEntry,
   ReminderRecord,
   SettingsRecord,
   StoredCase,
@@ -24,6 +25,7 @@ export class CaseClockDatabase extends Dexie {
   evidenceBlobs!: EntityTable<EvidenceBlob, 'id'>;
   settings!: EntityTable<SettingsRecord, 'key'>;
   reminders!: EntityTable<ReminderRecord, 'id'>;
+  reminderLog!: EntityTable<ReminderLogEntry, 'id'>;
   uploads!: EntityTable<UploadRecord, 'id'>;
   uploadChunks!: Table<UploadChunk, [string, number]>;
   trash!: EntityTable<TrashRecord, 'id'>;

@@ -61,6 +61,7 @@ const TABLES = (db: CaseClockDatabase) => [
   db.evidence,
   db.evidenceBlobs,
   db.reminders,
+  db.reminderLog,
   db.trash,
   db.uploads,
   db.uploadChunks,
@@ -77,15 +78,16 @@ async function recordsOf(
       db.evidence.where('caseId').equals(target.id).toArray(),
     ]);
     const found = mustExist(await db.cases.get(target.id), `case ${target.id}`);
-    return { orders: [], cases: [found], events, evidence, reminders: [] };
+    return { orders: [], cases: [found], events, evidence, reminders: [], reminderLog: [] };
   }
-  const [orders, cases, events, evidence, reminders] = await Promise.all([
+  const [orders, cases, events, evidence, reminders, reminderLog] = await Promise.all([
     db.orders.bulkGet([target.orderId]),
     db.cases.where('orderId').equals(target.orderId).toArray(),
     db.events.where('orderId').equals(target.orderId).toArray(),
     db.evidence.where('orderId').equals(target.orderId).toArray(),
     // A reminder's key starts with its order's id.
     db.reminders.where('id').startsWith(`${target.orderId}|`).toArray(),
+    db.reminderLog.where('orderId').equals(target.orderId).toArray(),
   ]);
   return {
     orders: orders.filter((order) => order !== undefined),
@@ -93,12 +95,13 @@ async function recordsOf(
     events,
     evidence,
     reminders,
+    reminderLog,
   };
 }
 
 /**
- * Deletes an order with its cases, events, evidence and reminders, or one case with its events
- * and evidence, in one transaction. It all waits in the trash for `UNDO_WINDOW_MS`; returns the
+ * Deletes an order with its cases, events, evidence, reminders and their log, or one case with
+ * its events and evidence, in one transaction. It all waits in the trash for `UNDO_WINDOW_MS`; returns the
  * trash entry, whose id undoes the deletion.
  */
 export async function deleteRecords(
@@ -131,6 +134,7 @@ export async function deleteRecords(
     await db.events.bulkDelete(trash.events.map((event) => event.id));
     await db.evidence.bulkDelete(trash.evidence.map((record) => record.id));
     await db.reminders.bulkDelete(trash.reminders.map((record) => record.id));
+    await db.reminderLog.bulkDelete((trash.reminderLog ?? []).map((entry) => entry.id));
     return trash;
   });
 }
@@ -166,6 +170,7 @@ export async function undoDeletion(
     await db.events.bulkPut(trash.events);
     await db.evidence.bulkPut(trash.evidence);
     await db.reminders.bulkPut(trash.reminders);
+    await db.reminderLog.bulkPut(trash.reminderLog ?? []);
     await db.trash.delete(trashId);
     return target;
   });

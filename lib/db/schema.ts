@@ -5,7 +5,7 @@ import type {
   OrderReading,
   ReadingProblem,
 } from '../marketplaces/types';
-import type { CaseRecord, Settings, TimelineEvent } from '../timeline/types';
+import type { CaseRecord, Deadline, Settings, TimelineEvent } from '../timeline/types';
 
 /** What the buyer may enter or correct on an order; pages never overwrite it. */
 export type OrderEdits = Partial<
@@ -106,6 +106,22 @@ export interface ReminderRecord {
   snoozedUntil?: string;
 }
 
+/**
+ * A reminder the buyer was shown: one entry each time a notification went up, so a snoozed
+ * reminder shown again has two. Written with the claim that shows it, and only then.
+ */
+export interface ReminderLogEntry {
+  /** `${reminder}|${shownAt}` */
+  id: string;
+  orderId: string;
+  /** The reminder's key (its record's id in `reminders`). */
+  reminder: string;
+  kind: Deadline['kind'];
+  edge: Deadline['edge'];
+  dueAt: string;
+  shownAt: string;
+}
+
 /** What one deletion took away: a whole order, or one case of an order. */
 export interface DeletionTarget {
   kind: 'order' | 'case';
@@ -127,6 +143,8 @@ export interface TrashRecord {
   events: StoredEvent[];
   evidence: EvidenceRecord[];
   reminders: ReminderRecord[];
+  /** Absent from a deletion made before version 5 kept a log of reminders. */
+  reminderLog?: ReminderLogEntry[];
 }
 
 /** An order of a page the background would not store, and why. */

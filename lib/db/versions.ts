@@ -49,8 +49,8 @@ async function orderEventsFromVersion1(transaction: Transaction): Promise<void> 
 
 /**
  * Every schema version CaseClock has shipped, oldest first. A version is never edited once
- * released: a change is a new entry, with an upgrade for data that needs it, and a test that
- * opens the old data.
+ * released (its frozen copy in `tests/unit/db/frozen/` fails the tests if it is): a change is a
+ * new entry, with an upgrade for data that needs it, and a frozen file of rows it writes.
  */
 export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 1, stores: { orders: 'id, marketplace, lastSeenAt' } },
@@ -71,4 +71,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   // A deletion waits in the trash for a few seconds, so the buyer can undo it; what a page
   // reading could not make out is kept per page, for the popup to say.
   { version: 4, stores: { trash: 'id, deletedAt', pageReports: 'url, at' } },
+  // Every reminder shown, so the case's timeline can say when the buyer was reminded.
+  { version: 5, stores: { reminderLog: 'id, orderId, reminder' } },
 ];

@@ -600,6 +600,8 @@ export const en = {
   'timeline.received': 'Items received',
   'timeline.caseOpened': 'Case opened: {reason}',
   'timeline.enteredByYou': 'entered by you',
+  'timeline.reminderSent': 'Reminder sent: {deadline}',
+  'timeline.byCaseClock': 'a notification from CaseClock',
   'panel.label': 'CaseClock for this order',
   'panel.next': 'Next',
   'panel.deadline': 'Next deadline',

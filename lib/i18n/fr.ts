@@ -623,6 +623,8 @@ export const fr: Record<MessageKey, string> = {
   'timeline.received': 'Articles reçus',
   'timeline.caseOpened': 'Dossier ouvert : {reason}',
   'timeline.enteredByYou': 'saisi par vous',
+  'timeline.reminderSent': 'Rappel envoyé : {deadline}',
+  'timeline.byCaseClock': 'une notification de CaseClock',
   'panel.label': 'CaseClock pour cette commande',
   'panel.next': 'Prochaine étape',
   'panel.deadline': 'Prochaine échéance',

@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /** The bits of `chrome` an extension page uses here, typed for the code run inside it. */
 interface ChromeInPage {
@@ -6,6 +7,10 @@ interface ChromeInPage {
   notifications: {
     getAll(): Promise<Record<string, boolean>>;
     create(id: string, options: unknown): Promise<string>;
+  };
+  alarms: {
+    create(name: string, info: { when: number }): Promise<void>;
+    get(name: string): Promise<unknown>;
   };
 }
 
@@ -63,5 +68,22 @@ export class ExtensionPage {
     await cdp.send('ServiceWorker.stopAllWorkers');
     await stopped;
     await cdp.detach();
+  }
+
+  /**
+   * Wakes CaseClock's worker as one of its own alarms would: an alarm rings, which brings the
+   * reminders in line. Returns once it has rung.
+   */
+  async wakeByAlarm(): Promise<void> {
+    const name = `wake-up-${Date.now()}`;
+    await this.page.evaluate(
+      (alarm) => chrome.alarms.create(alarm, { when: Date.now() + 500 }),
+      name,
+    );
+    await expect
+      .poll(() => this.page.evaluate((alarm) => chrome.alarms.get(alarm), name), {
+        timeout: 10_000,
+      })
+      .toBeUndefined();
   }
 }

@@ -396,3 +396,98 @@ describe('"Remind me tomorrow" on a notification whose reminder is gone', () => 
     expect((await background.db.reminders.get(ESCALATION_KEY))?.snoozedUntil).toBeUndefined();
   });
 });
+
+describe('the log of reminders shown', () => {
+  const shownOn15th = {
+    id: `${ESCALATION_KEY}|2026-11-15T09:00:01.000Z`,
+    orderId: ORDER_ID,
+    reminder: ESCALATION_KEY,
+    kind: 'seller-response-due',
+    edge: 'opens',
+    dueAt: '2026-11-15T09:00:00.000Z',
+    shownAt: '2026-11-15T09:00:01.000Z',
+  };
+
+  async function logged(background: TestBackground) {
+    return background.db.reminderLog.where('orderId').equals(ORDER_ID).sortBy('shownAt');
+  }
+
+  it('holds one entry for a reminder shown, however often the background wakes up after', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    expect(await logged(background)).toEqual([]);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    await background.advanceTo('2026-11-16T09:00:00.000Z');
+    await background.background.reconcile();
+    await new TestBackground('2026-11-17T09:00:00.000Z', background.db).start();
+    expect(await logged(background)).toEqual([shownOn15th]);
+  });
+
+  it('holds one entry when two wake-ups race for the same reminder', async () => {
+    const first = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(first);
+    const second = await new TestBackground('2026-11-10T09:06:00.000Z', first.db).start();
+    first.now = second.now = new Date('2026-11-15T10:00:00.000Z');
+    await Promise.all([first.background.reconcile(), second.background.reconcile()]);
+    expect(await logged(first)).toHaveLength(1);
+  });
+
+  it('keeps nothing of a reminder the browser refused, and logs it once shown', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    background.unavailableNotifications.set(ESCALATION_KEY, 'no notification now');
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    expect(await logged(background)).toEqual([]);
+    background.unavailableNotifications.clear();
+    await background.advanceTo('2026-11-15T10:00:00.000Z');
+    expect(await logged(background)).toEqual([
+      {
+        ...shownOn15th,
+        id: `${ESCALATION_KEY}|2026-11-15T10:00:00.000Z`,
+        shownAt: '2026-11-15T10:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('holds a second entry for a snoozed reminder shown again', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 1);
+    await expect.poll(() => background.alarms()).toHaveLength(1);
+    await background.advanceTo('2026-11-16T09:00:02.000Z');
+    await background.advanceTo('2026-11-18T09:00:00.000Z');
+    expect(await logged(background)).toEqual([
+      shownOn15th,
+      {
+        ...shownOn15th,
+        id: `${ESCALATION_KEY}|2026-11-16T09:00:02.000Z`,
+        shownAt: '2026-11-16T09:00:02.000Z',
+      },
+    ]);
+  });
+
+  it('goes with its order when the order is deleted, and comes back with an undo', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    const deleted = await background.send({ type: 'order-delete', orderId: ORDER_ID });
+    if (!deleted.ok || !('undoId' in deleted)) throw new Error('the order was not deleted');
+    expect(await background.db.reminderLog.count()).toBe(0);
+    expect(await background.send({ type: 'deletion-undo', undoId: deleted.undoId })).toMatchObject({
+      ok: true,
+    });
+    expect(await logged(background)).toEqual([shownOn15th]);
+  });
+
+  it('stays with the order when only its case is deleted', async () => {
+    const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(background);
+    await background.advanceTo('2026-11-15T09:00:01.000Z');
+    const [found] = await background.db.cases.where('orderId').equals(ORDER_ID).toArray();
+    expect(await background.send({ type: 'case-delete', caseId: found?.id ?? '' })).toMatchObject({
+      ok: true,
+    });
+    expect(await logged(background)).toEqual([shownOn15th]);
+  });
+});

@@ -1,9 +1,9 @@
-import { render, screen, within } from '@testing-library/react';
+import { cleanup, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { I18nProvider } from '@/components/I18n';
 import { Timeline } from '@/components/Timeline';
-import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
+import type { ReminderLogEntry, StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import { event, plan } from '../timeline/helpers';
 import { PARIS } from '../zones';
 
@@ -21,7 +21,11 @@ const ORDER: StoredOrder = {
 function renderTimeline(
   events: StoredEvent[],
   locale = 'en-GB',
-  { order = ORDER, openCase }: { order?: StoredOrder; openCase?: StoredCase } = {},
+  {
+    order = ORDER,
+    openCase,
+    reminders = [],
+  }: { order?: StoredOrder; openCase?: StoredCase; reminders?: ReminderLogEntry[] } = {},
 ) {
   const planned = plan({
     reason: 'not-received',
@@ -37,6 +41,7 @@ function renderTimeline(
         order={order}
         openCase={openCase}
         events={events}
+        reminders={reminders}
         deadlines={planned.deadlines}
         now={NOW}
         onCorrect={onCorrect}
@@ -115,6 +120,44 @@ describe('the timeline', () => {
     expect(past[1]?.textContent).toContain('entered by you');
     expect(past[4]?.textContent).toContain('recorded by you');
     expect(within(past[0] as HTMLElement).queryByRole('button')).toBeNull();
+  });
+
+  it('shows each reminder sent, a snoozed one shown again twice, in the buyer’s language', () => {
+    const key = `${ORDER.id}|seller-response-due|opens|2026-11-13T09:00:00.000Z`;
+    const sent = (shownAt: string): ReminderLogEntry => ({
+      id: `${key}|${shownAt}`,
+      orderId: ORDER.id,
+      reminder: key,
+      kind: 'seller-response-due',
+      edge: 'opens',
+      dueAt: '2026-11-13T09:00:00.000Z',
+      shownAt,
+    });
+    const reminders = [sent('2026-11-11T09:00:00.000Z'), sent('2026-11-12T08:30:00.000Z')];
+    renderTimeline(EVENTS, 'en-GB', { reminders });
+    const sentEntries = entries().filter((entry) =>
+      entry.textContent.startsWith('11 Nov 2026, 10:00Reminder sent'),
+    );
+    expect(sentEntries).toHaveLength(1);
+    const titles = entries().map((entry) => entry.querySelector('.entry-title')?.textContent);
+    expect(titles.slice(2, 6)).toEqual([
+      'You asked for a refund',
+      "Reminder sent: Seller's time to answer ends",
+      "Reminder sent: Seller's time to answer ends",
+      'Now',
+    ]);
+    expect(sentEntries[0]?.textContent).toContain('a notification from CaseClock');
+    expect(entries()[4]?.querySelector('time')?.textContent).toBe('12 Nov 2026, 09:30');
+    cleanup();
+
+    renderTimeline(EVENTS, 'fr-FR', { reminders: reminders.slice(0, 1) });
+    expect(
+      entries('Chronologie').some(
+        (entry) =>
+          entry.querySelector('.entry-title')?.textContent ===
+          'Rappel envoyé : Fin du délai de réponse du vendeur',
+      ),
+    ).toBe(true);
   });
 
   it('says where each deadline comes from, how it was counted, and when the buyer changed it', () => {
