@@ -8,6 +8,12 @@ import fc from 'fast-check';
 /** Runs per property unless a test says why it takes fewer. */
 export const PROPERTY_RUNS = 10_000;
 
+/**
+ * A property's time limit: 10,000 runs take from under a second to some seconds alone, many
+ * times that beside other tests on a loaded machine. Its time is printed, never asserted.
+ */
+export const PROPERTY_TIMEOUT = 120_000;
+
 export interface Replay {
   seed: number;
   path?: string;

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parsePageDate, type DateReadingOptions } from '@/lib/dates';
-import { assertProperty } from '../property';
+import { assertProperty, PROPERTY_TIMEOUT } from '../property';
 import { PARIS } from './zones';
 
 // The unit tests run in Europe/Paris (see vitest.config.ts): CET is UTC+1, CEST UTC+2.
@@ -183,32 +183,40 @@ const instant = fc.date({
 });
 
 describe('parsePageDate reads back every date the marketplaces print', () => {
-  it('at the wall-clock time printed, in the zone the buyer is in', () => {
-    assertProperty(
-      fc.property(instant, fc.nat(), (drawn, which) => {
-        const printed = PRINTED[which % PRINTED.length];
-        if (!printed) throw new Error('no format');
-        const text = printed.print(drawn);
-        expect(readClock(parsePageDate(text, printed.options)), `${printed.where}: ${text}`).toBe(
-          shownClock(drawn, printed.precision),
-        );
-      }),
-      { name: 'parsePageDate of printed dates', seed: SEED },
-    );
-  });
+  it(
+    'at the wall-clock time printed, in the zone the buyer is in',
+    () => {
+      assertProperty(
+        fc.property(instant, fc.nat(), (drawn, which) => {
+          const printed = PRINTED[which % PRINTED.length];
+          if (!printed) throw new Error('no format');
+          const text = printed.print(drawn);
+          expect(readClock(parsePageDate(text, printed.options)), `${printed.where}: ${text}`).toBe(
+            shownClock(drawn, printed.precision),
+          );
+        }),
+        { name: 'parsePageDate of printed dates', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('of AliExpress tracking, with no year, from the weekday and a year beside it', () => {
-    assertProperty(
-      fc.property(instant, fc.constantFrom(-1, 0, 1), (drawn, yearsOff) => {
-        // "Tue | Jul. 28 18:39": the year is the one near the hint that falls on that weekday.
-        const { weekday, monthName, day, hour, minute, year } = wallClock(drawn);
-        const text = `${weekday} | ${monthName}. ${day} ${hour}:${minute}`;
-        const yearHint = Number(year) + yearsOff;
-        expect(readClock(parsePageDate(text, { yearHint })), `${text} near ${yearHint}`).toBe(
-          shownClock(drawn, 'minute'),
-        );
-      }),
-      { name: 'parsePageDate of tracking dates', seed: SEED },
-    );
-  });
+  it(
+    'of AliExpress tracking, with no year, from the weekday and a year beside it',
+    () => {
+      assertProperty(
+        fc.property(instant, fc.constantFrom(-1, 0, 1), (drawn, yearsOff) => {
+          // "Tue | Jul. 28 18:39": the year is the one near the hint that falls on that weekday.
+          const { weekday, monthName, day, hour, minute, year } = wallClock(drawn);
+          const text = `${weekday} | ${monthName}. ${day} ${hour}:${minute}`;
+          const yearHint = Number(year) + yearsOff;
+          expect(readClock(parsePageDate(text, { yearHint })), `${text} near ${yearHint}`).toBe(
+            shownClock(drawn, 'minute'),
+          );
+        }),
+        { name: 'parsePageDate of tracking dates', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, parseMoney } from '@/lib/money';
-import { assertProperty } from '../property';
+import { assertProperty, PROPERTY_TIMEOUT } from '../property';
 
 describe('parseMoney', () => {
   it.each([
@@ -111,36 +111,44 @@ function written(locale: string, currency: Currency, minor: number, style: 'curr
 }
 
 describe('parseMoney reads back every amount Intl.NumberFormat writes', () => {
-  it('in each locale and currency, with the page’s currency for a bare "$" or "¥"', () => {
-    assertProperty(
-      fc.property(amount, ({ locale, currency, minor }) => {
-        const text = written(locale, currency, minor, 'currency');
-        expect(parseMoney(text, currency), text).toEqual({ minor, currency });
-      }),
-      { name: 'parseMoney of Intl currency amounts', seed: SEED },
-    );
-  });
+  it(
+    'in each locale and currency, with the page’s currency for a bare "$" or "¥"',
+    () => {
+      assertProperty(
+        fc.property(amount, ({ locale, currency, minor }) => {
+          const text = written(locale, currency, minor, 'currency');
+          expect(parseMoney(text, currency), text).toEqual({ minor, currency });
+        }),
+        { name: 'parseMoney of Intl currency amounts', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it('with the marker a marketplace prints before or after the number', () => {
-    assertProperty(
-      fc.property(
-        amount,
-        fc.nat(),
-        fc.constantFrom('before', 'before, spaced', 'after'),
-        ({ locale, currency, minor }, which, place) => {
-          const markers = MARKETPLACE_MARKERS[currency];
-          const marker = markers[which % markers.length] ?? currency;
-          const number = written(locale, currency, minor, 'decimal');
-          const text =
-            place === 'before'
-              ? `${marker}${number}`
-              : place === 'after'
-                ? `${number}\u00a0${marker}`
-                : `${marker} ${number}`;
-          expect(parseMoney(text), text).toEqual({ minor, currency });
-        },
-      ),
-      { name: 'parseMoney of marketplace amounts', seed: SEED },
-    );
-  });
+  it(
+    'with the marker a marketplace prints before or after the number',
+    () => {
+      assertProperty(
+        fc.property(
+          amount,
+          fc.nat(),
+          fc.constantFrom('before', 'before, spaced', 'after'),
+          ({ locale, currency, minor }, which, place) => {
+            const markers = MARKETPLACE_MARKERS[currency];
+            const marker = markers[which % markers.length] ?? currency;
+            const number = written(locale, currency, minor, 'decimal');
+            const text =
+              place === 'before'
+                ? `${marker}${number}`
+                : place === 'after'
+                  ? `${number}\u00a0${marker}`
+                  : `${marker} ${number}`;
+            expect(parseMoney(text), text).toEqual({ minor, currency });
+          },
+        ),
+        { name: 'parseMoney of marketplace amounts', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

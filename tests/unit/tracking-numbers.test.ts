@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkTrackingNumber, s10CheckDigit } from '@/lib/tracking-numbers';
-import { assertProperty } from '../property';
+import { assertProperty, PROPERTY_TIMEOUT } from '../property';
 
 describe('checkTrackingNumber', () => {
   it.each([
@@ -105,25 +105,29 @@ describe('checkTrackingNumber agrees with UPU S10 written from the standard', ()
     });
   });
 
-  it('for serials drawn uniformly, with every check digit, right or wrong', () => {
-    const remainders = new Set<number>();
-    assertProperty(
-      fc.property(
-        letters,
-        serial,
-        fc.nat({ max: 9 }),
-        letters,
-        (service, digits, digit, country) => {
-          remainders.add(upuRemainder(digits));
-          expect(checkTrackingNumber(`${service}${digits}${String(digit)}${country}`)).toEqual(
-            expectedCheck(digits, digit),
-          );
-          expect(s10CheckDigit(digits)).toBe(upuCheckDigit(digits));
-        },
-      ),
-      { name: 'S10 check digits', seed: SEED },
-    );
-    // The draw reached every remainder, so both special cases as well as the plain ones.
-    expect(remainders.size).toBe(11);
-  });
+  it(
+    'for serials drawn uniformly, with every check digit, right or wrong',
+    () => {
+      const remainders = new Set<number>();
+      assertProperty(
+        fc.property(
+          letters,
+          serial,
+          fc.nat({ max: 9 }),
+          letters,
+          (service, digits, digit, country) => {
+            remainders.add(upuRemainder(digits));
+            expect(checkTrackingNumber(`${service}${digits}${String(digit)}${country}`)).toEqual(
+              expectedCheck(digits, digit),
+            );
+            expect(s10CheckDigit(digits)).toBe(upuCheckDigit(digits));
+          },
+        ),
+        { name: 'S10 check digits', seed: SEED },
+      );
+      // The draw reached every remainder, so both special cases as well as the plain ones.
+      expect(remainders.size).toBe(11);
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
