@@ -152,7 +152,8 @@ function checkOrder(marketplace: MarketplaceId, order: OrderReading): void {
   }
 }
 
-function checkReading(reading: PageReading): void {
+/** Throws, naming what is wrong, when a reading breaks what readPage promises. */
+export function checkReading(reading: PageReading): void {
   // readPage turns an adapter's exception into this problem: the adapter must never throw.
   if ('problems' in reading) {
     const crash = reading.problems.find((problem) => problem.kind === 'page-failed');
