@@ -54,7 +54,8 @@ function pick<T>(items: readonly T[], index: number): T | undefined {
   return items.length === 0 ? undefined : items[index % items.length];
 }
 
-function apply(doc: Document, elements: readonly Element[], change: Mutation): void {
+/** Applies one change; returns the text it changed, if it changed one. */
+function apply(doc: Document, elements: readonly Element[], change: Mutation): Node | undefined {
   const element = pick(elements, change.target);
   switch (change.kind) {
     case 'remove':
@@ -77,16 +78,38 @@ function apply(doc: Document, elements: readonly Element[], change: Mutation): v
       const texts: Node[] = [];
       for (let node = walker.nextNode(); node; node = walker.nextNode()) texts.push(node);
       const text = pick(texts, change.target);
-      if (!text) break;
+      if (!text) return undefined;
       text.nodeValue =
         change.kind === 'truncate' ? (text.nodeValue ?? '').slice(0, change.keep) : change.text;
-      break;
+      return text;
     }
     case 'inject':
       // An element removed by an earlier change has nowhere to put anything after it.
       if (element?.parentElement) element.insertAdjacentHTML('afterend', change.html);
       break;
   }
+  return undefined;
+}
+
+/**
+ * The elements that show an order number with its label: around each text holding it, the
+ * nearest element that holds more than the number itself ("Order Number ：1043587216").
+ */
+function numberLines(doc: Document, orderNumber: string): Element[] {
+  const lines: Element[] = [];
+  const walker = doc.createTreeWalker(doc.body, 4);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.nodeValue?.includes(orderNumber)) continue;
+    let line = node.parentElement;
+    while (line && line.textContent.trim() === orderNumber) line = line.parentElement;
+    if (line) lines.push(line);
+  }
+  return lines;
+}
+
+/** Whether a node is, holds or is in one of the lines. */
+function reaches(lines: readonly Element[], node: Node | undefined): boolean {
+  return node !== undefined && lines.some((line) => line.contains(node) || node.contains(line));
 }
 
 function isInstant(value: string | undefined): boolean {
@@ -152,7 +175,8 @@ function checkOrder(marketplace: MarketplaceId, order: OrderReading): void {
   }
 }
 
-function checkReading(reading: PageReading): void {
+/** Throws, naming what is wrong, when a reading breaks what readPage promises. */
+export function checkReading(reading: PageReading): void {
   // readPage turns an adapter's exception into this problem: the adapter must never throw.
   if ('problems' in reading) {
     const crash = reading.problems.find((problem) => problem.kind === 'page-failed');
@@ -167,33 +191,57 @@ function checkReading(reading: PageReading): void {
 export interface PropertyReport {
   runs: number;
   mutations: number;
+  /** Whether the page shows the order number in its text (a tracking page may not). */
+  numberShown: boolean;
+  /** Damaged copies that left the order number's lines alone, whose number was checked. */
+  untouched: number;
   failure?: string;
 }
 
 /**
  * Runs inside a real browser: reads `runs` randomly damaged copies of a fixture page and checks
- * that readPage never throws and never yields an empty number, a NaN amount or an invalid date.
+ * that readPage never throws and never yields an empty number, a NaN amount or an invalid date,
+ * and that `orderNumber` (the page's first, from its hand-written expectation) is still read
+ * whenever the damage left the lines that show it alone.
  */
 export function checkDamagedCopies(
   html: string,
   url: string,
+  orderNumber: string | undefined,
   runs: number,
-  seed: number,
+  replay: { seed: number; path?: string },
 ): PropertyReport {
   const original = new DOMParser().parseFromString(html, 'text/html');
+  const numberShown = orderNumber !== undefined && numberLines(original, orderNumber).length > 0;
   let mutations = 0;
+  let untouched = 0;
   const details = fc.check(
     fc.property(fc.array(mutation, { minLength: 1, maxLength: 8 }), (changes) => {
       const doc = original.cloneNode(true) as Document;
       const elements = [...doc.body.querySelectorAll('*')];
-      for (const change of changes) apply(doc, elements, change);
+      const lines = orderNumber === undefined ? [] : numberLines(doc, orderNumber);
+      let touched = lines.length === 0;
+      for (const change of changes) {
+        // Judged before the change, which may take the element out of the page. Moved or added
+        // markup can put another label or number before the line, wherever it goes.
+        const element =
+          change.kind === 'truncate' || change.kind === 'garbage'
+            ? undefined
+            : pick(elements, change.target);
+        touched ||= change.kind === 'move' || change.kind === 'inject' || reaches(lines, element);
+        touched ||= reaches(lines, apply(doc, elements, change));
+      }
       mutations += changes.length;
-      checkReading(readPage(doc, url));
+      const reading = readPage(doc, url);
+      checkReading(reading);
+      if (touched || orderNumber === undefined) return;
+      untouched++;
+      const numbers = reading.status === 'read' ? reading.orders.map((o) => o.orderNumber) : [];
+      check(numbers.includes(orderNumber), `order ${orderNumber} not read: ${numbers.join(', ')}`);
     }),
-    { numRuns: runs, seed },
+    { numRuns: runs, ...replay },
   );
   const failure = details.failed ? fc.defaultReportMessage(details) : undefined;
-  return failure
-    ? { runs: details.numRuns, mutations, failure }
-    : { runs: details.numRuns, mutations };
+  const report = { runs: details.numRuns, mutations, numberShown, untouched };
+  return failure ? { ...report, failure } : report;
 }

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatMoney, parseMoney } from '@/lib/money';
+import { assertProperty, PROPERTY_TIMEOUT } from '../property';
 
 describe('parseMoney', () => {
   it.each([
@@ -40,6 +42,13 @@ describe('parseMoney', () => {
     },
   );
 
+  it('reads a bare "¥" as the yuan, unless the page is priced in yen', () => {
+    expect(parseMoney('¥1,280')).toEqual({ minor: 128000, currency: 'CNY' });
+    expect(parseMoney('¥1,280', 'USD')).toEqual({ minor: 128000, currency: 'CNY' });
+    expect(parseMoney('￥1,280', 'JPY')).toEqual({ minor: 1280, currency: 'JPY' });
+    expect(parseMoney('CN¥12.80', 'JPY')).toEqual({ minor: 1280, currency: 'CNY' });
+  });
+
   it('never reads a negative zero', () => {
     expect(Object.is(parseMoney('-US $ 0.00')?.minor, 0)).toBe(true);
   });
@@ -51,4 +60,95 @@ describe('formatMoney', () => {
     expect(formatMoney({ minor: 4530, currency: 'USD' }, 'fr-FR')).toBe('45,30\u00a0$US');
     expect(formatMoney({ minor: 1280, currency: 'JPY' }, 'en-US')).toBe('¥1,280');
   });
+});
+
+const LOCALES = ['en-US', 'fr-FR', 'de-DE', 'pt-BR', 'ja-JP'] as const;
+const CURRENCIES = ['USD', 'EUR', 'BRL', 'CNY', 'JPY', 'KRW'] as const;
+type Currency = (typeof CURRENCIES)[number];
+
+/** Markers as the marketplaces print them beside a number (DHgate, AliExpress, Allchinabuy). */
+const MARKETPLACE_MARKERS: Record<Currency, readonly string[]> = {
+  USD: ['US $', 'US$'],
+  EUR: ['€'],
+  BRL: ['R$'],
+  CNY: ['CN¥', 'CN ￥', '¥', 'RMB'],
+  JPY: ['JP¥', 'JP ￥'],
+  KRW: ['₩'],
+};
+
+/** Minor digits as Intl states them for the currency, not as lib/money.ts works them out. */
+function intlMinorDigits(currency: Currency): number {
+  return (
+    new Intl.NumberFormat('en-US', { style: 'currency', currency }).resolvedOptions()
+      .maximumFractionDigits ?? 2
+  );
+}
+
+const SEED = 20_261_131;
+/** An amount in minor units, from nothing to a billion, in a currency, written in a locale. */
+const amount = fc.record({
+  locale: fc.constantFrom(...LOCALES),
+  currency: fc.constantFrom(...CURRENCIES),
+  minor: fc.oneof(fc.integer({ min: 0, max: 999 }), fc.integer({ min: 0, max: 1_000_000_000 })),
+});
+
+const formats = new Map<string, Intl.NumberFormat>();
+
+function written(locale: string, currency: Currency, minor: number, style: 'currency' | 'decimal') {
+  const key = `${locale} ${currency} ${style}`;
+  const digits = intlMinorDigits(currency);
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(locale, {
+      style,
+      currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formats.set(key, format);
+  }
+  return format.format(minor / 10 ** digits);
+}
+
+describe('parseMoney reads back every amount Intl.NumberFormat writes', () => {
+  it(
+    'in each locale and currency, with the page’s currency for a bare "$" or "¥"',
+    () => {
+      assertProperty(
+        fc.property(amount, ({ locale, currency, minor }) => {
+          const text = written(locale, currency, minor, 'currency');
+          expect(parseMoney(text, currency), text).toEqual({ minor, currency });
+        }),
+        { name: 'parseMoney of Intl currency amounts', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
+
+  it(
+    'with the marker a marketplace prints before or after the number',
+    () => {
+      assertProperty(
+        fc.property(
+          amount,
+          fc.nat(),
+          fc.constantFrom('before', 'before, spaced', 'after'),
+          ({ locale, currency, minor }, which, place) => {
+            const markers = MARKETPLACE_MARKERS[currency];
+            const marker = markers[which % markers.length] ?? currency;
+            const number = written(locale, currency, minor, 'decimal');
+            const text =
+              place === 'before'
+                ? `${marker}${number}`
+                : place === 'after'
+                  ? `${number}\u00a0${marker}`
+                  : `${marker} ${number}`;
+            expect(parseMoney(text), text).toEqual({ minor, currency });
+          },
+        ),
+        { name: 'parseMoney of marketplace amounts', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { checkTrackingNumber, s10CheckDigit } from '@/lib/tracking-numbers';
+import { assertProperty, PROPERTY_TIMEOUT } from '../property';
 
 describe('checkTrackingNumber', () => {
   it.each([
@@ -36,4 +38,96 @@ describe('checkTrackingNumber', () => {
   ])('computes the S10 check digit of %s as %i', (serial, digit) => {
     expect(s10CheckDigit(serial)).toBe(digit);
   });
+});
+
+/**
+ * UPU S10, written here from the standard rather than from the code under test: weights
+ * 8 6 4 2 3 5 9 7 over the eight serial digits, check = 11 − (sum mod 11), then 10 → 0, 11 → 5.
+ */
+function upuRemainder(serial: string): number {
+  const weights = [8, 6, 4, 2, 3, 5, 9, 7];
+  return weights.reduce((total, weight, i) => total + weight * Number(serial[i]), 0) % 11;
+}
+
+function upuCheckDigit(serial: string): number {
+  const check = 11 - upuRemainder(serial);
+  if (check === 10) return 0;
+  if (check === 11) return 5;
+  return check;
+}
+
+/** What checkTrackingNumber must say of a serial followed by a check digit. */
+function expectedCheck(serial: string, digit: number) {
+  // Nine identical digits are a placeholder whatever they sum to ("555555555").
+  if (new Set(serial + String(digit)).size === 1) {
+    return { verdict: 'invalid', reason: 'placeholder' };
+  }
+  return digit === upuCheckDigit(serial)
+    ? { verdict: 'valid', format: 'upu-s10' }
+    : { verdict: 'invalid', format: 'upu-s10', reason: 'check-digit' };
+}
+
+const SEED = 20_261_130;
+const letters = fc.string({
+  unit: fc.integer({ min: 65, max: 90 }).map((code) => String.fromCharCode(code)),
+  minLength: 2,
+  maxLength: 2,
+});
+const serial = fc.integer({ min: 0, max: 99_999_999 }).map((n) => String(n).padStart(8, '0'));
+
+describe('checkTrackingNumber agrees with UPU S10 written from the standard', () => {
+  // Every remainder of the weighted sum: check digits 1 to 9, and the two special cases,
+  // remainder 1 (check 10, written 0) and remainder 0 (check 11, written 5).
+  it.each([
+    [0, 5],
+    [1, 0],
+    [2, 9],
+    [3, 8],
+    [4, 7],
+    [5, 6],
+    [6, 5],
+    [7, 4],
+    [8, 3],
+    [9, 2],
+    [10, 1],
+  ])('a serial whose weighted sum leaves %i has check digit %i', (remainder, digit) => {
+    // The first serial counting up from a fixed start with that remainder.
+    let number = 49_218_653;
+    while (upuRemainder(String(number)) !== remainder) number++;
+    const found = String(number);
+    expect(checkTrackingNumber(`RR${found}${String(digit)}CN`)).toEqual({
+      verdict: 'valid',
+      format: 'upu-s10',
+    });
+    expect(checkTrackingNumber(`RR${found}${String((digit + 1) % 10)}CN`)).toMatchObject({
+      verdict: 'invalid',
+      reason: 'check-digit',
+    });
+  });
+
+  it(
+    'for serials drawn uniformly, with every check digit, right or wrong',
+    () => {
+      const remainders = new Set<number>();
+      assertProperty(
+        fc.property(
+          letters,
+          serial,
+          fc.nat({ max: 9 }),
+          letters,
+          (service, digits, digit, country) => {
+            remainders.add(upuRemainder(digits));
+            expect(checkTrackingNumber(`${service}${digits}${String(digit)}${country}`)).toEqual(
+              expectedCheck(digits, digit),
+            );
+            expect(s10CheckDigit(digits)).toBe(upuCheckDigit(digits));
+          },
+        ),
+        { name: 'S10 check digits', seed: SEED },
+      );
+      // The draw reached every remainder, so both special cases as well as the plain ones.
+      expect(remainders.size).toBe(11);
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

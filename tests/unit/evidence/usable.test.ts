@@ -5,6 +5,7 @@ import type { StoredCase, StoredEvent } from '@/lib/db/schema';
 import { draftMessage } from '@/lib/evidence/draft';
 import { buildEvidencePack } from '@/lib/evidence/pack';
 import { usableEvents } from '@/lib/timeline';
+import { assertAsyncProperty, assertProperty, PROPERTY_TIMEOUT } from '../../property';
 import { caseRecord, dateLike, order as anyOrder, steps } from '../timeline/arbitraries';
 import { dhgateNotReceived, draftInput, event, packInput, type Scenario } from './scenarios';
 
@@ -111,8 +112,8 @@ describe('the message and the pack rest on the steps the plan rests on', () => {
   });
 });
 
-/** Fixed, and printed: a failure replays with `fc.assert(…, { seed, path })`. */
 const SEED = 20_261_122;
+// Fewer than the usual runs: each message, and each pack more so, is a whole document built.
 const DRAFT_RUNS = 300;
 const PACK_RUNS = 60;
 
@@ -136,32 +137,38 @@ const damagedCase = fc
     };
   });
 
-describe(`the message and the pack over whatever the database holds (fast-check seed ${String(SEED)})`, () => {
-  it(`never throw, and list the steps the plan rests on (${String(DRAFT_RUNS)} messages)`, () => {
-    console.info(`draft property: fast-check seed ${String(SEED)}`);
-    fc.assert(
-      fc.property(damagedCase, fc.constantFrom('en', 'fr'), (scenario, language) => {
-        const { body } = draftMessage(draftInput(scenario, language));
-        const lines = body
-          .split('\n\n')
-          .find((paragraph) => /^(What happened|Déroulé)/.test(paragraph));
-        const kept = usableEvents(scenario.events, scenario.order.id);
-        expect(lines?.split('\n').length ?? 1).toBe(kept.length + 1);
-      }),
-      { seed: SEED, numRuns: DRAFT_RUNS },
-    );
-  });
+describe('the message and the pack over whatever the database holds', () => {
+  it(
+    `never throw, and list the steps the plan rests on (${String(DRAFT_RUNS)} messages)`,
+    () => {
+      assertProperty(
+        fc.property(damagedCase, fc.constantFrom('en', 'fr'), (scenario, language) => {
+          const { body } = draftMessage(draftInput(scenario, language));
+          const lines = body
+            .split('\n\n')
+            .find((paragraph) => /^(What happened|Déroulé)/.test(paragraph));
+          const kept = usableEvents(scenario.events, scenario.order.id);
+          expect(lines?.split('\n').length ?? 1).toBe(kept.length + 1);
+        }),
+        { name: 'draft message on any stored data', seed: SEED, numRuns: DRAFT_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 
-  it(`never throw making a pack (${String(PACK_RUNS)} packs)`, async () => {
-    console.info(`pack property: fast-check seed ${String(SEED)}`);
-    await fc.assert(
-      fc.asyncProperty(damagedCase, async (scenario) => {
-        const pack = await packFiles(scenario);
-        expect(pack.timeline.events).toHaveLength(
-          usableEvents(scenario.events, scenario.order.id).length,
-        );
-      }),
-      { seed: SEED, numRuns: PACK_RUNS },
-    );
-  });
+  it(
+    `never throw making a pack (${String(PACK_RUNS)} packs)`,
+    async () => {
+      await assertAsyncProperty(
+        fc.asyncProperty(damagedCase, async (scenario) => {
+          const pack = await packFiles(scenario);
+          expect(pack.timeline.events).toHaveLength(
+            usableEvents(scenario.events, scenario.order.id).length,
+          );
+        }),
+        { name: 'evidence pack on any stored data', seed: SEED, numRuns: PACK_RUNS },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });

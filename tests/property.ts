@@ -1,0 +1,61 @@
+/**
+ * How the property tests run: each with a fixed seed of its own, printed, so every run draws
+ * the same cases and a failure replays. fast-check's failure report prints `{ seed, path }`;
+ * `PROPERTY_SEED=<seed> PROPERTY_PATH=<path> npx vitest run <file> -t '<test>'` replays it.
+ */
+import fc from 'fast-check';
+
+/** Runs per property unless a test says why it takes fewer. */
+export const PROPERTY_RUNS = 10_000;
+
+/**
+ * A property's time limit: 10,000 runs take from under a second to some seconds alone, many
+ * times that beside other tests on a loaded machine. Its time is printed, never asserted.
+ */
+export const PROPERTY_TIMEOUT = 120_000;
+
+export interface Replay {
+  seed: number;
+  path?: string;
+}
+
+/** The test's own seed, or the one PROPERTY_SEED (and PROPERTY_PATH) give to replay a failure. */
+export function propertyReplay(fixedSeed: number): Replay {
+  const { PROPERTY_SEED: seed, PROPERTY_PATH: path } = process.env;
+  if (seed === undefined || seed === '') return { seed: fixedSeed };
+  if (!/^-?\d+$/.test(seed)) throw new Error(`PROPERTY_SEED must be an integer, not "${seed}"`);
+  return path ? { seed: Number(seed), path } : { seed: Number(seed) };
+}
+
+export interface PropertyRun {
+  /** What the property says, as printed beside its seed. */
+  name: string;
+  seed: number;
+  numRuns?: number;
+}
+
+function parameters({ name, seed, numRuns = PROPERTY_RUNS }: PropertyRun) {
+  const replay = propertyReplay(seed);
+  console.info(`${name}: fast-check seed ${String(replay.seed)}, ${String(numRuns)} runs`);
+  return { ...replay, numRuns };
+}
+
+function printTime(name: string, started: number): void {
+  console.info(`${name}: ${(performance.now() - started).toFixed(0)} ms`);
+}
+
+/** fc.assert with the run's seed printed, and its time, so the suite's cost stays visible. */
+export function assertProperty<Ts>(property: fc.IProperty<Ts>, run: PropertyRun): void {
+  const started = performance.now();
+  fc.assert(property, parameters(run));
+  printTime(run.name, started);
+}
+
+export async function assertAsyncProperty<Ts>(
+  property: fc.IAsyncProperty<Ts>,
+  run: PropertyRun,
+): Promise<void> {
+  const started = performance.now();
+  await fc.assert(property, parameters(run));
+  printTime(run.name, started);
+}
