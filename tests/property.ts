@@ -1,7 +1,7 @@
 /**
  * How the property tests run: each with a fixed seed of its own, printed, so every run draws
  * the same cases and a failure replays. fast-check's failure report prints `{ seed, path }`;
- * `PROPERTY_SEED=<seed> PROPERTY_PATH=<path> npx vitest run <file> -t '<test>'` replays it.
+ * `PROPERTY_START=<seed> PROPERTY_PATH=<path> npx vitest run <file> -t '<test>'` replays it.
  */
 import fc from 'fast-check';
 
@@ -19,11 +19,11 @@ export interface Replay {
   path?: string;
 }
 
-/** The test's own seed, or the one PROPERTY_SEED (and PROPERTY_PATH) give to replay a failure. */
+/** The test's own seed, or the one PROPERTY_START (and PROPERTY_PATH) give to replay a failure. */
 export function propertyReplay(fixedSeed: number): Replay {
-  const { PROPERTY_SEED: seed, PROPERTY_PATH: path } = process.env;
+  const { PROPERTY_START: seed, PROPERTY_PATH: path } = process.env;
   if (seed === undefined || seed === '') return { seed: fixedSeed };
-  if (!/^-?\d+$/.test(seed)) throw new Error(`PROPERTY_SEED must be an integer, not "${seed}"`);
+  if (!/^-?\d+$/.test(seed)) throw new Error(`PROPERTY_START must be an integer, not "${seed}"`);
   return path ? { seed: Number(seed), path } : { seed: Number(seed) };
 }
 

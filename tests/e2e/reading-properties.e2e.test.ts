@@ -11,7 +11,7 @@ import { launchPlain } from './harness/chromium';
 
 /** Copies per fixture, each with one to eight random changes: well over a thousand changes. */
 const RUNS_PER_FIXTURE = 300;
-/** The same damage on every run; printed, so a failure replays (PROPERTY_SEED, PROPERTY_PATH). */
+/** The same damage on every run; printed, so a failure replays (PROPERTY_START, PROPERTY_PATH). */
 const replay = propertyReplay(20_261_129);
 
 console.log(
