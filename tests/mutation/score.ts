@@ -57,5 +57,10 @@ const table = [
 ];
 const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0)));
 for (const row of table) {
-  console.log(row.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join('  '));
+  console.log(
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
 }
