@@ -19,7 +19,7 @@ export default defineConfig({
         },
       },
     },
-    setupFiles: ['fake-indexeddb/auto', 'tests/unit/setup.ts'],
+    setupFiles: ['tests/unit/setup.ts'],
     // A zone with daylight saving, so local-time handling is exercised on every run.
     env: { TZ: 'Europe/Paris' },
   },

@@ -9,6 +9,8 @@ describe('checkTrackingNumber', () => {
     ['LZ492186534CN', 'upu-s10'],
     ['CJ140286057DE', 'upu-s10'],
     ['EE 728 193 044 CN', 'upu-s10'],
+    ['RR003000000CN', 'upu-s10'], // weighted sum 12: 11 − 1 = 10, written 0
+    ['RR001000015CN', 'upu-s10'], // weighted sum 11: 11 − 0 = 11, written 5
     ['1Z999AA10123456784', 'ups'], // UPS's published sample
     ['LP00587211349026', 'cainiao'],
     ['YT2312345678901234', 'yunexpress'],
@@ -19,6 +21,8 @@ describe('checkTrackingNumber', () => {
   it.each([
     ['LZ492186537CN', 'check-digit'],
     ['RI002972279CN', 'check-digit'],
+    ['RR003000005CN', 'check-digit'], // the digit is 0 (11 − 12 mod 11 = 10 → 0), not 5
+    ['RR001000010CN', 'check-digit'], // the digit is 5 (11 − 11 mod 11 = 11 → 5), not 0
     ['1Z999AA10123456785', 'check-digit'],
     ['AA000000000BR', 'placeholder'],
     ['1234', 'malformed'],
@@ -35,6 +39,8 @@ describe('checkTrackingNumber', () => {
     ['00297227', 8],
     ['49218653', 4],
     ['72819304', 4],
+    ['00300000', 0],
+    ['00100001', 5],
   ])('computes the S10 check digit of %s as %i', (serial, digit) => {
     expect(s10CheckDigit(serial)).toBe(digit);
   });

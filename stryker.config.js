@@ -1,0 +1,36 @@
+// Mutation testing (npm run test:mutation): plants one small bug at a time in the pure logic and
+// checks that a unit test fails. Not part of npm test: a full run takes long on a small machine.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  mutate: [
+    'lib/timeline/**/*.ts',
+    'lib/policies/**/*.ts',
+    'lib/money.ts',
+    'lib/dates.ts',
+    'lib/tracking-numbers.ts',
+    'lib/evidence/**/*.{ts,tsx}',
+    'lib/guard/**/*.ts',
+    'lib/marketplaces/**/*.ts',
+  ],
+  testRunner: 'vitest',
+  // The unit suite only: end-to-end tests drive a browser and would not fit a mutant's budget.
+  vitest: { configFile: 'vitest.config.ts' },
+  checkers: ['typescript'],
+  // Only the mutated code needs its type checks off in the sandbox; fixture pages stay untouched.
+  disableTypeChecks: 'lib/**/*.{ts,tsx}',
+  tsconfigFile: 'tsconfig.json',
+  // Mutants that do not compile are discarded by the type checker rather than run.
+  typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+  coverageAnalysis: 'perTest',
+  // Results are kept between runs, so a rerun tests only mutants whose code or tests changed.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  // Two CPUs shared with the rest of the machine: one test runner, the checker beside it.
+  concurrency: 1,
+  timeoutMS: 10000,
+  ignorePatterns: ['.output', '.artifacts', 'reports', 'store'],
+  reporters: ['progress', 'clear-text', 'json', 'html'],
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  thresholds: { high: 85, low: 70, break: null },
+};

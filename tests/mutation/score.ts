@@ -1,0 +1,66 @@
+// Prints the mutation score per folder from Stryker's JSON report (npm run test:mutation).
+// Run alone (npx tsx tests/mutation/score.ts) it reads the last report without mutating again.
+import { readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+const reportPath = 'reports/mutation/mutation.json';
+
+interface Report {
+  files: Record<string, { mutants: { status: string }[] }>;
+}
+
+interface Tally {
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  timeout: number;
+}
+
+/** lib/timeline/dhgate.ts counts under lib/timeline; a single module such as lib/money.ts, alone. */
+function unitOf(file: string): string {
+  const folder = dirname(file);
+  return folder === 'lib' ? file : folder;
+}
+
+/** Stryker's own formula: detected (killed or timed out) over all valid mutants. */
+function score({ killed, survived, noCoverage, timeout }: Tally): string {
+  const valid = killed + survived + noCoverage + timeout;
+  return valid === 0 ? '–' : `${(((killed + timeout) / valid) * 100).toFixed(1)} %`;
+}
+
+const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+const tallies = new Map<string, Tally>();
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  const tally = tallies.get(unitOf(file)) ?? { killed: 0, survived: 0, noCoverage: 0, timeout: 0 };
+  for (const { status } of mutants) {
+    if (status === 'Killed') tally.killed += 1;
+    else if (status === 'Survived') tally.survived += 1;
+    else if (status === 'NoCoverage') tally.noCoverage += 1;
+    else if (status === 'Timeout') tally.timeout += 1;
+    // CompileError, RuntimeError and Ignored mutants are not valid: Stryker leaves them out too.
+  }
+  tallies.set(unitOf(file), tally);
+}
+
+const rows = [...tallies].sort(([a], [b]) => a.localeCompare(b));
+const header = ['Folder', 'Killed', 'Survived', 'No coverage', 'Timeout', 'Score'];
+const table = [
+  header,
+  ...rows.map(([unit, tally]) => [
+    unit,
+    String(tally.killed),
+    String(tally.survived),
+    String(tally.noCoverage),
+    String(tally.timeout),
+    score(tally),
+  ]),
+];
+const widths = header.map((_, column) => Math.max(...table.map((row) => row[column]?.length ?? 0)));
+for (const row of table) {
+  console.log(
+    row
+      .map((cell, column) => cell.padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
+}
