@@ -21,7 +21,7 @@ const CURRENCY_MARKERS: readonly { pattern: string; currency: string }[] = [
   { pattern: 'CN ?[¥￥]|RMB|元', currency: 'CNY' },
   { pattern: '€', currency: 'EUR' },
   { pattern: '£', currency: 'GBP' },
-  { pattern: '[¥￥]', currency: 'yen' }, // yuan, unless the page's currency is the yen
+  { pattern: '[¥￥]', currency: 'yen-or-yuan' }, // yuan, unless the page's currency is the yen
   { pattern: '₩', currency: 'KRW' },
   { pattern: '₽|руб\\.?', currency: 'RUB' },
   { pattern: 'zł', currency: 'PLN' },
@@ -104,7 +104,7 @@ function currencyOf(match: RegExpExecArray, defaultCurrency: string | undefined)
   const marker = CURRENCY_MARKERS.find((_marker, index) => match[index + 1] !== undefined);
   if (marker?.currency === 'default') return defaultCurrency;
   // A bare ¥ is the yuan on Chinese marketplaces, and the yen on a page priced in yen.
-  if (marker?.currency === 'yen') return defaultCurrency === 'JPY' ? 'JPY' : 'CNY';
+  if (marker?.currency === 'yen-or-yuan') return defaultCurrency === 'JPY' ? 'JPY' : 'CNY';
   if (marker?.currency === 'code') return isIsoCurrency(match[0]) ? match[0] : undefined;
   return marker?.currency;
 }

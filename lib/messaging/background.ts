@@ -14,7 +14,7 @@ import {
 import { addOrderByHand, archiveOrder, editOrder } from '../db/order-edits';
 import { recordPageReading } from '../db/orders';
 import { recordPageReport } from '../db/page-reports';
-import { planEach, readOrdersData } from '../db/plans';
+import { planEach, readOrdersData, type PlanClock } from '../db/plans';
 import { orderId } from '../db/schema';
 import { updateSettings } from '../db/settings';
 import { sha256Hex } from '../evidence/hash';
@@ -104,6 +104,11 @@ function marketplaceOf(url: string | undefined): MarketplaceId | undefined {
   }
 }
 
+/** The moment and zone deadlines are planned in, as the background sees them now. */
+function planClock(deps: BackgroundDeps): PlanClock {
+  return { now: deps.now().toISOString(), timeZone: deps.timeZone() };
+}
+
 /**
  * What a marketplace tab needs about the orders it shows, keyed by order number: whether to
  * hold "confirm receipt", and the panel's summary of where each order stands.
@@ -117,8 +122,7 @@ async function orderViews(
     deps.db,
     orderNumbers.map((number) => orderId(marketplace, number)),
   );
-  const clock = { now: deps.now().toISOString(), timeZone: deps.timeZone() };
-  const planned = planEach(data, clock);
+  const planned = planEach(data, planClock(deps));
   const openCaseIds = planned.flatMap((one) => (one.openCase ? [one.openCase.id] : []));
   const evidence = await deps.db.evidence.where('caseId').anyOf(openCaseIds).toArray();
   const views: OrderViews = { guards: {}, summaries: {} };
@@ -358,8 +362,7 @@ const HANDLERS: Handlers = {
     if (orderIdOfReminder(message.key) !== message.orderId) {
       throw new RecordError('this reminder is not one of this order’s');
     }
-    const clock = { now: deps.now().toISOString(), timeZone: deps.timeZone() };
-    const snoozedUntil = await remindTomorrow(deps.db, message.key, clock);
+    const snoozedUntil = await remindTomorrow(deps.db, message.key, planClock(deps));
     await deps.afterWrite();
     return { ok: true, snoozedUntil };
   },
