@@ -1,5 +1,8 @@
 // Mutation testing (npm run test:mutation): plants one small bug at a time in the pure logic and
 // checks that a unit test fails. Not part of npm test: a full run takes long on a small machine.
+
+// Each property still draws hundreds of cases per planted bug (see tests/property.ts).
+process.env.PROPERTY_RUNS_CAP = '300';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: [
@@ -14,7 +17,7 @@ export default {
   ],
   testRunner: 'vitest',
   // The unit suite only: end-to-end tests drive a browser and would not fit a mutant's budget.
-  vitest: { configFile: 'vitest.config.ts' },
+  vitest: { configFile: 'vitest.mutation.config.ts' },
   checkers: ['typescript'],
   // Only the mutated code needs its type checks off in the sandbox; fixture pages stay untouched.
   disableTypeChecks: 'lib/**/*.{ts,tsx}',

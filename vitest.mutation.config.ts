@@ -1,0 +1,23 @@
+// The unit tests mutation testing runs (stryker.config.js), once per planted bug: those of the
+// pure modules it mutates. The component, database and background tests reach the same code
+// only through React or IndexedDB, at many times the cost per planted bug.
+import { configDefaults, defineConfig } from 'vitest/config';
+import unit from './vitest.config';
+
+export default defineConfig({
+  ...unit,
+  test: {
+    ...unit.test,
+    include: [
+      'tests/unit/*.test.ts',
+      'tests/unit/{evidence,guard,marketplaces,policies,timeline}/**/*.test.{ts,tsx}',
+    ],
+    // These two prove a reading's cost grows with the page and no pattern backtracks; they take
+    // half a minute, and a planted bug would only show there as a timeout, not as a failure.
+    exclude: [
+      ...configDefaults.exclude,
+      'tests/unit/marketplaces/linearity.test.ts',
+      'tests/unit/marketplaces/patterns.test.ts',
+    ],
+  },
+});
