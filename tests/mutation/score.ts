@@ -1,12 +1,20 @@
 // Prints the mutation score per folder from Stryker's JSON report (npm run test:mutation).
-// Run alone (npx tsx tests/mutation/score.ts) it reads the last report without mutating again.
+// Run alone (npx tsx tests/mutation/score.ts) it reads the last report without mutating again;
+// with --survivors it also lists each planted bug no test caught, where it is and what it was.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 const reportPath = 'reports/mutation/mutation.json';
 
+interface Mutant {
+  status: string;
+  mutatorName: string;
+  replacement?: string;
+  location: { start: { line: number; column: number } };
+}
+
 interface Report {
-  files: Record<string, { mutants: { status: string }[] }>;
+  files: Record<string, { mutants: Mutant[] }>;
 }
 
 interface Tally {
@@ -63,4 +71,15 @@ for (const row of table) {
       .join('  ')
       .trimEnd(),
   );
+}
+
+if (process.argv.includes('--survivors')) {
+  for (const [file, { mutants }] of Object.entries(report.files)) {
+    for (const { status, mutatorName, replacement, location } of mutants) {
+      if (status !== 'Survived' && status !== 'NoCoverage') continue;
+      const { line, column } = location.start;
+      const planted = replacement === undefined ? '' : `: ${replacement.replace(/\s+/g, ' ')}`;
+      console.log(`${file}:${String(line)}:${String(column)} ${status} ${mutatorName}${planted}`);
+    }
+  }
 }

@@ -1,7 +1,7 @@
 import { NEW_YORK, PARIS } from '../zones';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '@/lib/db/schema';
-import { describeEvent, draftMessage, type DraftInput } from '@/lib/evidence/draft';
+import { describeEvent, draftMessage, type Draft, type DraftInput } from '@/lib/evidence/draft';
 import { translator, type Language, type MessageKey } from '@/lib/i18n';
 import { en } from '@/lib/i18n/en';
 import { fr } from '@/lib/i18n/fr';
@@ -50,8 +50,12 @@ function englishFragments(): string[] {
 
 describe('a DHgate order that never came, the seller’s 5 days over', () => {
   const scenario = dhgateNotReceived();
-  const english = draft(scenario, 'en');
-  const french = draft(scenario, 'fr');
+  let english: Draft;
+  let french: Draft;
+  beforeEach(() => {
+    english = draft(scenario, 'en');
+    french = draft(scenario, 'fr');
+  });
 
   it('names the order and the problem in the subject', () => {
     expect(english.subject).toBe('Order 1043587216 on DHgate: order not received');
@@ -253,8 +257,12 @@ describe('the rules a draft names', () => {
 
 describe('an Allchinabuy order that arrived damaged', () => {
   const scenario = allchinabuyDamaged();
-  const english = draft(scenario, 'en');
-  const french = draft(scenario, 'fr');
+  let english: Draft;
+  let french: Draft;
+  beforeEach(() => {
+    english = draft(scenario, 'en');
+    french = draft(scenario, 'fr');
+  });
 
   it('says when the damaged items came and that the refund window is still open', () => {
     expect(english.subject).toBe('Order DO24110512345 on Allchinabuy: item arrived damaged');

@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '@/lib/db/schema';
 import { buildEvidencePack, type PackInput } from '@/lib/evidence/pack';
 import { dhgateNotReceived, event, fileEvidence, packInput, pngBytes } from './scenarios';
@@ -109,12 +109,13 @@ function scenarioWith(value: Value) {
 }
 
 /** The plan of the harmless twin: what is planned is not what is tested here. */
-const PLAN = packInput(scenarioWith(benign), 'en').plan;
+const benignPlan = () => packInput(scenarioWith(benign), 'en').plan;
 
 function packInputWith(value: Value): PackInput {
   const input = packInput(scenarioWith(value), 'en');
   // Rule sources come from CaseClock's policies; they are made hostile here all the same.
-  const deadlines = PLAN.deadlines.map((deadline, index) => ({
+  const plan = benignPlan();
+  const deadlines = plan.deadlines.map((deadline, index) => ({
     ...deadline,
     source: {
       ...deadline.source,
@@ -130,7 +131,7 @@ function packInputWith(value: Value): PackInput {
           : address(value, `source ${String(index)}`).web,
     },
   }));
-  return { ...input, plan: { ...PLAN, deadlines } };
+  return { ...input, plan: { ...plan, deadlines } };
 }
 
 async function openPage(input: PackInput) {
@@ -177,8 +178,13 @@ function shownValues(input: PackInput): string[] {
 }
 
 describe('index.html with hostile values everywhere', () => {
-  const input = packInputWith(hostile);
-  const opened = openPage(input);
+  // Built afresh in each test, so each test's reach counts for mutation testing.
+  let input: PackInput;
+  let opened: ReturnType<typeof openPage>;
+  beforeEach(() => {
+    input = packInputWith(hostile);
+    opened = openPage(input);
+  });
 
   it('puts every value on the page', () => {
     const values = shownValues(input);

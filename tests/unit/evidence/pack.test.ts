@@ -1,5 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '@/lib/db/schema';
 import { draftMessage } from '@/lib/evidence/draft';
 import {
@@ -57,7 +57,10 @@ function expectManifestMatches({ files, manifest }: OpenedPack) {
 
 describe('the evidence pack of a damaged Allchinabuy order', () => {
   const scenario = allchinabuyDamaged();
-  const opened = openPack(packInput(scenario, 'fr'));
+  let opened: ReturnType<typeof openPack>;
+  beforeEach(() => {
+    opened = openPack(packInput(scenario, 'fr'));
+  });
 
   it('lists every file but itself in the manifest, each with the SHA-256 of its bytes', async () => {
     const pack = await opened;
@@ -182,7 +185,10 @@ describe('the evidence pack of a damaged Allchinabuy order', () => {
 
 describe('index.html', () => {
   const scenario = allchinabuyDamaged();
-  const opened = openPack(packInput(scenario, 'fr'));
+  let opened: ReturnType<typeof openPack>;
+  beforeEach(() => {
+    opened = openPack(packInput(scenario, 'fr'));
+  });
 
   it('is a standalone French page that runs nothing and loads nothing from outside', async () => {
     const html = (await opened).text('index.html');

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { MarketplaceId } from '@/lib/marketplaces/types';
 import { PARIS } from '../zones';
 import { POLICIES } from '@/lib/policies';
@@ -295,7 +295,10 @@ describe('the case', () => {
 
 describe('settings', () => {
   const escalation = scenario({ events: [tracking, refund, escalated] });
-  const clean = plan(escalation);
+  let clean: CasePlan;
+  beforeEach(() => {
+    clean = plan(escalation);
+  });
 
   it.each<[string, unknown]>([
     ['not a number', Number.NaN],
