@@ -32,7 +32,9 @@ export default {
   incrementalFile: 'reports/stryker-incremental.json',
   // Two CPUs shared with the rest of the machine: one test runner, the checker beside it.
   concurrency: 1,
-  timeoutMS: 10000,
+  // A bug planted in code that runs as a module loads re-runs every test file, about half a
+  // minute here: with a shorter limit such bugs were counted as timed out (caught) unseen by any test.
+  timeoutMS: 60000,
   ignorePatterns: ['.output', '.artifacts', 'reports', 'store'],
   reporters: ['progress', 'clear-text', 'json', 'html'],
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

@@ -12,6 +12,9 @@ export default defineConfig({
       'tests/unit/*.test.ts',
       'tests/unit/{evidence,guard,marketplaces,policies,timeline}/**/*.test.{ts,tsx}',
     ],
+    // The pure modules need neither IndexedDB nor React Testing Library's cleanup, whose imports
+    // would cost every test file a second on each planted bug.
+    setupFiles: [],
     // These two prove a reading's cost grows with the page and no pattern backtracks; they take
     // half a minute, and a planted bug would only show there as a timeout, not as a failure.
     exclude: [

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { NEW_YORK, PARIS } from '../zones';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '@/lib/db/schema';

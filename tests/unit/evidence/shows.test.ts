@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
 import { likelySubjectsOfFile, subjectsOfPage } from '@/lib/evidence/shows';

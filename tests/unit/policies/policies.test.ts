@@ -1,3 +1,4 @@
+// @vitest-environment node
 /**
  * The policies are data a buyer reads and the deadlines are counted from: each rule must say its
  * own value in both languages, quote its source word for word, and send the buyer to buttons the

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { MarketplaceId } from '@/lib/marketplaces/types';
 import { PARIS } from '../zones';

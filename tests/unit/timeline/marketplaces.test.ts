@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { NEW_YORK } from '../zones';
 import { due, event, plan } from './helpers';

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { compareUrgency, urgencyOf } from '@/lib/timeline/urgency';
 import { event, plan } from './helpers';
