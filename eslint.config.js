@@ -4,7 +4,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', '.artifacts/', 'node_modules/'] },
+  // .stryker-tmp and reports: mutation testing's sandboxes and reports, while it runs.
+  { ignores: ['.output/', '.wxt/', '.artifacts/', 'node_modules/', '.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
   {
