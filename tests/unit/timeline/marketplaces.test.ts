@@ -70,6 +70,153 @@ describe('AliExpress', () => {
   });
 });
 
+describe('AliExpress: where an order stands and what to do next', () => {
+  const protectedUntil = '2026-12-02T23:00:00.000Z';
+  const aliexpress = (scenario: Parameters<typeof plan>[0] = {}) =>
+    plan({ marketplace: 'aliexpress', ...scenario });
+
+  it('is closed once cancelled or refunded, whatever else happened', () => {
+    for (const status of ['cancelled', 'refunded'] as const) {
+      const result = aliexpress({
+        reason: 'not-received',
+        order: { status, protectionEndsAt: protectedUntil },
+        events: [event('dispute-opened', '2026-11-10T12:00:00.000Z')],
+      });
+      expect(result.stage).toBe('closed');
+      expect(result.nextStep).toMatchObject({ action: 'none', message: 'next.closed' });
+    }
+  });
+
+  it('is resolved once the buyer records the outcome', () => {
+    const result = aliexpress({
+      reason: 'not-received',
+      order: { status: 'shipped', protectionEndsAt: protectedUntil },
+      events: [
+        event('dispute-opened', '2026-11-10T12:00:00.000Z'),
+        event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'refunded-full' }),
+      ],
+    });
+    expect(result.stage).toBe('resolved');
+    expect(result.nextStep).toMatchObject({ action: 'none', message: 'next.resolved' });
+    // Buyer protection still shows, so the buyer sees what is left of it.
+    expect(due(result, 'dispute-window-closes')).toBe(protectedUntil);
+  });
+
+  it('waits for AliExpress once the buyer asked it to step in', () => {
+    const result = aliexpress({
+      reason: 'not-as-described',
+      events: [
+        event('dispute-opened', '2026-11-10T12:00:00.000Z'),
+        event('escalated', '2026-11-18T12:00:00.000Z'),
+      ],
+    });
+    expect(result.stage).toBe('escalated');
+    expect(result.nextStep).toMatchObject({ action: 'wait', message: 'next.platform-reviewing' });
+  });
+
+  it('counts a refund request as the start of the dispute', () => {
+    const result = aliexpress({
+      reason: 'damaged',
+      events: [event('refund-requested', '2026-11-20T12:00:00.000Z')],
+    });
+    expect(due(result, 'seller-response-due')).toBe('2026-11-25T12:00:00.000Z');
+    expect(result.stage).toBe('awaiting-seller');
+  });
+
+  it('is negotiating once the seller answered, and waits for AliExpress’s 7 days', () => {
+    const result = aliexpress({
+      reason: 'damaged',
+      events: [
+        event('dispute-opened', '2026-11-16T12:00:00.000Z'),
+        event('seller-replied', '2026-11-17T12:00:00.000Z'),
+      ],
+    });
+    // Now (22 Nov) is past the seller's 5 days (21 Nov), before AliExpress's 7 (23 Nov).
+    expect(result.stage).toBe('negotiating');
+    expect(result.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.await-seller-answer',
+      dueAt: '2026-11-23T12:00:00.000Z',
+      dueNow: false,
+    });
+  });
+
+  it('sends the buyer to "Returns/refunds" to ask AliExpress in once the 7 days are over', () => {
+    const result = aliexpress({
+      reason: 'damaged',
+      events: [event('dispute-opened', '2026-11-10T12:00:00.000Z')],
+    });
+    expect(result.stage).toBe('escalation-available');
+    expect(result.nextStep).toMatchObject({
+      action: 'escalate',
+      dueAt: '2026-11-17T12:00:00.000Z',
+      instructions: { en: ['Returns/refunds › the case', 'Ask AliExpress to step in'] },
+    });
+  });
+
+  it('without a case: after confirming, a dispute is still possible', () => {
+    const result = aliexpress({
+      order: { status: 'completed' },
+      events: [event('receipt-confirmed', '2026-11-20T10:00:00.000Z')],
+    });
+    expect(result.stage).toBe('receipt-confirmed');
+    expect(result.nextStep).toMatchObject({
+      action: 'none',
+      message: 'next.confirmed-dispute-possible',
+    });
+  });
+
+  it('without a case: a delivered parcel is inspected first, then confirmed', () => {
+    for (const order of [
+      { status: 'delivered' as const },
+      { status: 'shipped' as const, receivedAt: '2026-11-20T10:00:00.000Z' },
+    ]) {
+      const arrived = aliexpress({ order: { ...order, protectionEndsAt: protectedUntil } });
+      expect(arrived.stage).toBe('delivered');
+      expect(arrived.nextStep).toMatchObject({
+        action: 'inspect-items',
+        message: 'next.inspect-before-confirm',
+      });
+    }
+    const inspected = aliexpress({
+      order: { status: 'delivered', protectionEndsAt: protectedUntil },
+      events: [event('items-inspected', '2026-11-21T10:00:00.000Z')],
+    });
+    expect(inspected.nextStep).toMatchObject({
+      action: 'none',
+      message: 'next.confirm-when-satisfied',
+    });
+  });
+
+  it('without a case: waits for the seller to be paid and to ship', () => {
+    for (const status of ['awaiting-payment', 'awaiting-shipment'] as const) {
+      const result = aliexpress({ order: { status } });
+      expect(result.stage).toBe(status);
+      expect(result.nextStep).toMatchObject({ action: 'wait', message: 'next.await-shipment' });
+    }
+  });
+
+  it('without a case: a parcel on its way is waited for, protected until the page’s date', () => {
+    const protectedParcel = aliexpress({
+      order: { status: 'shipped', protectionEndsAt: protectedUntil },
+    });
+    expect(protectedParcel.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.await-parcel-protected',
+      dueAt: protectedUntil,
+    });
+    const protectionOver = aliexpress({
+      order: { status: 'shipped', protectionEndsAt: '2026-11-20T23:00:00.000Z' },
+    });
+    expect(protectionOver.stage).toBe('in-transit');
+    expect(protectionOver.nextStep).toMatchObject({ action: 'wait', message: 'next.await-parcel' });
+    expect(protectionOver.nextStep.dueAt).toBeUndefined();
+    const unknown = aliexpress({ order: { status: 'shipped' } });
+    expect(unknown.nextStep).toMatchObject({ action: 'wait', message: 'next.await-parcel' });
+    expect(unknown.notes).toContain('note.protection-unknown');
+  });
+});
+
 describe('Allchinabuy (buyer’s guide)', () => {
   it('warns at the conservative 7 days of the 7–14 day refund window after receiving', () => {
     const result = plan({
