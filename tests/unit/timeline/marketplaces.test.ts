@@ -278,6 +278,136 @@ describe('Allchinabuy (buyer’s guide)', () => {
   });
 });
 
+describe('Allchinabuy: where an order stands and what to do next (buyer’s guide)', () => {
+  const allchinabuy = (scenario: Parameters<typeof plan>[0] = {}) =>
+    plan({ marketplace: 'allchinabuy', ...scenario });
+
+  it('is closed once cancelled or refunded', () => {
+    for (const status of ['cancelled', 'refunded'] as const) {
+      const result = allchinabuy({ reason: 'damaged', order: { status } });
+      expect(result.stage).toBe('closed');
+      expect(result.nextStep).toMatchObject({ action: 'none', message: 'next.closed' });
+    }
+  });
+
+  it('with a case: message the seller first, through "Message Agent"', () => {
+    const result = allchinabuy({ reason: 'damaged', order: { status: 'delivered' } });
+    expect(result.stage).toBe('case-opened');
+    expect(result.nextStep).toMatchObject({
+      action: 'contact-seller',
+      message: 'next.contact-seller',
+      instructions: { en: ['My Orders › the order › "Message Agent"', expect.any(String)] },
+    });
+  });
+
+  it('with a case: once the seller was messaged, open a dispute if the seller fails', () => {
+    const contacted = [event('contacted-seller', '2026-11-20T10:00:00.000Z')];
+    const silent = allchinabuy({ reason: 'damaged', events: contacted });
+    expect(silent.stage).toBe('awaiting-seller');
+    expect(silent.nextStep).toMatchObject({
+      action: 'open-dispute',
+      message: 'next.open-dispute-if-seller-fails',
+      instructions: { en: ['After-sales › open a case for the item', expect.any(String)] },
+    });
+    const answered = allchinabuy({
+      reason: 'damaged',
+      events: [...contacted, event('seller-replied', '2026-11-21T10:00:00.000Z')],
+    });
+    expect(answered.stage).toBe('negotiating');
+  });
+
+  it('with a dispute: waits "a few days", then follows up with customer service after 3', () => {
+    const recent = allchinabuy({
+      reason: 'damaged',
+      events: [event('dispute-opened', '2026-11-20T12:00:00.000Z')],
+    });
+    expect(recent.stage).toBe('escalated');
+    expect(recent.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.mediating',
+      dueAt: '2026-11-23T12:00:00.000Z',
+    });
+    const overdue = allchinabuy({
+      reason: 'damaged',
+      events: [event('dispute-opened', '2026-11-18T12:00:00.000Z')],
+    });
+    expect(overdue.nextStep).toMatchObject({
+      action: 'follow-up',
+      message: 'next.follow-up',
+      dueAt: '2026-11-21T12:00:00.000Z',
+      dueNow: true,
+      instructions: { en: ['After-sales › the case', 'Contact customer service about the delay'] },
+    });
+  });
+
+  it('with a case: is resolved once the buyer records the outcome', () => {
+    const result = allchinabuy({
+      reason: 'damaged',
+      events: [
+        event('dispute-opened', '2026-11-10T12:00:00.000Z'),
+        event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'refunded-partial' }),
+      ],
+    });
+    expect(result.stage).toBe('resolved');
+    expect(result.nextStep).toMatchObject({ action: 'none', message: 'next.resolved' });
+  });
+
+  it('without a case: items received are inspected while a refund can still be asked', () => {
+    const received = [event('received', '2026-11-20T10:00:00.000Z')];
+    const arrived = allchinabuy({ events: received });
+    expect(arrived.stage).toBe('delivered');
+    expect(arrived.nextStep).toMatchObject({
+      action: 'inspect-items',
+      message: 'next.inspect-while-refundable',
+    });
+    const confirmed = allchinabuy({
+      events: [...received, event('receipt-confirmed', '2026-11-21T10:00:00.000Z')],
+    });
+    expect(confirmed.stage).toBe('receipt-confirmed');
+    const inspected = allchinabuy({
+      events: [...received, event('items-inspected', '2026-11-21T10:00:00.000Z')],
+    });
+    expect(inspected.nextStep).toMatchObject({ action: 'none', message: 'next.all-good' });
+  });
+
+  it('without a case: items at the warehouse are checked on their QC photos', () => {
+    const result = allchinabuy({
+      order: { status: 'in-warehouse' },
+      events: [event('status-changed', '2026-11-20T08:00:00.000Z', { to: 'in-warehouse' })],
+    });
+    expect(result.stage).toBe('in-warehouse');
+    expect(result.nextStep).toMatchObject({
+      action: 'inspect-items',
+      message: 'next.check-qc-photos',
+    });
+    // 120 hours to ask for a return, 90 days of free storage, from the day they came in.
+    expect(due(result, 'warehouse-return-closes')).toBe('2026-11-25T08:00:00.000Z');
+    expect(due(result, 'free-storage-ends')).toBe('2027-02-18T08:00:00.000Z');
+  });
+
+  it('without a case: the warehouse windows end when the items leave, dated or not', () => {
+    const stockedIn = event('status-changed', '2026-11-20T08:00:00.000Z', { to: 'in-warehouse' });
+    const undated = allchinabuy({ order: { status: 'shipped' }, events: [stockedIn] });
+    expect(undated.stage).toBe('in-transit');
+    expect(undated.nextStep).toMatchObject({ action: 'wait', message: 'next.await-parcel' });
+    expect(due(undated, 'warehouse-return-closes')).toBeUndefined();
+    const dated = allchinabuy({
+      events: [stockedIn, event('status-changed', '2026-11-21T08:00:00.000Z', { to: 'shipped' })],
+    });
+    expect(dated.stage).toBe('in-transit');
+    expect(due(dated, 'free-storage-ends')).toBeUndefined();
+  });
+
+  it('without a case: waits for payment, then for the items to reach the warehouse', () => {
+    for (const status of ['awaiting-payment', 'awaiting-shipment'] as const) {
+      const result = allchinabuy({ order: { status } });
+      expect(result.stage).toBe(status);
+      expect(result.nextStep).toMatchObject({ action: 'wait', message: 'next.await-warehouse' });
+    }
+    expect(allchinabuy().stage).toBe('awaiting-shipment');
+  });
+});
+
 describe('PayPal’s parallel clock, when the buyer pays with PayPal', () => {
   it('gives 180 days from payment to open a dispute', () => {
     const result = plan({
