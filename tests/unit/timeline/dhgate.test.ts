@@ -191,6 +191,14 @@ describe('DHgate: dispute windows follow the tracking number (DHgate help pages)
     ['ePacket', '2026-11-12T10:00:00.000Z'],
     ['China Post Registered Air Mail', '2026-11-12T10:00:00.000Z'],
     ['DHL Express', '2026-11-07T10:00:00.000Z'],
+    ['FedEx', '2026-11-07T10:00:00.000Z'],
+    ['Fed Ex International Priority', '2026-11-07T10:00:00.000Z'],
+    ['UPS', '2026-11-07T10:00:00.000Z'],
+    ['TNT', '2026-11-07T10:00:00.000Z'],
+    ['Aramex', '2026-11-07T10:00:00.000Z'],
+    ['Airmail', '2026-11-12T10:00:00.000Z'],
+    ['Courrier suivi', '2026-11-12T10:00:00.000Z'],
+    ['Yanwen', '2026-11-06T10:00:00.000Z'],
     [undefined, '2026-11-06T10:00:00.000Z'],
   ])('"Open Dispute" appears for a parcel sent by %s', (carrier, expected) => {
     const result = plan({
@@ -350,5 +358,172 @@ describe('overrides and corrections', () => {
     expect(due(plan({ reason: 'damaged', events }), 'seller-response-due')).toBe(
       '2026-11-15T09:00:00.000Z',
     );
+  });
+});
+
+describe('DHgate: where a case stands and what to do next (buyer’s guide)', () => {
+  const ESCALATE = [
+    'My DHgate › "Refund and dispute"',
+    'Open the record of the order',
+    'Action column › "Escalate Case to DHgate"',
+  ];
+
+  it('waits for the Resolution Center after escalating, then asks support once it is late', () => {
+    const waiting = plan({
+      reason: 'not-as-described',
+      events: [event('escalated', '2026-11-18T09:00:00.000Z')],
+    });
+    expect(waiting.stage).toBe('escalated');
+    expect(waiting.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.platform-reviewing',
+      dueAt: due(waiting, 'platform-contact-due'),
+    });
+    // Contacted: only the 15 days to a final resolution are left, and they are over.
+    const late = plan({
+      reason: 'not-as-described',
+      events: [
+        event('escalated', '2026-10-01T09:00:00.000Z'),
+        event('platform-contacted', '2026-10-05T09:00:00.000Z'),
+      ],
+    });
+    expect(due(late, 'platform-contact-due')).toBeUndefined();
+    expect(late.nextStep).toMatchObject({
+      action: 'follow-up',
+      message: 'next.follow-up-dhgate',
+      dueAt: '2026-10-16T09:00:00.000Z',
+    });
+  });
+
+  it('gives the seller 5 days after a refund request, then offers to escalate', () => {
+    const asked = [event('refund-requested', '2026-11-20T12:00:00.000Z')];
+    const waiting = plan({ reason: 'damaged', events: asked });
+    expect(waiting.stage).toBe('awaiting-seller');
+    expect(waiting.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.await-seller-answer',
+      dueAt: '2026-11-25T12:00:00.000Z',
+    });
+    const answered = plan({
+      reason: 'damaged',
+      events: [...asked, event('seller-replied', '2026-11-21T12:00:00.000Z')],
+    });
+    expect(answered.stage).toBe('negotiating');
+    const over = plan({
+      reason: 'damaged',
+      events: [event('refund-requested', '2026-11-10T12:00:00.000Z')],
+    });
+    expect(over.stage).toBe('escalation-available');
+    expect(over.nextStep).toMatchObject({
+      action: 'escalate',
+      message: 'next.escalate',
+      dueAt: '2026-11-15T12:00:00.000Z',
+      instructions: { en: ESCALATE },
+    });
+  });
+
+  it('follows the dispute page when the buyer recorded no refund request', () => {
+    const offered = plan({
+      reason: 'damaged',
+      events: [
+        event('dispute-updated', '2026-11-21T12:00:00.000Z', {
+          disputeStatus: 'Seller refused',
+          canEscalate: true,
+        }),
+      ],
+    });
+    expect(offered.stage).toBe('escalation-available');
+    expect(offered.nextStep).toMatchObject({
+      action: 'escalate',
+      message: 'next.escalate-offered',
+      instructions: { en: ESCALATE },
+    });
+    const pending = plan({
+      reason: 'damaged',
+      events: [
+        event('dispute-updated', '2026-11-21T12:00:00.000Z', {
+          disputeStatus: 'Awaiting seller response',
+        }),
+      ],
+    });
+    expect(pending.stage).toBe('awaiting-seller');
+    expect(pending.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.await-seller-status',
+      values: { status: 'Awaiting seller response' },
+    });
+    expect(pending.notes).toContain('note.record-refund-request');
+  });
+
+  it('asks for a refund, or for a parcel that has not come, waits for "Open Dispute" first', () => {
+    const upload = (at: string) =>
+      event('tracking-uploaded', at, { trackingNumber: 'LZ492186534CN', carrier: 'ePacket' });
+    const tooEarly = plan({ reason: 'not-received', events: [upload('2026-11-20T10:00:00.000Z')] });
+    expect(tooEarly.stage).toBe('case-opened');
+    expect(tooEarly.nextStep).toMatchObject({
+      action: 'wait',
+      message: 'next.await-dispute-opening',
+      dueAt: '2026-11-30T10:00:00.000Z',
+    });
+    const requestRefund = {
+      action: 'request-refund',
+      message: 'next.request-refund',
+      instructions: { en: expect.arrayContaining(['My DHgate › Active orders']) as string[] },
+    };
+    const open = plan({ reason: 'not-received', events: [upload('2026-11-02T10:00:00.000Z')] });
+    expect(open.nextStep).toMatchObject(requestRefund);
+    const damaged = plan({ reason: 'damaged', events: [upload('2026-11-20T10:00:00.000Z')] });
+    expect(damaged.nextStep).toMatchObject(requestRefund);
+  });
+
+  it('counts the 45 days to report an invalid tracking number from the shipping day', () => {
+    const result = plan({
+      reason: 'invalid-tracking',
+      order: { status: 'shipped', shippedAt: '2026-11-01T08:00:00.000Z' },
+      events: [event('tracking-uploaded', '2026-11-03T10:00:00.000Z', { trackingNumber: 'LZ1' })],
+    });
+    expect(due(result, 'invalid-tracking-report-closes')).toBe('2026-12-16T08:00:00.000Z');
+  });
+
+  it('without a case: waits for shipping, for the parcel, then asks to inspect before confirming', () => {
+    for (const status of ['awaiting-payment', 'awaiting-shipment'] as const) {
+      expect(plan({ order: { status } })).toMatchObject({
+        stage: status,
+        nextStep: { action: 'wait', message: 'next.await-shipment' },
+      });
+    }
+    expect(plan({ order: { status: 'shipped' } })).toMatchObject({
+      stage: 'in-transit',
+      nextStep: { action: 'wait', message: 'next.await-parcel' },
+    });
+    for (const order of [
+      { status: 'delivered' as const },
+      { status: 'shipped' as const, receivedAt: '2026-11-20T10:00:00.000Z' },
+    ]) {
+      expect(plan({ order })).toMatchObject({
+        stage: 'delivered',
+        nextStep: { action: 'inspect-items', message: 'next.inspect-before-confirm' },
+      });
+    }
+    const inspected = plan({
+      order: { status: 'delivered' },
+      events: [event('items-inspected', '2026-11-21T10:00:00.000Z')],
+    });
+    expect(inspected.nextStep).toMatchObject({
+      action: 'none',
+      message: 'next.confirm-when-satisfied',
+    });
+  });
+
+  it('without a case, confirming receipt ends every dispute; a case already open goes on', () => {
+    const confirmed = [event('receipt-confirmed', '2026-11-20T10:00:00.000Z')];
+    const ended = plan({ order: { status: 'completed' }, events: confirmed });
+    expect(ended).toMatchObject({
+      stage: 'receipt-confirmed',
+      deadlines: [],
+      nextStep: { action: 'none', message: 'next.confirmed-no-dispute' },
+    });
+    const going = plan({ reason: 'damaged', order: { status: 'completed' }, events: confirmed });
+    expect(going.stage).toBe('case-opened');
   });
 });
