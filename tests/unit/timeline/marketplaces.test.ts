@@ -463,3 +463,33 @@ describe('deadlines', () => {
     ]);
   });
 });
+
+describe('what every planner reads from the steps', () => {
+  const asked = event('refund-requested', '2026-11-10T12:00:00.000Z');
+  const resolved = event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'refused' });
+
+  it('counts a case reopened at or after its resolution as open, and one reopened before as resolved', () => {
+    const stageWith = (reopenedAt: string) =>
+      plan({
+        reason: 'damaged',
+        events: [asked, event('case-reopened', reopenedAt), resolved].sort((a, b) =>
+          a.at.localeCompare(b.at),
+        ),
+      }).stage;
+    expect(stageWith('2026-11-19T12:00:00.000Z')).toBe('resolved');
+    expect(stageWith('2026-11-20T12:00:00.000Z')).not.toBe('resolved');
+    expect(stageWith('2026-11-21T12:00:00.000Z')).not.toBe('resolved');
+    expect(plan({ reason: 'damaged', events: [asked, resolved] }).stage).toBe('resolved');
+  });
+
+  it('closes an order the page says is cancelled or refunded, or the buyer recorded as cancelled', () => {
+    expect(plan({ order: { status: 'cancelled' } }).stage).toBe('closed');
+    expect(plan({ order: { status: 'refunded' } }).stage).toBe('closed');
+    const recorded = plan({
+      order: { status: 'shipped' },
+      events: [event('order-cancelled', '2026-11-20T12:00:00.000Z')],
+    });
+    expect(recorded.stage).toBe('closed');
+    expect(plan({ order: { status: 'shipped' } }).stage).toBe('in-transit');
+  });
+});
