@@ -35,8 +35,9 @@ function time(deadline: Deadline | undefined): number {
 
 function group(urgency: Urgency): number {
   if (urgency.actionNow) return 0;
-  if (urgency.nextDeadline) return 1;
-  return urgency.settled ? 3 : 2;
+  // Settled before anything else: a resolved case may still have a window ahead it no longer needs.
+  if (urgency.settled) return 3;
+  return urgency.nextDeadline ? 1 : 2;
 }
 
 /**

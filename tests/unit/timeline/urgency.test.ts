@@ -90,3 +90,64 @@ describe('urgency', () => {
     expect(compareUrgency(later, later)).toBe(0);
   });
 });
+
+describe('urgency at the edges', () => {
+  it('keeps a resolved case settled while a window it no longer needs is still ahead', () => {
+    // DHgate's 90-day dispute window stays ahead of a case resolved early.
+    const resolvedEarly = plan({
+      reason: 'damaged',
+      events: [
+        event('tracking-uploaded', '2026-11-01T09:00:00.000Z', { trackingNumber: 'LZ1' }),
+        event('refund-requested', '2026-11-12T09:00:00.000Z'),
+        event('resolved', '2026-11-15T09:00:00.000Z', { outcome: 'full' }),
+      ],
+      now: NOW,
+    });
+    expect(resolvedEarly.deadlines.some((deadline) => !deadline.passed)).toBe(true);
+    expect(urgencyOf(resolvedEarly).settled).toBe(true);
+    // Settled last, after an order that has nothing ahead yet.
+    const { awaitingShipment } = scenarios();
+    expect(compareUrgency(urgencyOf(resolvedEarly), urgencyOf(awaitingShipment))).toBeGreaterThan(
+      0,
+    );
+  });
+
+  it('settles an order with nothing to do and nothing ahead, not one with a window ahead', () => {
+    const confirmed = (protectionEndsAt: string) =>
+      plan({
+        marketplace: 'aliexpress',
+        order: { status: 'completed', protectionEndsAt },
+        events: [event('receipt-confirmed', '2026-11-19T09:00:00.000Z')],
+        now: NOW,
+      });
+    // 7 days to ask for a return and 15 for a dispute are still ahead on 20 November.
+    expect(urgencyOf(confirmed('2026-12-30T23:00:00.000Z')).settled).toBe(false);
+    const longAgo = plan({
+      marketplace: 'aliexpress',
+      order: { status: 'completed' },
+      events: [event('receipt-confirmed', '2026-09-01T09:00:00.000Z')],
+      now: NOW,
+    });
+    expect(longAgo.nextStep.action).toBe('none');
+    expect(urgencyOf(longAgo).settled).toBe(true);
+  });
+
+  it('names the first window that closes, past a window that opens before it', () => {
+    const shipped = plan({
+      order: { status: 'shipped' },
+      events: [
+        event('tracking-uploaded', '2026-11-18T09:00:00.000Z', { trackingNumber: 'LZ492186534CN' }),
+      ],
+      now: NOW,
+    });
+    const urgency = urgencyOf(shipped);
+    expect(urgency.nextDeadline).toMatchObject({ kind: 'dispute-window-opens', edge: 'opens' });
+    expect(urgency.nextClosing).toMatchObject({ kind: 'dispute-window-closes', edge: 'closes' });
+  });
+
+  it('puts an order with a deadline ahead before one with nothing ahead', () => {
+    const { inTransit, awaitingShipment } = scenarios();
+    expect(compareUrgency(urgencyOf(inTransit), urgencyOf(awaitingShipment))).toBeLessThan(0);
+    expect(compareUrgency(urgencyOf(awaitingShipment), urgencyOf(inTransit))).toBeGreaterThan(0);
+  });
+});
