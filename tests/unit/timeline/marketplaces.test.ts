@@ -93,7 +93,7 @@ describe('AliExpress: where an order stands and what to do next', () => {
       order: { status: 'shipped', protectionEndsAt: protectedUntil },
       events: [
         event('dispute-opened', '2026-11-10T12:00:00.000Z'),
-        event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'refunded-full' }),
+        event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'full' }),
       ],
     });
     expect(result.stage).toBe('resolved');
@@ -345,7 +345,7 @@ describe('Allchinabuy: where an order stands and what to do next (buyer’s guid
       reason: 'damaged',
       events: [
         event('dispute-opened', '2026-11-10T12:00:00.000Z'),
-        event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'refunded-partial' }),
+        event('resolved', '2026-11-20T12:00:00.000Z', { outcome: 'partial' }),
       ],
     });
     expect(result.stage).toBe('resolved');
