@@ -1,8 +1,5 @@
 // Mutation testing (npm run test:mutation): plants one small bug at a time in the pure logic and
 // checks that a unit test fails. Not part of npm test: a full run takes long on a small machine.
-
-// Each property still draws hundreds of cases per planted bug (see tests/property.ts).
-process.env.PROPERTY_RUNS_CAP = '300';
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
   mutate: [

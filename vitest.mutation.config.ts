@@ -15,6 +15,8 @@ export default defineConfig({
     // The pure modules need neither IndexedDB nor React Testing Library's cleanup, whose imports
     // would cost every test file a second on each planted bug.
     setupFiles: [],
+    // Each property still draws hundreds of cases per planted bug (see tests/property.ts).
+    env: { ...unit.test?.env, PROPERTY_RUNS_CAP: '300' },
     // These two prove a reading's cost grows with the page and no pattern backtracks; they take
     // half a minute, and a planted bug would only show there as a timeout, not as a failure.
     exclude: [

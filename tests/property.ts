@@ -9,8 +9,9 @@ import fc from 'fast-check';
 export const PROPERTY_RUNS = 10_000;
 
 /**
- * Mutation testing (stryker.config.js) sets PROPERTY_RUNS_CAP: it runs the covering tests once per
- * planted bug, hundreds of times, and a few hundred cases per property still find a planted bug.
+ * Mutation testing (vitest.mutation.config.ts) sets PROPERTY_RUNS_CAP: it runs the covering
+ * tests once per planted bug, hundreds of times, and a few hundred cases per property still find
+ * a planted bug.
  */
 function runsCap(): number {
   const cap = process.env.PROPERTY_RUNS_CAP;
