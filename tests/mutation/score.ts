@@ -1,10 +1,11 @@
 // Prints the mutation score per folder from Stryker's JSON report (npm run test:mutation).
 // Run alone (npx tsx tests/mutation/score.ts) it reads the last report without mutating again;
+// given report files, it reads those together (runs over different folders, kept aside);
 // with --survivors it also lists each planted bug no test caught, where it is and what it was.
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-const reportPath = 'reports/mutation/mutation.json';
+const DEFAULT_REPORT = 'reports/mutation/mutation.json';
 
 interface Mutant {
   status: string;
@@ -36,9 +37,14 @@ function score({ killed, survived, noCoverage, timeout }: Tally): string {
   return valid === 0 ? '–' : `${(((killed + timeout) / valid) * 100).toFixed(1)} %`;
 }
 
-const report = JSON.parse(readFileSync(reportPath, 'utf8')) as Report;
+const givenReports = process.argv.slice(2).filter((argument) => !argument.startsWith('--'));
+// A file measured in several reports counts as the last one given says.
+const files: Report['files'] = {};
+for (const path of givenReports.length > 0 ? givenReports : [DEFAULT_REPORT]) {
+  Object.assign(files, (JSON.parse(readFileSync(path, 'utf8')) as Report).files);
+}
 const tallies = new Map<string, Tally>();
-for (const [file, { mutants }] of Object.entries(report.files)) {
+for (const [file, { mutants }] of Object.entries(files)) {
   const tally = tallies.get(unitOf(file)) ?? { killed: 0, survived: 0, noCoverage: 0, timeout: 0 };
   for (const { status } of mutants) {
     if (status === 'Killed') tally.killed += 1;
@@ -74,7 +80,7 @@ for (const row of table) {
 }
 
 if (process.argv.includes('--survivors')) {
-  for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const [file, { mutants }] of Object.entries(files)) {
     for (const { status, mutatorName, replacement, location } of mutants) {
       if (status !== 'Survived' && status !== 'NoCoverage') continue;
       const { line, column } = location.start;

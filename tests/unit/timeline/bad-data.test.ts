@@ -267,6 +267,40 @@ describe('the order', () => {
       });
     },
   );
+
+  it.each<[string, Scenario, string, string]>([
+    ['cancelled', { order: { status: 'cancelled' } }, 'closed', 'none'],
+    [
+      'resolved',
+      { reason: 'not-received', events: [event('resolved', '2026-11-20T09:00:00.000Z')] },
+      'resolved',
+      'none',
+    ],
+    [
+      'confirmed',
+      { events: [event('receipt-confirmed', '2026-11-20T09:00:00.000Z')] },
+      'receipt-confirmed',
+      'none',
+    ],
+    [
+      'received by the buyer',
+      { events: [event('received', '2026-11-20T09:00:00.000Z')] },
+      'delivered',
+      'inspect-items',
+    ],
+    ['awaiting payment', { order: { status: 'awaiting-payment' } }, 'awaiting-payment', 'wait'],
+    ['awaiting shipment', { order: { status: 'awaiting-shipment' } }, 'awaiting-shipment', 'wait'],
+    ['shipped', { order: { status: 'shipped' } }, 'in-transit', 'wait'],
+  ])(
+    'on a site CaseClock does not know, an order %s stands where its facts say',
+    (_case, facts, stage, action) => {
+      expect(plan({ ...facts, marketplace: 'ebay' as MarketplaceId })).toMatchObject({
+        stage,
+        deadlines: [],
+        nextStep: { action },
+      });
+    },
+  );
 });
 
 describe('the case', () => {

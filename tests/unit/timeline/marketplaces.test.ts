@@ -438,6 +438,18 @@ describe('PayPal’s parallel clock, when the buyer pays with PayPal', () => {
     }
   });
 
+  it('stops at confirmed receipt, unless a case is open on the order', () => {
+    const confirmed = {
+      order: { status: 'completed' as const, paidAt: '2026-06-01T10:00:00.000Z' },
+      events: [event('receipt-confirmed', '2026-07-01T10:00:00.000Z')],
+      settings: { paypal: { dhgate: true } },
+    };
+    expect(due(plan(confirmed), 'paypal-dispute-closes')).toBeUndefined();
+    expect(due(plan({ ...confirmed, reason: 'not-as-described' }), 'paypal-dispute-closes')).toBe(
+      '2026-11-28T11:00:00.000Z',
+    );
+  });
+
   it('stays silent for orders not paid with PayPal', () => {
     expect(
       due(plan({ order: { paidAt: '2026-06-01T10:00:00.000Z' } }), 'paypal-dispute-closes'),
