@@ -37,6 +37,70 @@ describe('checkTrackingNumber', () => {
   });
 
   it.each([
+    ['1Z12345E6605272234', 'ups'],
+    ['1ZWX0692YP40636269', 'ups'], // letters in the even places as well as the odd
+    ['JT0123456789012', 'jt'],
+    ['123456789012', 'fedex'],
+    ['123456789012345', 'fedex'],
+    ['92001234567890123456', 'usps'], // the shortest USPS shape: 20 digits
+    ['9400111899223197428490', 'usps'], // the longest: 22 digits
+    ['rr 003-000-000 cn', 'upu-s10'], // as a buyer may paste it
+  ])('accepts %s as %s', (number, format) => {
+    expect(checkTrackingNumber(number)).toEqual({ verdict: 'valid', format });
+  });
+
+  it.each(['1Z12345E6605272235', '1ZWX0692YP40636260'])('rejects the UPS number %s', (number) => {
+    expect(checkTrackingNumber(number)).toEqual({
+      verdict: 'invalid',
+      format: 'ups',
+      reason: 'check-digit',
+    });
+  });
+
+  it.each([
+    ['a letter before an S10 number', 'XRI002972278CN'],
+    ['a letter after an S10 number', 'RI002972278CNX'],
+    ['a letter before a UPS number', 'X1Z999AA10123456784'],
+    ['a digit after a UPS number', '1Z999AA101234567840'],
+    ['a letter before a Cainiao number', 'XLP00587211349026'],
+    ['a letter after a Cainiao number', 'LP00587211349026X'],
+    ['a letter before a YunExpress number', 'XYT2312345678901234'],
+    ['a letter after a YunExpress number', 'YT2312345678901234X'],
+    ['a letter before a J&T number', 'XJT0123456789012'],
+    ['a letter after a J&T number', 'JT0123456789012X'],
+    ['a J&T number a digit short', 'JT012345678901'],
+    ['13 digits, between the FedEx lengths', '1234567890123'],
+    ['14 digits', '12345678901234'],
+    ['a letter before 12 digits', 'X123456789012'],
+    ['a letter after 15 digits', '123456789012345X'],
+    ['a letter before 15 digits', 'X123456789012345'],
+    ['a USPS shape starting 96', '9600111899223197428490'],
+    ['a letter before a USPS number', 'X9400111899223197428490'],
+    ['a letter after a USPS number', '9400111899223197428490X'],
+    ['23 digits', '94001118992231974284901'],
+    ['letters with one letter inside the digits', 'AA0000B0000000CN'],
+    ['eight characters, the shortest number', 'SF123456'],
+    ['thirty characters, the longest', 'SF1234567890123456789012345678'],
+  ])('knows nothing of %s', (_case, number) => {
+    expect(checkTrackingNumber(number)).toEqual({ verdict: 'unknown' });
+  });
+
+  it.each([
+    ['seven characters', 'SF12345'],
+    ['thirty-one characters', 'SF12345678901234567890123456789'],
+    ['a sign before the number', '?LZ492186534CN'],
+  ])('rejects %s as malformed', (_case, number) => {
+    expect(checkTrackingNumber(number)).toEqual({ verdict: 'invalid', reason: 'malformed' });
+  });
+
+  it.each(['11111111', 'LP00000000000000', 'X1111111Y'])(
+    'rejects %s, one digit repeated, as a placeholder',
+    (number) => {
+      expect(checkTrackingNumber(number)).toEqual({ verdict: 'invalid', reason: 'placeholder' });
+    },
+  );
+
+  it.each([
     ['00297227', 8],
     ['49218653', 4],
     ['72819304', 4],
