@@ -114,6 +114,7 @@ export function planAliexpress(ctx: PlanContext): PlannerResult {
   if (status === 'awaiting-payment' || status === 'awaiting-shipment') {
     return { ...base, stage: status, nextStep: ctx.step('wait', 'next.await-shipment') };
   }
+  // Stryker disable next-line ConditionalExpression: before confirmation it is the only window
   const protection = deadlines.find((deadline) => deadline.kind === 'dispute-window-closes');
   return {
     ...base,

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '../marketplaces/types';
-import type { EventType, OrderFacts, Outcome, TimelineEvent } from './types';
+import type { EventType, OrderFacts, TimelineEvent } from './types';
 
 /** What happened to an order, each at its time, from the page and the buyer's own records. */
 export interface Facts {
@@ -21,11 +21,9 @@ export interface Facts {
   escalatedAt?: string;
   platformContactedAt?: string;
   resolvedAt?: string;
-  outcome?: Outcome;
   paypalDisputeOpenedAt?: string;
   /** What the marketplace's own pages last said about a dispute on this order. */
-  disputeOnPage?: { status: string; canEscalate?: boolean; at: string };
-  cancelled: boolean;
+  disputeOnPage?: { status: string; canEscalate: boolean; at: string };
   cancelledByBuyer: boolean;
   /** Cancelled or refunded: the order is over, and no window is left to watch. */
   closed: boolean;
@@ -33,6 +31,7 @@ export interface Facts {
 
 /** The facts of an order from its usable steps, which come oldest first (see usableEvents). */
 export function factsOf(order: OrderFacts, sorted: readonly TimelineEvent[]): Facts {
+  // Stryker disable next-line ConditionalExpression: steps looked up by kind alone never carry a status
   const first = (type: EventType, to?: OrderStatus) =>
     sorted.find((event) => event.type === type && (to === undefined || event.details?.to === to));
   const last = (type: EventType) => sorted.findLast((event) => event.type === type);
@@ -73,21 +72,18 @@ export function factsOf(order: OrderFacts, sorted: readonly TimelineEvent[]): Fa
     platformContactedAt: last('platform-contacted')?.at,
     resolvedAt: resolved?.at,
     paypalDisputeOpenedAt: last('paypal-dispute-opened')?.at,
-    cancelled: order.status === 'cancelled' || cancellation !== undefined,
     cancelledByBuyer:
       (cancellation?.details?.cancelledBy ?? 'buyer') === 'buyer' && cancellation !== undefined,
     closed:
       order.status === 'cancelled' || order.status === 'refunded' || cancellation !== undefined,
     ...(order.status ? { status: order.status } : {}),
-    ...(resolved?.details?.outcome ? { outcome: resolved.details.outcome } : {}),
     ...(disputeUpdate?.details?.disputeStatus
       ? {
           disputeOnPage: {
             status: disputeUpdate.details.disputeStatus,
             at: disputeUpdate.at,
-            ...(disputeUpdate.details.canEscalate !== undefined
-              ? { canEscalate: disputeUpdate.details.canEscalate }
-              : {}),
+            // Escalation is offered only when the page says so.
+            canEscalate: disputeUpdate.details.canEscalate === true,
           },
         }
       : {}),

@@ -39,6 +39,6 @@ export function planCase(input: PlanInput): CasePlan {
     ...planned,
     deadlines,
     overrides: [...ctx.overrides].sort(),
-    notes: ctx.notes.size === 0 ? [] : [...ctx.notes].sort(),
+    notes: [...ctx.notes].sort(),
   };
 }

@@ -51,5 +51,5 @@ export function compareUrgency(a: Urgency, b: Urgency): number {
   const [left, right] = a.actionNow
     ? [time(a.nextClosing), time(b.nextClosing)]
     : [time(a.nextDeadline), time(b.nextDeadline)];
-  return left === right ? 0 : left < right ? -1 : 1;
+  return left < right ? -1 : left > right ? 1 : 0;
 }

@@ -269,6 +269,13 @@ describe('DHgate compensations (French consumer guide)', () => {
     );
   });
 
+  it('pays neither when the page does not say who cancelled: it may have been the buyer', () => {
+    const cancelled = event('order-cancelled', '2026-11-03T10:00:00.000Z');
+    expect(plan({ reason: 'late-shipment', events: [shipped, cancelled] }).compensation).toEqual(
+      [],
+    );
+  });
+
   it('still pays when the seller cancelled it', () => {
     const cancelled = event('order-cancelled', '2026-11-03T10:00:00.000Z', {
       cancelledBy: 'seller',
@@ -331,6 +338,20 @@ describe('overrides and corrections', () => {
     expect(result.deadlines.find((d) => d.kind === 'platform-contact-due')?.override?.from).toBe(2);
   });
 
+  it('names every rule the buyer changed, in alphabetical order', () => {
+    const result = plan({
+      reason: 'damaged',
+      events: [
+        event('refund-requested', '2026-11-10T09:00:00.000Z'),
+        event('escalated', '2026-11-16T09:00:00.000Z'),
+      ],
+      settings: {
+        overrides: { dhgate: { platformContact: 4, finalResolution: 20 } },
+      },
+    });
+    expect(result.overrides).toEqual(['dhgate.finalResolution', 'dhgate.platformContact']);
+  });
+
   it('ignores an "override" equal to the policy', () => {
     const result = plan({
       reason: 'damaged',
@@ -362,6 +383,13 @@ describe('overrides and corrections', () => {
 });
 
 describe('DHgate: where a case stands and what to do next (buyer’s guide)', () => {
+  it('asks for a refund when the parcel never came and no tracking number starts a dispute window', () => {
+    expect(plan({ reason: 'not-received', order: { status: 'shipped' } })).toMatchObject({
+      stage: 'case-opened',
+      nextStep: { action: 'request-refund', dueNow: true },
+    });
+  });
+
   const ESCALATE = [
     'My DHgate › "Refund and dispute"',
     'Open the record of the order',

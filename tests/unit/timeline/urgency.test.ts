@@ -145,6 +145,12 @@ describe('urgency at the edges', () => {
     expect(urgency.nextClosing).toMatchObject({ kind: 'dispute-window-closes', edge: 'closes' });
   });
 
+  it('leaves orders equally urgent in the order they came', () => {
+    const first = urgencyOf(scenarios().inTransit);
+    const second = urgencyOf(scenarios().inTransit);
+    expect([compareUrgency(first, second), compareUrgency(second, first)]).toEqual([0, 0]);
+  });
+
   it('puts an order with a deadline ahead before one with nothing ahead', () => {
     const { inTransit, awaitingShipment } = scenarios();
     expect(compareUrgency(urgencyOf(inTransit), urgencyOf(awaitingShipment))).toBeLessThan(0);
