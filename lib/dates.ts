@@ -56,8 +56,11 @@ const MONTH_FIRST = new RegExp(
 const DAY_FIRST = new RegExp(
   `${WEEKDAY}\\b(\\d{1,2})(?:er|st|nd|rd|th)?\\.? (?:de )?${MONTH}(?:,? (?:de )?(\\d{4}))?${TIME}`,
 );
-/** A clock printed just before a date ("08:41 Oct. 19 2026"), looked for in a short window. */
-const CLOCK_BEFORE = /(\d{1,2}):(\d{2})(?::(\d{2}))? ?(am|pm)? ?$/;
+/**
+ * A clock printed just before a date ("08:41 Oct. 19 2026"), looked for in a short window. A date
+ * starts at a word boundary, so a space always parts it from a clock that ends in a digit or "pm".
+ */
+const CLOCK_BEFORE = /(\d{1,2}):(\d{2})(?::(\d{2}))? ?(am|pm)? $/;
 const CLOCK_WINDOW = 16;
 
 function plain(text: string): string {
@@ -80,15 +83,18 @@ interface Parts {
 }
 
 function toInstant({ year, month, day, hour = 0, minute = 0, second = 0 }: Parts) {
-  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // 10:75 would pass for 11:15 on the same day.
+  if (minute > 59 || second > 59) return undefined;
   const local = new Date(year, month - 1, day, hour, minute, second);
-  const exists =
-    local.getFullYear() === year && local.getMonth() === month - 1 && local.getDate() === day;
+  // Date carries what overflows: an hour past 23 or a day past the month's end changes the day's
+  // number, a month past 12 the year. It also reads the years 0 to 99 as 1900 to 1999.
+  const exists = local.getFullYear() === year && local.getDate() === day;
   return exists ? local.toISOString() : undefined;
 }
 
 function withClock(hour?: string, minute?: string, second?: string, meridiem?: string) {
-  if (hour === undefined || minute === undefined) return {};
+  // Every pattern captures the hour and the minute together.
+  if (hour === undefined) return {};
   let h = Number(hour);
   if (meridiem === 'pm' && h < 12) h += 12;
   if (meridiem === 'am' && h === 12) h = 0;
@@ -140,7 +146,7 @@ export function parsePageDate(text: string, options: DateReadingOptions = {}): s
   }
   // The legacy AliExpress list prints the time first: "08:41 Oct. 19 2026".
   const clockBefore = (index: number) =>
-    CLOCK_BEFORE.exec(source.slice(Math.max(0, index - CLOCK_WINDOW), index)) ?? [];
+    CLOCK_BEFORE.exec(source.slice(Math.max(0, index - CLOCK_WINDOW), index))?.slice(1) ?? [];
   const named = (
     match: RegExpExecArray,
     groups: {
@@ -151,12 +157,13 @@ export function parsePageDate(text: string, options: DateReadingOptions = {}): s
       clock: (string | undefined)[];
     },
   ) => {
+    // Stryker disable next-line StringLiteral: every named pattern captures a month.
     const month = MONTHS[groups.month ?? ''] ?? 0;
     const day = Number(groups.day);
     const year = yearFor(groups.year, month, day, groups.weekday, options.yearHint);
     if (year === undefined) return undefined;
     const [h, mi, s, meridiem] =
-      groups.clock[0] === undefined ? clockBefore(match.index).slice(1) : groups.clock;
+      groups.clock[0] === undefined ? clockBefore(match.index) : groups.clock;
     return toInstant({ year, month, day, ...withClock(h, mi, s, meridiem) });
   };
   const candidates: { index: number; read: () => string | undefined }[] = [];

@@ -32,6 +32,20 @@ describe('parsePageDate', () => {
     // Daylight saving ends on 25 October 2026 in Paris: the offset changes across that night.
     ['Oct 24, 2026 12:00', {}, '2026-10-24T10:00:00.000Z'],
     ['Oct 26, 2026 12:00', {}, '2026-10-26T11:00:00.000Z'],
+    // A clock before the date: with seconds, with "pm" stuck to it, and one too far from it.
+    ['08:41:30 Oct. 19 2026', {}, '2026-10-19T06:41:30.000Z'],
+    ['8:41pm Oct. 19 2026', {}, '2026-10-19T18:41:00.000Z'],
+    ['10:15 to pay Oct. 19 2026', {}, '2026-10-18T22:00:00.000Z'],
+    // Spaces around a colon, on one side or the other.
+    ['2026-10-30 21 :48: 02', {}, '2026-10-30T20:48:02.000Z'],
+    // Neither number is above 12: the page's order decides, month first unless told otherwise.
+    ['12/05/2026', {}, '2026-12-04T23:00:00.000Z'],
+    ['05/12/2026', { dayFirst: true }, '2026-12-04T23:00:00.000Z'],
+    // Only a day can be 13, whatever the page's order.
+    ['05/13/2026', { dayFirst: true }, '2026-05-12T22:00:00.000Z'],
+    // Two dates in two shapes: the first one written is the one read.
+    ['Placed 3 Nov 2026, paid Dec 5, 2026', {}, '2026-11-02T23:00:00.000Z'],
+    ['Placed Dec 5, 2026, paid 3 Nov 2026', {}, '2026-12-04T23:00:00.000Z'],
   ])('reads %j', (text, options, instant) => {
     expect(parsePageDate(text, options)).toBe(instant);
   });
@@ -44,6 +58,12 @@ describe('parsePageDate', () => {
     '2026-13-01',
     'Jul. 28',
     'Oct 28, 2026 25:61',
+    '2026-10-19 24:00',
+    '2026-10-19 10:75',
+    '2026-10-19 10:15:75',
+    '2026-00-10',
+    '2026-10-00',
+    '0099-10-19',
   ])('finds no date in %j', (text) => {
     expect(parsePageDate(text)).toBeUndefined();
   });
