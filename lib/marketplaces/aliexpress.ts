@@ -75,12 +75,13 @@ const TRACKING_COLUMN = /^(?:tracking number|numéro de suivi|n° de suivi)$/i;
 
 /** Tried in order: "Refund completed" is refunded before it is anything about disputes. */
 const STATUSES: StatusTable = [
-  [/awaiting payment|^to pay$|unpaid|en attente de paiement|^à payer$/i, 'awaiting-payment'],
+  // The list's tabs "To pay" and "To ship" name a status only at the start of one.
+  [/awaiting payment|^to pay\b|unpaid|en attente de paiement|^à payer\b/i, 'awaiting-payment'],
   [/refund(?:ed| completed| successful)|remboursement effectué|remboursée/i, 'refunded'],
   [/dispute|refund|return|litige|rembours|retour/i, 'in-dispute'],
   [/cancel|closed|expired|annulée|fermée|expirée/i, 'cancelled'],
   [
-    /awaiting shipment|^to ship$|processing|en attente d['’]expédition|en cours de traitement/i,
+    /awaiting shipment|^to ship\b|processing|en attente d['’]expédition|en cours de traitement/i,
     'awaiting-shipment',
   ],
   [/completed|finished|terminée/i, 'completed'],
@@ -100,7 +101,7 @@ const ESCALATE = /escalate|ask aliexpress|faire intervenir aliexpress/i;
 const ORDER_NUMBER = /^\d{12,20}$/;
 /** "Refund if no delivery before <date>": the date runs to the next "·" or "|". */
 const PROTECTION_END =
-  /(?:refund if no delivery before|remboursement si (?:pas de|aucune) livraison avant(?: le)?) ?/i;
+  /refund if no delivery before|remboursement si (?:pas de|aucune) livraison avant(?: le)?/i;
 const STATUS_SELECTORS =
   '.order-item-header-status-text, .order-block-title, .status-value, .order-status .f-left, .refund-card-status';
 const TITLE_SELECTORS =
@@ -110,17 +111,25 @@ const QUANTITY_SELECTORS =
 const PRICE_SELECTORS =
   '.order-item-content-info-number > div, .item-price > div, .product-amount > span, td.price, .refund-card-price > span';
 
+/** Pages known by their whole path, the legacy site's (trade.aliexpress.com) among them. */
+const PAGE_PATHS = new Map<string, PageKind>([
+  ['/p/order/index.html', 'order-list'],
+  ['/orderlist.htm', 'order-list'],
+  ['/order_list.htm', 'order-list'],
+  ['/p/order/detail.html', 'order-detail'],
+  ['/order_detail.htm', 'order-detail'],
+  ['/logisticsdetail.htm', 'tracking'],
+]);
+/** Pages known by their folder. */
+const PAGE_FOLDERS: readonly (readonly [string, PageKind])[] = [
+  ['/p/tracking/', 'tracking'],
+  ['/p/refund-dispute/', 'dispute'],
+  ['/issue/', 'dispute'],
+];
+
 function pageKind(url: URL): PageKind | undefined {
   const path = url.pathname.toLowerCase();
-  if (path.startsWith('/p/order/index.html') || /^\/order_?list\.htm/.test(path)) {
-    return 'order-list';
-  }
-  if (path.startsWith('/p/order/detail.html') || path.startsWith('/order_detail.htm')) {
-    return 'order-detail';
-  }
-  if (path.startsWith('/p/tracking/') || path.startsWith('/logisticsdetail.htm')) return 'tracking';
-  if (path.startsWith('/p/refund-dispute/') || path.startsWith('/issue/')) return 'dispute';
-  return undefined;
+  return PAGE_PATHS.get(path) ?? PAGE_FOLDERS.find(([folder]) => path.startsWith(folder))?.[1];
 }
 
 function statusTextIn(index: PageIndex, root: Element): string | undefined {
@@ -180,7 +189,8 @@ function readItems(
       columnText(index, box, /^quantit[yé]$/i) ||
       undefined;
     const boxText = index.text(box);
-    const afterTitle = boxText.includes(title) ? boxText.replace(title, '') : boxText;
+    const titleAt = boxText.indexOf(title);
+    const afterTitle = titleAt < 0 ? boxText : boxText.slice(titleAt + title.length);
     const quantity = parseQuantity(quantityText ?? QUANTITY_AFTER_TITLE.exec(afterTitle)?.[0]);
     return [
       assignDefined<OrderItemReading>(

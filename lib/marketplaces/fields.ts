@@ -36,7 +36,7 @@ export function shownOf(text: string): string {
  * ("Order No：DO26730512874 2026-10-30 21:48:02"). The word must still be a whole order number.
  */
 export function firstWord(text: string): string {
-  return /^\S*/.exec(text.trimStart())?.[0] ?? '';
+  return /\S+/.exec(text)?.[0] ?? '';
 }
 
 /**

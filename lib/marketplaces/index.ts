@@ -166,7 +166,8 @@ function distinct(problems: readonly ReadingProblem[]): ReadingProblem[] {
   });
 }
 
-function readWith(adapter: MarketplaceAdapter, doc: Document, url: URL): PageReading {
+/** Reads `doc` with the given adapter; `readPage` picks the adapter by the address's host. */
+export function readWith(adapter: MarketplaceAdapter, doc: Document, url: URL): PageReading {
   const marketplace = adapter.id;
   let pageKind: PageKind | undefined;
   try {

@@ -34,7 +34,8 @@ export function statusPhrase(
 ): string | undefined {
   for (const node of index.texts(root)) {
     const text = cleanText(windowOf(node.data, 4 * LONGEST_STATUS));
-    if (!text || text.length > LONGEST_STATUS || /[:\d]/.test(text)) continue;
+    // An empty text matches no status: it needs no test of its own.
+    if (text.length > LONGEST_STATUS || /[:\d]/.test(text)) continue;
     if (index.closest(node, 'a, button')) continue;
     if (normaliseStatus(text, table)) return text;
   }

@@ -62,6 +62,9 @@ describe('order pages', () => {
     ['https://m.aliexpress.com/p/refund-dispute/list.html', 'dispute'],
     ['https://trade.aliexpress.com/orderList.htm', 'order-list'],
     ['https://trade.aliexpress.com/order_detail.htm?orderId=1', 'order-detail'],
+    ['https://trade.aliexpress.com/order_list.htm', 'order-list'],
+    ['https://trade.aliexpress.com/logisticsDetail.htm?tradeId=1', 'tracking'],
+    ['https://trade.aliexpress.com/issue/issueList.htm', 'dispute'],
   ])('%s is a page of kind %s', (url, pageKind) => {
     const doc = new DOMParser().parseFromString('<p>nothing here yet</p>', 'text/html');
     const reading = readPage(doc, url);

@@ -44,6 +44,13 @@ describe('AliExpress statuses', () => {
     <div><span>Order ID:&nbsp;</span>8212313961591322</div>`;
   it.each<[string, OrderStatus]>([
     ['Awaiting payment', 'awaiting-payment'],
+    ['To pay', 'awaiting-payment'],
+    ['Unpaid', 'awaiting-payment'],
+    ['À payer', 'awaiting-payment'],
+    // "to pay" and "to ship" name a status only at the start of one.
+    ['Closed, nothing to pay', 'cancelled'],
+    ['Fermée, rien à payer', 'cancelled'],
+    ['Completed, nothing left to ship', 'completed'],
     ['Awaiting shipment', 'awaiting-shipment'],
     ['To ship', 'awaiting-shipment'],
     ['Processing', 'awaiting-shipment'],

@@ -1,0 +1,103 @@
+/**
+ * The AliExpress reader on the smallest pages that show one thing each, shaped like the real
+ * list, detail and tracking pages (tests/fixtures/aliexpress): what a test expects is what the
+ * page prints.
+ */
+import { describe, expect, it } from 'vitest';
+import { readPage, type OrderReading } from '@/lib/marketplaces';
+
+const LIST = 'https://www.aliexpress.com/p/order/index.html';
+const DETAIL = 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351';
+
+function ordersOf(html: string, url: string): OrderReading[] {
+  const reading = readPage(new DOMParser().parseFromString(html, 'text/html'), url);
+  if (reading.status !== 'read') throw new Error(`page not read: ${JSON.stringify(reading)}`);
+  return reading.orders;
+}
+
+/** One order card of the list, its items' markup given. */
+function listCard(items: string, orderId = '8214398062177351'): string {
+  return `<div class="order-item">
+    <div class="order-item-header"><span class="order-item-header-status-text">Awaiting delivery</span>
+      <div><div>Order date: Sep 1, 2026</div><div>Order ID: ${orderId}</div></div></div>
+    <div class="order-item-content">${items}</div>
+    <span class="order-item-content-opt-price-total">Total: US $3.00</span></div>`;
+}
+
+/** An order's own page, what it says about buyer protection given. */
+function detailPage(protection: string): string {
+  return `<div class="order-block-title">Awaiting delivery</div>
+    <p>${protection}</p>
+    <div>Order ID: 8214398062177351</div><div>Order placed on: Sep 1, 2026</div>
+    <div>Total: US $3.00</div>`;
+}
+
+describe('AliExpress items', () => {
+  it('take the quantity printed after the title, not a number inside the title', () => {
+    const [order] = ordersOf(
+      listCard(`<div class="order-item-content-body">
+        <div class="order-item-content-info-name"><a href="//www.aliexpress.com/item/1005426411597830.html">Cable x2 pack</a></div>
+        <div>x12</div></div>`),
+      LIST,
+    );
+    expect(order?.items).toMatchObject([{ title: 'Cable x2 pack', quantity: 12 }]);
+  });
+
+  it('take their title from a picture-only link’s title, not from the longest text beside it', () => {
+    const [order] = ordersOf(
+      listCard(`<div class="order-item-content-body">
+        <div class="order-item-content-info-name"><a href="//www.aliexpress.com/item/1005426411597830.html"><img src="https://ae-pic-a1.aliexpress-media.com/kf/S1.jpg" title="Wool scarf"></a></div>
+        <div class="order-item-content-info-sku">Color: grey, Length: 180 cm, Material: wool blend</div></div>`),
+      LIST,
+    );
+    expect(order?.items.map((item) => item.title)).toEqual(['Wool scarf']);
+  });
+});
+
+describe('AliExpress order numbers', () => {
+  it('are digits only: a number with letters before it is no AliExpress order', () => {
+    const reading = readPage(
+      new DOMParser().parseFromString(
+        listCard('<a href="//www.aliexpress.com/item/1.html">Cable</a>', 'RU8214398062177351'),
+        'text/html',
+      ),
+      LIST,
+    );
+    expect(reading).toMatchObject({
+      status: 'failed',
+      problems: [{ kind: 'order-number-refused', shown: 'RU8214398062177351' }],
+    });
+  });
+});
+
+describe('AliExpress buyer protection', () => {
+  it.each([
+    ['Refund if no delivery before Sep 4, 2026', '2026-09-03T22:00:00.000Z'],
+    ['Remboursement si aucune livraison avant le 3 déc. 2026', '2026-12-02T23:00:00.000Z'],
+    ['Remboursement si pas de livraison avant 4 déc. 2026', '2026-12-03T23:00:00.000Z'],
+  ])('ends on the date in “%s”', (shown, instant) => {
+    const [order] = ordersOf(detailPage(shown), DETAIL);
+    expect(order?.protectionEndsAt).toBe(instant);
+  });
+});
+
+describe('AliExpress tracking pages', () => {
+  const tracking = (title: string) =>
+    `<div><span>Tracking number:</span> <span class="logistics-num">RB123456785CN</span></div>
+    <div class="node"><div class="node-title">${title}</div><div class="node-time">Tue | Jul. 28 18:39</div></div>`;
+  const url = 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351';
+
+  it('read a parcel as delivered when an event says “Delivered”, at the time beside it', () => {
+    const [order] = ordersOf(
+      `<p>Refund if no delivery before Sep 3, 2026</p>${tracking('Delivered')}`,
+      url,
+    );
+    expect(order).toMatchObject({ status: 'delivered', receivedAt: '2026-07-28T16:39:00.000Z' });
+  });
+
+  it('do not read “Not delivered” as delivered', () => {
+    const [order] = ordersOf(tracking('Not delivered'), url);
+    expect(order?.status).toBeUndefined();
+    expect(order?.receivedAt).toBeUndefined();
+  });
+});
