@@ -224,7 +224,8 @@ function readOrder(
   const dates = { dayFirst };
 
   const statusText = statusTextIn(index, block) ?? (hitFirst(first('status')) || undefined);
-  const status = read.status(statusText, STATUSES, { required: kind !== 'tracking' });
+  // Tracking pages are read apart (readTracking): every page read here shows a status.
+  const status = read.status(statusText, STATUSES, { required: true });
   const storeLink = hitLink(index, first('seller')) ?? index.first(block, 'a[href*="/store/"]');
   const sellerName =
     hitFirst(first('seller')) ||

@@ -101,3 +101,104 @@ describe('AliExpress tracking pages', () => {
     expect(order?.receivedAt).toBeUndefined();
   });
 });
+
+describe('AliExpress order pages, what they must show', () => {
+  it('name each of the status, total and order date a detail page lacks', () => {
+    const reading = readPage(
+      new DOMParser().parseFromString('<div>Order ID: 8214398062177351</div>', 'text/html'),
+      DETAIL,
+    );
+    const order = '8214398062177351';
+    expect(reading).toMatchObject({
+      orders: [{ orderNumber: order, items: [] }],
+      problems: [
+        { kind: 'field-missing', order, field: 'status' },
+        { kind: 'field-missing', order, field: 'total' },
+        { kind: 'field-missing', order, field: 'placedAt' },
+      ],
+    });
+  });
+
+  it('read a status printed after its label in the same text', () => {
+    const [order] = ordersOf(
+      `<div>Order ID: 8214398062177351</div><div>Status: Awaiting delivery</div>
+      <div>Order placed on: Sep 1, 2026</div><div>Total: US $3.00</div>`,
+      DETAIL,
+    );
+    expect(order).toMatchObject({ status: 'shipped', statusText: 'Awaiting delivery' });
+  });
+
+  it('say so when a list shows no order at all', () => {
+    const reading = readPage(
+      new DOMParser().parseFromString('<p>No orders yet</p>', 'text/html'),
+      LIST,
+    );
+    expect(reading).toEqual({
+      status: 'failed',
+      marketplace: 'aliexpress',
+      pageKind: 'order-list',
+      problems: [{ kind: 'no-order' }],
+    });
+  });
+});
+
+describe('AliExpress refunds and disputes', () => {
+  const card = (status: string, button = '') => `<div class="refund-card">
+    <span class="refund-card-status">${status}</span>
+    <div class="refund-card-order">Order ID: 8144543148947317</div>
+    <div class="refund-card-case">Return/refund ID: 6239481780126943</div>${button}</div>`;
+  const url = 'https://m.aliexpress.com/p/refund-dispute/list.html';
+
+  it('count any case not refunded as in dispute, whatever its words', () => {
+    const [order] = ordersOf(card('Awaiting seller response'), url);
+    expect(order).toMatchObject({
+      status: 'in-dispute',
+      dispute: { status: 'Awaiting seller response', caseNumber: '6239481780126943' },
+    });
+  });
+
+  it('offer escalation when the case shows the button for it', () => {
+    const [order] = ordersOf(
+      card('Seller refused', '<button>Ask AliExpress to step in</button>'),
+      url,
+    );
+    expect(order?.dispute).toMatchObject({ canEscalate: true });
+  });
+});
+
+describe('AliExpress tracking pages, their numbers', () => {
+  const page = (body: string) => new DOMParser().parseFromString(body, 'text/html');
+
+  it('read a tracking number shown only after its label', () => {
+    const reading = readPage(
+      page('<div>Tracking number: RB123456785CN</div>'),
+      'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351',
+    );
+    expect(reading).toMatchObject({
+      orders: [{ orderNumber: '8214398062177351', trackingNumber: 'RB123456785CN' }],
+      trackingNumbers: ['RB123456785CN'],
+    });
+  });
+
+  it('take the order from the legacy address’s tradeId', () => {
+    const [order] = ordersOf(
+      '<div>Tracking number: RB123456785CN</div>',
+      'https://trade.aliexpress.com/logisticsDetail.htm?tradeId=8214398062177351',
+    );
+    expect(order?.orderNumber).toBe('8214398062177351');
+  });
+
+  it('carry no tracking number when the page shows none', () => {
+    const reading = readPage(
+      page('<div class="node-title">Order created</div>'),
+      'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351',
+    );
+    expect(reading).toEqual({
+      status: 'read',
+      marketplace: 'aliexpress',
+      pageKind: 'tracking',
+      orders: [{ orderNumber: '8214398062177351', items: [] }],
+      problems: [],
+    });
+  });
+});
