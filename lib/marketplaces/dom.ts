@@ -34,8 +34,7 @@ export function textOf(node: Node | null | undefined): string {
 
 /** The first `limit` characters of a text: all a reading ever looks at. */
 export function windowOf(text: string | null | undefined, limit = TEXT_WINDOW): string {
-  const whole = text ?? '';
-  return whole.length > limit ? whole.slice(0, limit) : whole;
+  return (text ?? '').slice(0, limit);
 }
 
 /** The position of the first entry of a sorted array that is at least `value`. */
@@ -75,6 +74,7 @@ export class PageIndex {
 
   constructor(doc: Document) {
     this.root = doc.body;
+    // Stryker disable next-line UnaryOperator: the root's own entry is never read
     const parents: number[] = [-1];
     this.add(this.root);
     // A plain walk, stepping over scripts, styles and templates by hand: a filter callback
@@ -92,6 +92,7 @@ export class PageIndex {
       if (node.nodeType === 3) this.textPositions.push(this.nodes.length - 1);
       node = walker.nextNode();
     }
+    // Stryker disable next-line ArithmeticOperator: a step past the last node reads nothing
     for (let position = this.nodes.length - 1; position > 0; position--) {
       const parent = parents[position] ?? 0;
       this.ends[parent] = Math.max(this.ends[parent] ?? 0, this.ends[position] ?? 0);
@@ -130,6 +131,7 @@ export class PageIndex {
   /** Every element of the page that matches, in document order (queried once per reading). */
   private select(selector: string): Selection {
     let selection = this.selections.get(selector);
+    // Stryker disable next-line ConditionalExpression: a cache; querying again gives the same
     if (!selection) {
       const found = [
         ...(this.root.matches(selector) ? [this.root] : []),
@@ -196,6 +198,7 @@ export class PageIndex {
   /** The nearest element at or above `node` that matches (as `closest`, remembered). */
   closest(node: Node | null, selector: string): Element | null {
     let memo = this.nearest.get(selector);
+    // Stryker disable next-line ConditionalExpression: a cache; a fresh memo gives the same
     if (!memo) {
       memo = new Map();
       this.nearest.set(selector, memo);
@@ -208,7 +211,8 @@ export class PageIndex {
     const start = this.positions.get(scope);
     if (start === undefined) return;
     const end = this.ends[start] ?? 0;
-    for (let at = lowerBound(this.textPositions, start); at < this.textPositions.length; at++) {
+    // Past the last text node the position reads as `end`, which ends the walk.
+    for (let at = lowerBound(this.textPositions, start); ; at++) {
       const position = this.textPositions[at] ?? end;
       if (position >= end) return;
       yield this.nodes[position] as Text;
@@ -246,6 +250,7 @@ export class PageIndex {
       const piece = windowOf(node.data, budget);
       pieces.push(piece);
       budget -= Math.max(1, piece.length);
+      // Stryker disable next-line EqualityOperator: with no budget left a node reads as ''
       if (budget <= 0) break;
     }
     return cleanText(pieces.join(''));
@@ -266,6 +271,7 @@ function nearestAncestor(
   let found: Element | null = null;
   for (let element = start; element; element = element.parentElement) {
     const known = memo.get(element);
+    // Stryker disable next-line BlockStatement: the memo only saves walking; a walk finds the same
     if (known !== undefined) {
       found = known;
       break;
@@ -277,7 +283,6 @@ function nearestAncestor(
     path.push(element);
   }
   for (const element of path) memo.set(element, found);
-  if (found && !memo.has(found)) memo.set(found, found);
   return found;
 }
 
@@ -323,7 +328,9 @@ function escapeRegExp(text: string): string {
 
 /** A label's words, however the page spaces and cases them. */
 function labelKey(label: string): string {
-  return label.toLowerCase().replace(/[\s\u00a0\u202f]+/g, '');
+  // Stryker disable next-line MethodExpression: either case gives each spelling one key
+  const folded = label.toLowerCase();
+  return folded.replace(/[\s\u00a0\u202f]/g, '');
 }
 
 /**
@@ -332,9 +339,9 @@ function labelKey(label: string): string {
  * match is the value. Anchored, with nothing repeated twice in a row, so it runs in linear time.
  */
 function labelMatcher(labels: readonly string[]): RegExp {
-  const alternatives = [...labels]
-    .sort((a, b) => b.length - a.length)
-    .map((label) => escapeRegExp(label).replace(/ /g, '\\s*'));
+  // In any order: a match must end at a colon or the text's end, so when a shorter label stops
+  // short of a longer one the matcher backtracks to the longer.
+  const alternatives = labels.map((label) => escapeRegExp(label).replace(/ /g, '\\s*'));
   return new RegExp(`^\\s*(${alternatives.join('|')})\\s*(?:[:：]|$)`, 'i');
 }
 
@@ -357,9 +364,10 @@ function valueOf(index: PageIndex, labelNode: Node, remainder: string): Omit<Lab
     level++, from = from.parentElement
   ) {
     let siblings = 0;
+    // Once the window is spent every text reads as '': the other limits end the walk.
     for (
       let next = from.nextSibling;
-      next && siblings < VALUE_LIMITS.siblings && parts.length < VALUE_LIMITS.parts && budget > 0;
+      next && siblings < VALUE_LIMITS.siblings && parts.length < VALUE_LIMITS.parts;
       next = next.nextSibling, siblings++
     ) {
       const text = index.text(next, budget);
@@ -386,6 +394,7 @@ function compiled<K extends string>(
   labels: Readonly<Record<K, readonly string[]>>,
 ): { matcher: RegExp; keyOf: Map<string, K> } {
   let entry = compiledLabels.get(labels);
+  // Stryker disable next-line ConditionalExpression: a cache; compiling again gives the same
   if (!entry) {
     const keyOf = new Map<string, string>();
     for (const [key, names] of Object.entries<readonly string[]>(labels)) {
@@ -422,6 +431,7 @@ export function findLabels<K extends string>(
     if (!match) continue;
     const heading = index.closest(node, 'th');
     if (heading && isColumnHeading(index, heading)) continue;
+    // Stryker disable next-line StringLiteral: the label group takes part in every match
     const key = keyOf.get(labelKey(match[1] ?? ''));
     if (key === undefined) continue;
     const hits = found.get(key) ?? [];
@@ -444,7 +454,8 @@ export function blocksAround(anchors: readonly Node[], within?: Element): Elemen
   anchors.forEach((anchor, at) => {
     for (let el = anchor.parentElement; el && el !== within; el = el.parentElement) {
       const claimed = owner.get(el);
-      if (claimed === SHARED || claimed === at) break;
+      // An anchor's own walk never meets an element twice: only a shared one stops it.
+      if (claimed === SHARED) break;
       owner.set(el, claimed === undefined ? at : SHARED);
     }
   });
@@ -453,7 +464,8 @@ export function blocksAround(anchors: readonly Node[], within?: Element): Elemen
     if (!block) return [];
     for (
       let parent = block.parentElement;
-      parent && parent !== within && parent.tagName !== 'BODY' && owner.get(parent) === at;
+      // `within` is never claimed, so the owner check stops the block below it.
+      parent && parent.tagName !== 'BODY' && owner.get(parent) === at;
       parent = parent.parentElement
     ) {
       block = parent;
@@ -470,10 +482,8 @@ function orderBlocks(index: PageIndex, selector: string, anchors: readonly Node[
   const candidates = index.all(index.root, selector);
   const fits =
     candidates.length === anchors.length &&
-    candidates.every((candidate, at) => {
-      const anchor = anchors[at];
-      return anchor !== undefined && index.contains(candidate, anchor);
-    });
+    // As many anchors as candidates, so each candidate has one.
+    candidates.every((candidate, at) => index.contains(candidate, anchors[at] as Node));
   return fits ? candidates : blocksAround(anchors);
 }
 
@@ -488,7 +498,8 @@ function hitsPerBlock<K extends string>(
   for (const [key, list] of hits) {
     for (const hit of list) {
       const block = nearestAncestor(hit.label, (element) => order.has(element), memo);
-      const target = block ? perBlock[order.get(block) ?? -1] : undefined;
+      // A block found is one of `order`'s keys.
+      const target = block ? perBlock[order.get(block) as number] : undefined;
       if (!target) continue;
       const existing = target.get(key) ?? [];
       existing.push(hit);
@@ -528,7 +539,8 @@ export function amountOutside(
 ): string | undefined {
   const skipped = parts.map((part) => index.span(part)).sort((a, b) => a[0] - b[0]);
   let next = 0;
-  let skipUntil = -1;
+  // Positions inside `root` come after its own, so 0 skips nothing.
+  let skipUntil = 0;
   for (const { element, position } of index.elements(root)) {
     while ((skipped[next]?.[0] ?? Infinity) <= position) {
       skipUntil = Math.max(skipUntil, skipped[next]?.[1] ?? 0);
@@ -544,7 +556,10 @@ export function amountOutside(
   return undefined;
 }
 
-/** The longest text piece under `root`, such as a product title beside its price. */
+/**
+ * The longest text piece under `root` (the first, if several are as long), such as a product
+ * title beside its price.
+ */
 export function longestText(index: PageIndex, root: Element): string {
   let longest = '';
   for (const node of index.texts(root)) {
@@ -580,8 +595,9 @@ export function absoluteUrl(href: string | null | undefined, base: URL): string 
     const url = new URL(href, base);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
-    return undefined;
+    // A broken address: no address.
   }
+  return undefined;
 }
 
 const CSS_URL = /^url\(\s?(?:&quot;|["'])?([^"')&]+)/;
@@ -594,9 +610,10 @@ export function imageUrl(index: PageIndex, root: Element, base: URL): string | u
   const styled = index.matches(root, '[style*="url("]')
     ? root
     : index.first(root, '[style*="url("]');
-  const style = styled?.getAttribute('style') ?? '';
+  // The element matched [style*="url("], so its style holds "url(".
+  const style = styled?.getAttribute('style');
+  if (!style) return undefined;
   const at = style.indexOf('url(');
-  if (at < 0) return undefined;
   const url = CSS_URL.exec(style.slice(at, at + READING_LIMITS.url + 16))?.[1];
   return absoluteUrl(url, base);
 }
@@ -610,6 +627,7 @@ const headingRowsCache = new WeakMap<PageIndex, { rows: Element[]; starts: numbe
 
 function headingRows(index: PageIndex): { rows: Element[]; starts: number[] } {
   let cached = headingRowsCache.get(index);
+  // Stryker disable next-line ConditionalExpression: a cache; finding the rows again gives the same
   if (!cached) {
     const rows = [
       ...new Set(
@@ -625,11 +643,11 @@ function headingRows(index: PageIndex): { rows: Element[]; starts: number[] } {
   return cached;
 }
 
-/** The heading rows inside `root`. */
+/** The heading rows in `root`, itself included. */
 function headingRowsIn(index: PageIndex, root: Element): Element[] {
   const { rows, starts } = headingRows(index);
   const [start, end] = index.span(root);
-  return rows.slice(lowerBound(starts, start + 1), lowerBound(starts, end));
+  return rows.slice(lowerBound(starts, start), lowerBound(starts, end));
 }
 
 /**
@@ -650,22 +668,28 @@ function headingRowsFor(index: PageIndex, block: Element): Element[] {
   return [];
 }
 
+/** The first heading row for `block` with a cell that matches, and that cell's position. */
+function headingCell(
+  index: PageIndex,
+  block: Element,
+  heading: RegExp,
+): { headerRow: Element; column: number } | undefined {
+  for (const headerRow of headingRowsFor(index, block)) {
+    const column = cellsOf(headerRow).findIndex((cell) => heading.test(index.text(cell)));
+    if (column >= 0) return { headerRow, column };
+  }
+  return undefined;
+}
+
 /**
  * The text in a table column, found by its heading: the cell at the heading's position in the
  * first data row of `block` that spans the whole table. Headings may sit in a separate header
  * table before the block, as long lists often draw them.
  */
 export function columnText(index: PageIndex, block: Element, heading: RegExp): string | undefined {
-  let headerRow: Element | undefined;
-  let column = -1;
-  for (const row of headingRowsFor(index, block)) {
-    column = cellsOf(row).findIndex((cell) => heading.test(index.text(cell)));
-    if (column >= 0) {
-      headerRow = row;
-      break;
-    }
-  }
-  if (!headerRow) return undefined;
+  const found = headingCell(index, block, heading);
+  if (!found) return undefined;
+  const { headerRow, column } = found;
   const headings = cellsOf(headerRow);
   const table = index.closest(headerRow, 'table');
   const scope = table && index.contains(block, table) ? table : block;
@@ -673,8 +697,8 @@ export function columnText(index: PageIndex, block: Element, heading: RegExp): s
   // A row under cells that span several rows holds only the leading columns: prefer a full one.
   let partial: Element[] | undefined;
   for (const row of rows) {
-    if (row === headerRow) continue;
     const cells = cellsOf(row);
+    // Rows of headings, the heading row among them, hold no data cells.
     if (!cells.some((cell) => cell.tagName === 'TD')) continue;
     if (cells.length === headings.length) return index.text(cells[column]) || undefined;
     if (!partial && cells.length > column) partial = cells;

@@ -3,12 +3,18 @@ import {
   absoluteUrl,
   amountOutside,
   blocksAround,
+  cleanText,
   columnText,
   findLabels,
+  firstHit,
   hitFirst,
+  hitLink,
   hitText,
   imageUrl,
   PageIndex,
+  readBlocks,
+  TEXT_WINDOW,
+  windowOf,
 } from '@/lib/marketplaces/dom';
 
 /** A page's body and the index readers look at it through. */
@@ -61,6 +67,138 @@ describe('findLabels', () => {
         <p>The Total: of all your orders this year is shown in your account summary page.</p>`);
     const hits = findLabels(index, root, { total: ['Total'] });
     expect(hits.get('total')).toBeUndefined();
+  });
+});
+
+describe('cleanText and windowOf', () => {
+  it('collapses every run of spaces to one and unifies colons', () => {
+    expect(cleanText(' Order \u00a0\u202f Number：1043587216 ')).toBe('Order Number:1043587216');
+  });
+
+  it('keeps the first characters of a longer text, all of a shorter one', () => {
+    expect(windowOf('1043587216', 4)).toBe('1043');
+    expect(windowOf('1043', 4)).toBe('1043');
+    expect(windowOf(undefined)).toBe('');
+  });
+});
+
+describe('findLabels: what a value is', () => {
+  const orderNumber = { orderNumber: ['Order Number'] };
+
+  it.each([
+    ['without a space', '<p>OrderNumber: 1043587216</p>'],
+    ['with two spaces', '<p>Order  Number: 1043587216</p>'],
+    ['after whitespace between the elements', '<dl><dt>Order Number</dt> <dd>1043587216</dd></dl>'],
+  ])('finds a label written %s', (_case, html) => {
+    const { root, index } = page(html);
+    expect(hitFirst(firstHit(findLabels(index, root, orderNumber), 'orderNumber'))).toBe(
+      '1043587216',
+    );
+  });
+
+  it('matches a label with a full stop in it as written', () => {
+    const { root, index } = page('<p>Order No.: 1043587216</p><p>Order No: 99</p>');
+    const hits = findLabels(index, root, { orderNumber: ['Order No.'] });
+    expect(hits.get('orderNumber')?.map(hitFirst)).toEqual(['1043587216']);
+  });
+
+  it('joins the pieces of a value as the browser runs them together', () => {
+    const { root, index } = page(
+      '<p>Order Number ：<span>1043587216</span><span>Oct 28, 2026 14:05</span></p>',
+    );
+    const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
+    expect(hitText(hit)).toBe('1043587216Oct 28, 2026 14:05');
+  });
+
+  it('counts the label’s own text among the value’s nodes when the value starts there', () => {
+    const { root, index } = page('<p>Order Number: 1043587216 <span>Copy</span></p>');
+    const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
+    expect(hit?.nodes).toEqual([hit?.label, root.querySelector('span')]);
+    expect(hit?.parts).toEqual(['1043587216', 'Copy']);
+  });
+
+  it('reads a value up to two levels out from the label’s element, not three', () => {
+    const near = page('<p><span><b>Order Number</b></span><span>1043587216</span></p>');
+    expect(hitFirst(firstHit(findLabels(near.index, near.root, orderNumber), 'orderNumber'))).toBe(
+      '1043587216',
+    );
+    const far = page('<div><p><span><b>Order Number</b></span></p><p>1043587216</p></div>');
+    const hit = firstHit(findLabels(far.index, far.root, orderNumber), 'orderNumber');
+    expect(hit?.label.data).toBe('Order Number');
+    expect(hit?.parts).toEqual([]);
+  });
+
+  it('looks at 16 siblings after the label, no more', () => {
+    const value = (empty: number) => {
+      const { root, index } = page(
+        `<p><span>Order Number:</span>${'<i></i>'.repeat(empty)}<b>1043587216</b></p>`,
+      );
+      return hitFirst(firstHit(findLabels(index, root, orderNumber), 'orderNumber'));
+    };
+    expect(value(15)).toBe('1043587216');
+    expect(value(16)).toBe('');
+  });
+
+  it('keeps 8 pieces of a value, no more', () => {
+    const digits = [1, 2, 3, 4, 5, 6, 7, 8, 9];
+    const { root, index } = page(
+      `<p>Order Number: ${digits.map((digit) => `<b>${digit}</b>`).join('')}</p>`,
+    );
+    const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
+    expect(hit?.parts).toEqual(['1', '2', '3', '4', '5', '6', '7', '8']);
+  });
+
+  it('reads one window of text across all the pieces of a value', () => {
+    const { root, index } = page(
+      `<p>Order Number:<span>${'a'.repeat(600)}</span><span>${'b'.repeat(600)}</span></p>`,
+    );
+    const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
+    expect(hit?.parts).toEqual(['a'.repeat(600), 'b'.repeat(TEXT_WINDOW - 600)]);
+  });
+
+  it('looks for a label in texts of up to 120 characters', () => {
+    const text = 'Order Number: 1043587216 ';
+    const found = (length: number) => {
+      const { root, index } = page(`<p>${text.padEnd(length, '.')}</p>`);
+      return findLabels(index, root, orderNumber).has('orderNumber');
+    };
+    expect(found(120)).toBe(true);
+    expect(found(121)).toBe(false);
+  });
+});
+
+describe('hitLink', () => {
+  it('finds the link after other pieces of the value', () => {
+    const { root, index } = page(
+      '<p>Tracking: LP00123 <span>(Cainiao)</span> <a href="/track/LP00123">Track</a></p>',
+    );
+    const hit = firstHit(findLabels(index, root, { tracking: ['Tracking'] }), 'tracking');
+    expect(hitLink(index, hit)).toBe(root.querySelector('a'));
+  });
+});
+
+describe('readBlocks', () => {
+  const labels = { orderNumber: ['Order Number'] };
+  const read = (html: string) => {
+    const { root, index } = page(html);
+    const hits = findLabels(index, root, labels);
+    return readBlocks(index, '.order', hits, 'orderNumber', (block, blockHits) => {
+      return `${block.tagName} ${hitFirst(firstHit(blockHits, 'orderNumber'))}`;
+    });
+  };
+
+  it('uses the selector’s elements when each holds one order', () => {
+    expect(
+      read(`<section><div class="order"><p>Order Number: 1</p></div><p>Ad</p></section>
+        <section><div class="order"><p>Order Number: 2</p></div></section>`),
+    ).toEqual(['DIV 1', 'DIV 2']);
+  });
+
+  it('finds the blocks from the page’s structure when a selected element holds no order', () => {
+    expect(
+      read(`<div class="order"><p>Order Number: 1</p></div><div class="order"></div>
+        <section><p>Order Number: 2</p></section>`),
+    ).toEqual(['DIV 1', 'SECTION 2']);
   });
 });
 
