@@ -101,6 +101,8 @@ const ITEM_NUMBER = /DI\d{8,14}(?!\d)/;
 const CASE_NUMBER = /AS\d{6,14}(?!\d)/;
 const SOURCE_LINK =
   'a.js-item-title, a[href*="taobao.com"], a[href*="tmall.com"], a[href*="weidian.com"], a[href*="1688.com"]';
+/** The marketplace's one domain; its subdomains are its own too. */
+const DOMAIN = 'allchinabuy.com';
 const CONFIRM_RECEIPT = /confirm receipt|confirmer la réception/i;
 const ESCALATE = /escalate|customer service|open a dispute|service client|ouvrir un litige/i;
 
@@ -115,16 +117,16 @@ function pageKind(url: URL): PageKind | undefined {
   return undefined;
 }
 
-/** The order's status from its items': disputes first, then the slowest item still going. */
+/**
+ * The order's status from its items': disputes first, then the slowest item still going, else
+ * the first item's (refunded when every item was). Each status has its own place in the
+ * progress, so the slowest place names one status.
+ */
 function orderStatus(itemStatuses: readonly OrderStatus[]): OrderStatus | undefined {
   if (itemStatuses.includes('in-dispute')) return 'in-dispute';
-  const going = itemStatuses.filter((status) => ORDER_PROGRESS[status] !== undefined);
-  if (going.length > 0) {
-    return going.reduce((slowest, status) =>
-      (ORDER_PROGRESS[status] ?? 0) < (ORDER_PROGRESS[slowest] ?? 0) ? status : slowest,
-    );
-  }
-  return itemStatuses.every((status) => status === 'refunded') ? 'refunded' : itemStatuses[0];
+  // With no item going, the slowest place is Infinity, which no status has.
+  const slowest = Math.min(...itemStatuses.flatMap((status) => ORDER_PROGRESS[status] ?? []));
+  return itemStatuses.find((status) => ORDER_PROGRESS[status] === slowest) ?? itemStatuses[0];
 }
 
 interface ItemRow {
@@ -142,9 +144,7 @@ function platformLink(href: string | null, context: ReadContext): string | undef
   const url = absoluteUrl(href, context.url);
   if (!url) return undefined;
   const host = new URL(url).hostname;
-  if (allchinabuy.domains.some((domain) => host === domain || host.endsWith(`.${domain}`))) {
-    return url;
-  }
+  if (host === DOMAIN || host.endsWith(`.${DOMAIN}`)) return url;
   return `https://${context.url.host}/${context.language}/page/buy?url=${encodeURIComponent(url)}`;
 }
 
@@ -200,8 +200,9 @@ function readOrder(
 ): OrderReading | undefined {
   const { url, kind, dayFirst, problems, index } = context;
   const first = (field: Field) => firstHit(hits, field);
-  const numberHit = first('orderNumber');
-  const orderNumber = orderNumberIn(firstWord(hitFirst(numberHit)), ORDER_NUMBER, problems);
+  // Lists print the order time after the number, in the number's own text or the next.
+  const [numberText = '', ...afterNumber] = first('orderNumber')?.parts ?? [];
+  const orderNumber = orderNumberIn(firstWord(numberText), ORDER_NUMBER, problems);
   if (!orderNumber) return undefined;
   const read = fieldReader(problems, orderNumber);
   const rows = readItems(block, context);
@@ -228,11 +229,12 @@ function readOrder(
       url,
     ),
     total: read.money('total', hitText(first('total')), { required: true }),
-    // The list prints the order time right after the number.
-    placedAt: read.date('placedAt', [hitText(first('placedAt')), ...(numberHit?.parts ?? [])], {
-      required: true,
-      dayFirst,
-    }),
+    // The number itself is no date: only what follows it may be the order time.
+    placedAt: read.date(
+      'placedAt',
+      [hitText(first('placedAt')), numberText.slice(orderNumber.length), ...afterNumber],
+      { required: true, dayFirst },
+    ),
     paidAt: read.date('paidAt', hitText(first('paidAt')), { dayFirst }),
     detailUrl:
       kind === 'order-detail'
@@ -288,9 +290,9 @@ function readCase(block: Element, hits: LabelHits<Field>, context: ReadContext) 
   const items = readItems(block, context).map((row) => row.item);
   // A case is about one item, numbered beside the case's order number rather than in its box.
   const caseItem = ITEM_NUMBER.exec(hitFirst(first('itemNumber')))?.[0];
-  const [onlyItem] = items;
-  if (caseItem && items.length === 1 && onlyItem && !onlyItem.itemNumber) {
-    onlyItem.itemNumber = caseItem;
+  const [onlyItem, ...others] = items;
+  if (onlyItem && others.length === 0 && !onlyItem.itemNumber) {
+    assignDefined(onlyItem, { itemNumber: caseItem });
   }
   const order: OrderReading = { orderNumber, items };
   if (!statusText) return order;
@@ -341,7 +343,7 @@ function readAllchinabuyPage(doc: Document, url: URL, kind: PageKind): AdapterRe
 export const allchinabuy: MarketplaceAdapter = {
   id: 'allchinabuy',
   name: 'Allchinabuy',
-  domains: ['allchinabuy.com'],
+  domains: [DOMAIN],
   confirmReceipt: CONFIRM_RECEIPT,
   orderNumber: ORDER_NUMBER,
   pageKind,

@@ -1,5 +1,5 @@
 import { parsePageDate } from '../dates';
-import { parseMoney } from '../money';
+import { parseMoney, type Money } from '../money';
 import {
   absoluteUrl,
   blocksAround,
@@ -86,25 +86,24 @@ const ORDER_NUMBER = /^\d{8,12}$/;
 const PER_UNIT = /\/ ?(?:pieces?|pcs|lots?|pairs?|sets?|pièces?|paires?|unités?)(?!\p{L})/iu;
 /** The characters a price written just before its unit is made of. */
 const PRICE_CHARACTERS = new Set("0123456789.,' $US-−");
+/** The longest price written before a unit: "US $ 1,234,567.89" and room to spare. */
 const LONGEST_PRICE = 24;
 const QUANTITY = /[×✕] ?(\d+)/;
 
 /**
  * The unit price written just before "/Piece": the run of price characters ending there, looked
- * for in a bounded window so a long text costs one pass, never one pass per digit.
+ * for in a bounded window so the money reader is only ever handed a short text, however long the
+ * run. `charAt` before the text's start is '', no price character: the text's start ends the run.
  */
-function unitPriceIn(text: string): string | undefined {
+function unitPriceIn(text: string): Money | undefined {
   const unit = PER_UNIT.exec(text);
   if (!unit) return undefined;
   let start = unit.index;
-  while (
-    start > unit.index - LONGEST_PRICE &&
-    start > 0 &&
-    PRICE_CHARACTERS.has(text.charAt(start - 1))
-  ) {
+  while (start > unit.index - LONGEST_PRICE && PRICE_CHARACTERS.has(text.charAt(start - 1))) {
     start--;
   }
-  return text.slice(start, unit.index).trim() || undefined;
+  // DHgate prices in US dollars: a bare "$" is one.
+  return parseMoney(text.slice(start, unit.index), 'USD');
 }
 
 function pageKind(url: URL): PageKind | undefined {
@@ -116,8 +115,9 @@ function pageKind(url: URL): PageKind | undefined {
   return undefined;
 }
 
-function isDisputePage(url: URL, kind: PageKind): boolean {
-  return kind === 'dispute' || /dispute/i.test(url.pathname);
+/** A dispute page, or a list of disputes: the address names it (as it does for `pageKind`). */
+function isDisputePage(url: URL): boolean {
+  return /dispute/i.test(url.pathname);
 }
 
 function readItems(index: PageIndex, block: Element, base: URL): OrderItemReading[] {
@@ -144,14 +144,13 @@ function readItems(index: PageIndex, block: Element, base: URL): OrderItemReadin
     )?.getAttribute('href');
     const url = productLink?.includes('/product/') ? absoluteUrl(productLink, base) : undefined;
     const boxText = index.text(box);
-    const unitPrice = unitPriceIn(boxText);
     const quantity =
       QUANTITY.exec(boxText)?.[1] ?? columnText(index, box, /^(?:qty|qté|quantity|quantité)$/i);
     const item: OrderItemReading = { title };
     return [
       assignDefined(item, {
         quantity: parseQuantity(quantity),
-        unitPrice: unitPrice ? parseMoney(unitPrice, 'USD') : undefined,
+        unitPrice: unitPriceIn(boxText),
         url,
         imageUrl: imageUrl(index, box, base),
         itemNumber: url ? /\/(\d+)\.html/.exec(url)?.[1] : undefined,
@@ -170,7 +169,7 @@ function readOrder(
   const orderNumber = orderNumberIn(firstWord(hitFirst(numberHit)), ORDER_NUMBER, problems);
   if (!orderNumber) return undefined;
   const read = fieldReader(problems, orderNumber);
-  const dispute = isDisputePage(url, kind);
+  const dispute = isDisputePage(url);
   const isOrderPage = kind === 'order-list' || kind === 'order-detail';
   const order: OrderReading = { orderNumber, items: readItems(index, block, url) };
 
@@ -180,11 +179,12 @@ function readOrder(
       : hitFirst(first('status')) || index.text(index.first(block, '.status-txt'))) ||
     columnText(index, block, /^(?:status|statut)$/i);
   const status = read.status(statusText, STATUSES, { required: isOrderPage || dispute });
-  // Lists print the order time right after the number, without a label of its own.
+  // Lists print the order time right after the number, without a label of its own. Whether it
+  // is a date does not hang on the day's place: a day and a month up to 12 are valid either way.
   const afterNumber = numberHit?.parts[1];
   const placedText =
     hitText(first('placedAt')) ||
-    (afterNumber && parsePageDate(afterNumber, { dayFirst }) ? afterNumber : undefined);
+    (afterNumber && parsePageDate(afterNumber) ? afterNumber : undefined);
   const totalText =
     hitText(first('total')) ||
     index.text(index.first(block, '.pro-total')) ||
@@ -215,7 +215,7 @@ function readOrder(
     order.dispute = assignDefined<NonNullable<OrderReading['dispute']>>(
       { status: statusText },
       {
-        caseNumber: hitFirst(first('caseNumber')) || /disputeId=([\w-]+)/.exec(caseLink ?? '')?.[1],
+        caseNumber: hitFirst(first('caseNumber')) || caseLink?.match(/disputeId=([\w-]+)/)?.[1],
         canEscalate: findButton(index, block, ESCALATE) !== undefined,
       },
     );
