@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
-import { likelySubjectsOfFile, subjectsOfPage } from '@/lib/evidence/shows';
+import { evidenceAddress, likelySubjectsOfFile, subjectsOfPage } from '@/lib/evidence/shows';
 
 describe('what a page shows', () => {
   it.each([
@@ -14,6 +14,11 @@ describe('what a page shows', () => {
     ['https://www.dhgate.com/message/detail.html?id=88', ['seller-chat']],
     ['https://www.aliexpress.com/item/1005006123456789.html', ['listing-screenshot']],
     ['https://item.taobao.com/item.htm?id=6543', ['listing-screenshot']],
+    ['https://weidian.com/item.html?itemID=6543', ['listing-screenshot']],
+    ['https://item.taobao.com.example.net/item.htm?id=6543', []],
+    ['https://www.dhgate.com/product/wireless-earbuds/879145512.html', ['listing-screenshot']],
+    ['http://www.dhgate.com/message/detail.html?id=88', ['seller-chat']],
+    ['ftp://t.17track.net/LZ492186534CN', []],
     ['https://t.17track.net/en#nums=LZ492186534CN', ['carrier-page']],
     ['https://www.laposte.fr/outils/suivre-vos-envois?code=LZ492186534CN', ['carrier-page']],
     ['https://www.dhgate.com/', []],
@@ -50,5 +55,36 @@ describe('what a file the buyer adds likely shows', () => {
     expect(likelySubjectsOfFile('image/png', all)).toEqual(['item-photos']);
     const notReceived = checklistProgress(checklistFor('dhgate', 'not-received'), []);
     expect(likelySubjectsOfFile('image/png', notReceived)).toEqual([]);
+  });
+});
+
+describe('the address evidence keeps of a page', () => {
+  const longest = (length: number) => {
+    const start = 'https://www.dhgate.com/?q=';
+    return start + 'a'.repeat(length - start.length);
+  };
+
+  it.each([
+    ['https://www.dhgate.com/', 'https://www.dhgate.com/'],
+    ['http://t.17track.net/en', 'http://t.17track.net/en'],
+    ['https://WWW.DHGATE.COM', 'https://www.dhgate.com/'],
+  ])('of %s is %s', (address, kept) => {
+    expect(evidenceAddress(address)).toBe(kept);
+  });
+
+  it('is kept up to the longest a browser and the messages allow, and not one more', () => {
+    expect(evidenceAddress(longest(2048))).toBe(longest(2048));
+    expect(evidenceAddress(longest(2049))).toBeUndefined();
+  });
+
+  it.each([
+    undefined,
+    '',
+    'not an address',
+    'chrome-extension://abcdefghijklmnop/workspace.html',
+    'file:///home/buyer/photo.jpg',
+    'data:text/html,<p>hi</p>',
+  ])('of %j is none', (address) => {
+    expect(evidenceAddress(address)).toBeUndefined();
   });
 });
