@@ -1,8 +1,14 @@
 // @vitest-environment node
 import { NEW_YORK, PARIS } from '../zones';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EvidenceRecord } from '@/lib/db/schema';
-import { describeEvent, draftMessage, type Draft, type DraftInput } from '@/lib/evidence/draft';
+import type { EvidenceRecord, StoredOrder } from '@/lib/db/schema';
+import {
+  describeEvent,
+  draftMessage,
+  inCaptureOrder,
+  type Draft,
+  type DraftInput,
+} from '@/lib/evidence/draft';
 import { translator, type Language, type MessageKey } from '@/lib/i18n';
 import { en } from '@/lib/i18n/en';
 import { fr } from '@/lib/i18n/fr';
@@ -22,6 +28,11 @@ const KEYS = Object.keys(en) as MessageKey[];
 
 function draft(scenario: Scenario, language: Language, timeZone = PARIS) {
   return draftMessage(draftInput(scenario, language, timeZone));
+}
+
+/** The draft's paragraphs, as the buyer sees them separated by a blank line. */
+function paragraphs(body: string): string[] {
+  return body.split('\n\n');
 }
 
 /** What a filled-in template must never show: a missing value or an unreplaced placeholder. */
@@ -80,6 +91,13 @@ describe('a DHgate order that never came, the seller’s 5 days over', () => {
     expect(french.body).toContain('Date de commande : 28 octobre 2026');
   });
 
+  it('greets on a line of its own, then says which order and what is wrong', () => {
+    expect(paragraphs(english.body).slice(0, 2)).toEqual([
+      'Hello,',
+      'I am writing about my order 1043587216 on DHgate. I have not received this order, which was shipped on 30 October 2026.',
+    ]);
+  });
+
   it('states the reason plainly, with the shipping date', () => {
     expect(english.body).toContain(
       'I have not received this order, which was shipped on 30 October 2026.',
@@ -106,6 +124,11 @@ describe('a DHgate order that never came, the seller’s 5 days over', () => {
       'The seller had 5 days to answer the request I made on 10 November 2026, that is until 15 November 2026; that time is over.',
     );
     expect(english.body).toContain('I ask DHgate to step in.');
+    // One paragraph, the sentences one space apart, and no refund period: DHgate sets none.
+    expect(paragraphs(english.body)).toContain(
+      'The seller had 5 days to answer the request I made on 10 November 2026, that is until 15 November 2026; that time is over. ' +
+        'As the problem is still not resolved, I ask DHgate to step in.',
+    );
     expect(french.body).toContain('Le vendeur disposait de 5 jours');
     expect(french.body).toContain('je demande à DHgate d’intervenir');
   });
@@ -125,7 +148,8 @@ describe('a DHgate order that never came, the seller’s 5 days over', () => {
   });
 
   it('asks for a full refund of the total, and closes politely', () => {
-    expect(english.body).toContain('I therefore ask for a full refund of US$34.99.');
+    // No compensation applies to a parcel that never came: the request is the refund alone.
+    expect(paragraphs(english.body)).toContain('I therefore ask for a full refund of US$34.99.');
     expect(english.body.endsWith('Kind regards,')).toBe(true);
     expect(french.body).toContain('Je demande donc le remboursement intégral de 34,99');
     expect(french.body.endsWith('Cordialement,')).toBe(true);
@@ -188,14 +212,18 @@ describe('the rules a draft names', () => {
     expect(body).not.toContain('3 days');
   });
 
-  it('asks only for the US$30 when the tracking number is the problem', () => {
+  /** The DHgate order, its case about the tracking number, which the seller uploaded. */
+  function invalidTracking(): Scenario {
     const base = dhgateNotReceived();
-    const scenario: Scenario = {
+    return {
       ...base,
       openCase: { ...base.openCase, reason: 'invalid-tracking' },
       events: base.events.filter((e) => e.type === 'tracking-uploaded'),
     };
-    const input = draftInput(scenario, 'en');
+  }
+
+  it('asks only for the US$30 when the tracking number is the problem', () => {
+    const input = draftInput(invalidTracking(), 'en');
     expect(input.plan.compensation).toEqual([
       expect.objectContaining({
         kind: 'invalid-tracking',
@@ -212,12 +240,28 @@ describe('the rules a draft names', () => {
         '- Discount for an invalid tracking number: US$30.00',
     );
     expect(body).not.toContain('full refund');
-    // 45 days after shipping on 30 October: the report is still in time.
-    expect(body).toContain(
+    // 45 days after shipping on 30 October: the report is still in time. No other window
+    // (the dispute windows) is a reason to report in time.
+    expect(paragraphs(body)).toContain(
       'I am reporting it within the 45 days after shipping that DHgate allows, that is by 14 December 2026.',
     );
     const french = draftMessage({ ...input, language: 'fr' }).body;
     expect(french).toContain('Réduction pour numéro de suivi invalide : 30,00');
+  });
+
+  it('no longer says the report is in time once the 45 days after shipping are over', () => {
+    const scenario: Scenario = {
+      ...invalidTracking(),
+      // 45 days after shipping on 30 October ended on 14 December.
+      now: '2027-01-10T12:00:00.000Z',
+    };
+    const input = draftInput(scenario, 'en');
+    expect(
+      input.plan.deadlines.find((d) => d.kind === 'invalid-tracking-report-closes'),
+    ).toMatchObject({ passed: true });
+    const body = draftMessage(input).body;
+    expect(body).not.toContain('I am reporting it');
+    expect(body).toContain('- Discount for an invalid tracking number: US$30.00');
   });
 
   it('asks for the refund and the compensation when a lost parcel’s number is invalid', () => {
@@ -233,12 +277,16 @@ describe('the rules a draft names', () => {
           : happened,
       ),
     };
-    const body = draft(scenario, 'en').body;
+    const input = draftInput(scenario, 'en');
+    expect(input.plan.deadlines.map((d) => d.kind)).toContain('invalid-tracking-report-closes');
+    const body = draftMessage(input).body;
     expect(body).toContain(
       'I therefore ask for a full refund of US$34.99.\n' +
         'I also ask for the compensation DHgate provides in this case:\n' +
         '- Discount for an invalid tracking number: US$30.00',
     );
+    // The buyer reports a parcel that never came, not the number: no window to report it in.
+    expect(body).not.toContain('I am reporting it');
   });
 
   it('asks for the late-shipment discount with the shipping date', () => {
@@ -252,7 +300,27 @@ describe('the rules a draft names', () => {
     expect(body).toContain(
       'The seller did not ship this order within the agreed time: it was only shipped on 30 October 2026.',
     );
-    expect(body).toContain('- Discount for late shipment: US$20.00');
+    expect(paragraphs(body)).toContain(
+      'I therefore ask for the compensation DHgate provides in this case:\n' +
+        '- Discount for late shipment: US$20.00',
+    );
+    expect(body).not.toContain('full refund');
+  });
+
+  it('asks for the refund, not the US$20, when the buyer cancelled the late order', () => {
+    const base = dhgateNotReceived();
+    const scenario: Scenario = {
+      ...base,
+      openCase: { ...base.openCase, reason: 'late-shipment' },
+      events: [
+        event(base.order, 'order-cancelled', '2026-11-01T09:00:00.000Z', { cancelledBy: 'buyer' }),
+      ],
+    };
+    const input = draftInput(scenario, 'en');
+    expect(input.plan.compensation).toEqual([]);
+    const body = draftMessage(input).body;
+    expect(paragraphs(body)).toContain('I therefore ask for a full refund of US$34.99.');
+    expect(body).not.toContain('compensation');
   });
 });
 
@@ -289,7 +357,30 @@ describe('an Allchinabuy order that arrived damaged', () => {
 
   it('asks for a full refund', () => {
     expect(english.body).toContain('I therefore ask for a full refund of US$45.30.');
+    expect(english.body).not.toContain('where my case stands');
     expectNoLeftovers(french.body);
+  });
+
+  it('says nothing of the refund period once it is over', () => {
+    // 7 days after receiving the items on 18 November: over on 25 November.
+    const body = draft({ ...scenario, now: '2026-12-01T12:00:00.000Z' }, 'en').body;
+    expect(body).not.toContain('refund period');
+  });
+
+  it('asks where the case stands when the dispute has gone 3 days without a decision', () => {
+    const disputed: Scenario = {
+      ...scenario,
+      events: [
+        ...scenario.events,
+        event(scenario.order, 'dispute-opened', '2026-11-20T10:00:00.000Z'),
+      ],
+      now: '2026-11-24T12:00:00.000Z',
+    };
+    expect(paragraphs(draft(disputed, 'en').body)).toContain(
+      'My dispute, opened on 20 November 2026, is still not resolved 3 days later. ' +
+        'I am making this request within the refund period, which ends on 25 November 2026. ' +
+        'Could you please tell me where my case stands?',
+    );
   });
 });
 
@@ -330,6 +421,30 @@ describe('an order with few known facts', () => {
     }
     expect(body).not.toMatch(/\n{3}/);
     expectNoLeftovers(body);
+  });
+
+  /** The order details paragraph of the draft of the order with these facts added. */
+  function orderDetails(facts: Partial<StoredOrder>): string | undefined {
+    const body = draft({ ...scenario, order: { ...scenario.order, ...facts } }, 'en').body;
+    return paragraphs(body).find((paragraph) => paragraph.startsWith('Order details:'));
+  }
+
+  it('lists only the items that have a title, a title alone when the quantity is unknown', () => {
+    expect(orderDetails({ items: [{ title: '  ', quantity: 1 }, { title: 'Phone case' }] })).toBe(
+      'Order details:\nOrder number: 8210505692320516\nItems:\n- Phone case',
+    );
+    expect(orderDetails({ items: [{ title: ' ' }] })).toBe(
+      'Order details:\nOrder number: 8210505692320516',
+    );
+  });
+
+  it('gives the tracking number or the carrier when only one is known', () => {
+    expect(orderDetails({ trackingNumber: 'RI002972278CN' })).toBe(
+      'Order details:\nOrder number: 8210505692320516\nTracking number: RI002972278CN',
+    );
+    expect(orderDetails({ carrier: 'Yanwen' })).toBe(
+      'Order details:\nOrder number: 8210505692320516\nCarrier: Yanwen',
+    );
   });
 
   it('keeps a dispute number the page showed', () => {
@@ -376,6 +491,7 @@ describe('each event in words', () => {
       'The seller uploaded the tracking number LX123',
     ],
     ['tracking-uploaded', undefined, 'The seller uploaded a tracking number'],
+    ['dispute-updated', undefined, 'The dispute was updated on DHgate'],
     ['resolved', { outcome: 'partial' }, 'The case was resolved: partial refund'],
     ['resolved', undefined, 'The case was resolved'],
     ['order-cancelled', { cancelledBy: 'buyer' }, 'I cancelled the order'],
@@ -390,19 +506,54 @@ describe('each event in words', () => {
 });
 
 describe('evidence in the draft', () => {
-  it('does not repeat a name that already says what it shows', () => {
-    const base = dhgateNotReceived();
-    const chat: EvidenceRecord = {
-      id: 'ev-same',
+  const base = dhgateNotReceived();
+
+  function record(id: string, name: string, capturedAt: string): EvidenceRecord {
+    return {
+      id,
       caseId: base.openCase.id,
       orderId: base.order.id,
       kind: 'text',
       shows: ['seller-chat', 'not-a-subject'],
-      name: 'Chat with the seller',
-      capturedAt: '2026-11-14T16:00:00.000Z',
+      name,
+      capturedAt,
       text: 'hello',
     };
+  }
+
+  it('does not repeat a name that already says what it shows', () => {
+    const chat = record('ev-same', 'Chat with the seller', '2026-11-14T16:00:00.000Z');
     const body = draft({ ...base, evidence: [chat] }, 'en').body;
     expect(body).toContain('- Chat with the seller (captured on 14 November 2026)');
+  });
+
+  it('does not repeat it either when the name has other capitals or spaces around it', () => {
+    const chat = record('ev-same', '  chat with the SELLER ', '2026-11-14T16:00:00.000Z');
+    const body = draft({ ...base, evidence: [chat] }, 'en').body;
+    expect(body.match(/chat with the seller/gi)).toHaveLength(1);
+  });
+
+  it('puts evidence captured at the same moment in id order, whatever order it comes in', () => {
+    const at = '2026-11-14T16:00:00.000Z';
+    const [a, b, c] = [record('ev-a', 'A', at), record('ev-b', 'B', at), record('ev-c', 'C', at)];
+    const orders = [
+      [a, b, c],
+      [a, c, b],
+      [b, a, c],
+      [b, c, a],
+      [c, a, b],
+      [c, b, a],
+    ];
+    for (const given of orders) {
+      expect(inCaptureOrder(given).map((r) => r.name)).toEqual(['A', 'B', 'C']);
+    }
+  });
+
+  it('keeps records with the same id and time in the order given', () => {
+    const at = '2026-11-14T16:00:00.000Z';
+    const first = record('ev-same', 'first', at);
+    const second = record('ev-same', 'second', at);
+    expect(inCaptureOrder([first, second]).map((r) => r.name)).toEqual(['first', 'second']);
+    expect(inCaptureOrder([second, first]).map((r) => r.name)).toEqual(['second', 'first']);
   });
 });
