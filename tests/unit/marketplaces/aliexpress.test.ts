@@ -202,3 +202,13 @@ describe('AliExpress tracking pages, their numbers', () => {
     });
   });
 });
+
+describe('AliExpress statuses that only look like one', () => {
+  it('do not read “Not delivered” as delivered', () => {
+    const [order] = ordersOf(
+      `<div class="order-block-title">Not delivered</div><div>Order ID: 8214398062177351</div>`,
+      DETAIL,
+    );
+    expect(order?.status).toBeUndefined();
+  });
+});
