@@ -4,16 +4,10 @@
  * page prints.
  */
 import { describe, expect, it } from 'vitest';
-import { readPage, type OrderReading } from '@/lib/marketplaces';
+import { ordersOf, readHtml } from './pages';
 
 const LIST = 'https://www.aliexpress.com/p/order/index.html';
 const DETAIL = 'https://www.aliexpress.com/p/order/detail.html?orderId=8214398062177351';
-
-function ordersOf(html: string, url: string): OrderReading[] {
-  const reading = readPage(new DOMParser().parseFromString(html, 'text/html'), url);
-  if (reading.status !== 'read') throw new Error(`page not read: ${JSON.stringify(reading)}`);
-  return reading.orders;
-}
 
 /** One order card of the list, its items' markup given. */
 function listCard(items: string, orderId = '8214398062177351'): string {
@@ -35,20 +29,20 @@ function detailPage(protection: string): string {
 describe('AliExpress items', () => {
   it('take the quantity printed after the title, not a number inside the title', () => {
     const [order] = ordersOf(
+      LIST,
       listCard(`<div class="order-item-content-body">
         <div class="order-item-content-info-name"><a href="//www.aliexpress.com/item/1005426411597830.html">Cable x2 pack</a></div>
         <div>x12</div></div>`),
-      LIST,
     );
     expect(order?.items).toMatchObject([{ title: 'Cable x2 pack', quantity: 12 }]);
   });
 
   it('take their title from a picture-only link’s title, not from the longest text beside it', () => {
     const [order] = ordersOf(
+      LIST,
       listCard(`<div class="order-item-content-body">
         <div class="order-item-content-info-name"><a href="//www.aliexpress.com/item/1005426411597830.html"><img src="https://ae-pic-a1.aliexpress-media.com/kf/S1.jpg" title="Wool scarf"></a></div>
         <div class="order-item-content-info-sku">Color: grey, Length: 180 cm, Material: wool blend</div></div>`),
-      LIST,
     );
     expect(order?.items.map((item) => item.title)).toEqual(['Wool scarf']);
   });
@@ -56,12 +50,9 @@ describe('AliExpress items', () => {
 
 describe('AliExpress order numbers', () => {
   it('are digits only: a number with letters before it is no AliExpress order', () => {
-    const reading = readPage(
-      new DOMParser().parseFromString(
-        listCard('<a href="//www.aliexpress.com/item/1.html">Cable</a>', 'RU8214398062177351'),
-        'text/html',
-      ),
+    const reading = readHtml(
       LIST,
+      listCard('<a href="//www.aliexpress.com/item/1.html">Cable</a>', 'RU8214398062177351'),
     );
     expect(reading).toMatchObject({
       status: 'failed',
@@ -76,7 +67,7 @@ describe('AliExpress buyer protection', () => {
     ['Remboursement si aucune livraison avant le 3 déc. 2026', '2026-12-02T23:00:00.000Z'],
     ['Remboursement si pas de livraison avant 4 déc. 2026', '2026-12-03T23:00:00.000Z'],
   ])('ends on the date in “%s”', (shown, instant) => {
-    const [order] = ordersOf(detailPage(shown), DETAIL);
+    const [order] = ordersOf(DETAIL, detailPage(shown));
     expect(order?.protectionEndsAt).toBe(instant);
   });
 });
@@ -89,14 +80,14 @@ describe('AliExpress tracking pages', () => {
 
   it('read a parcel as delivered when an event says “Delivered”, at the time beside it', () => {
     const [order] = ordersOf(
-      `<p>Refund if no delivery before Sep 3, 2026</p>${tracking('Delivered')}`,
       url,
+      `<p>Refund if no delivery before Sep 3, 2026</p>${tracking('Delivered')}`,
     );
     expect(order).toMatchObject({ status: 'delivered', receivedAt: '2026-07-28T16:39:00.000Z' });
   });
 
   it('do not read “Not delivered” as delivered', () => {
-    const [order] = ordersOf(tracking('Not delivered'), url);
+    const [order] = ordersOf(url, tracking('Not delivered'));
     expect(order?.status).toBeUndefined();
     expect(order?.receivedAt).toBeUndefined();
   });
@@ -104,10 +95,7 @@ describe('AliExpress tracking pages', () => {
 
 describe('AliExpress order pages, what they must show', () => {
   it('name each of the status, total and order date a detail page lacks', () => {
-    const reading = readPage(
-      new DOMParser().parseFromString('<div>Order ID: 8214398062177351</div>', 'text/html'),
-      DETAIL,
-    );
+    const reading = readHtml(DETAIL, '<div>Order ID: 8214398062177351</div>');
     const order = '8214398062177351';
     expect(reading).toMatchObject({
       orders: [{ orderNumber: order, items: [] }],
@@ -121,18 +109,15 @@ describe('AliExpress order pages, what they must show', () => {
 
   it('read a status printed after its label in the same text', () => {
     const [order] = ordersOf(
+      DETAIL,
       `<div>Order ID: 8214398062177351</div><div>Status: Awaiting delivery</div>
       <div>Order placed on: Sep 1, 2026</div><div>Total: US $3.00</div>`,
-      DETAIL,
     );
     expect(order).toMatchObject({ status: 'shipped', statusText: 'Awaiting delivery' });
   });
 
   it('say so when a list shows no order at all', () => {
-    const reading = readPage(
-      new DOMParser().parseFromString('<p>No orders yet</p>', 'text/html'),
-      LIST,
-    );
+    const reading = readHtml(LIST, '<p>No orders yet</p>');
     expect(reading).toEqual({
       status: 'failed',
       marketplace: 'aliexpress',
@@ -150,7 +135,7 @@ describe('AliExpress refunds and disputes', () => {
   const url = 'https://m.aliexpress.com/p/refund-dispute/list.html';
 
   it('count any case not refunded as in dispute, whatever its words', () => {
-    const [order] = ordersOf(card('Awaiting seller response'), url);
+    const [order] = ordersOf(url, card('Awaiting seller response'));
     expect(order).toMatchObject({
       status: 'in-dispute',
       dispute: { status: 'Awaiting seller response', caseNumber: '6239481780126943' },
@@ -159,20 +144,18 @@ describe('AliExpress refunds and disputes', () => {
 
   it('offer escalation when the case shows the button for it', () => {
     const [order] = ordersOf(
-      card('Seller refused', '<button>Ask AliExpress to step in</button>'),
       url,
+      card('Seller refused', '<button>Ask AliExpress to step in</button>'),
     );
     expect(order?.dispute).toMatchObject({ canEscalate: true });
   });
 });
 
 describe('AliExpress tracking pages, their numbers', () => {
-  const page = (body: string) => new DOMParser().parseFromString(body, 'text/html');
-
   it('read a tracking number shown only after its label', () => {
-    const reading = readPage(
-      page('<div>Tracking number: RB123456785CN</div>'),
+    const reading = readHtml(
       'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351',
+      '<div>Tracking number: RB123456785CN</div>',
     );
     expect(reading).toMatchObject({
       orders: [{ orderNumber: '8214398062177351', trackingNumber: 'RB123456785CN' }],
@@ -182,16 +165,16 @@ describe('AliExpress tracking pages, their numbers', () => {
 
   it('take the order from the legacy address’s tradeId', () => {
     const [order] = ordersOf(
-      '<div>Tracking number: RB123456785CN</div>',
       'https://trade.aliexpress.com/logisticsDetail.htm?tradeId=8214398062177351',
+      '<div>Tracking number: RB123456785CN</div>',
     );
     expect(order?.orderNumber).toBe('8214398062177351');
   });
 
   it('carry no tracking number when the page shows none', () => {
-    const reading = readPage(
-      page('<div class="node-title">Order created</div>'),
+    const reading = readHtml(
       'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8214398062177351',
+      '<div class="node-title">Order created</div>',
     );
     expect(reading).toEqual({
       status: 'read',
@@ -206,8 +189,8 @@ describe('AliExpress tracking pages, their numbers', () => {
 describe('AliExpress statuses that only look like one', () => {
   it('do not read “Not delivered” as delivered', () => {
     const [order] = ordersOf(
-      `<div class="order-block-title">Not delivered</div><div>Order ID: 8214398062177351</div>`,
       DETAIL,
+      `<div class="order-block-title">Not delivered</div><div>Order ID: 8214398062177351</div>`,
     );
     expect(order?.status).toBeUndefined();
   });

@@ -3,13 +3,9 @@
  * status words, page addresses, order, parcel and case numbers, and what a page leaves out.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  readPage,
-  type OrderReading,
-  type OrderStatus,
-  type PageReading,
-} from '@/lib/marketplaces';
+import type { OrderStatus } from '@/lib/marketplaces';
 import { allchinabuy } from '@/lib/marketplaces/allchinabuy';
+import { ordersOf, readHtml } from './pages';
 
 const SITE = 'https://www.allchinabuy.com';
 const DETAIL = `${SITE}/en/page/account/order/detail?orderId=1`;
@@ -17,18 +13,8 @@ const LIST = `${SITE}/order`;
 const PARCELS = `${SITE}/en/page/account/myparcel/`;
 const CASES = `${SITE}/en/page/account/aftersale/`;
 
-function read(url: string, html: string): PageReading {
-  return readPage(new DOMParser().parseFromString(html, 'text/html'), url);
-}
-
-function ordersOf(url: string, html: string): OrderReading[] {
-  const reading = read(url, html);
-  if (reading.status !== 'read') throw new Error(`page not read: ${JSON.stringify(reading)}`);
-  return reading.orders;
-}
-
 function problemsOf(url: string, html: string) {
-  const reading = read(url, html);
+  const reading = readHtml(url, html);
   return reading.status === 'read' || reading.status === 'failed' ? reading.problems : [];
 }
 
@@ -100,7 +86,7 @@ describe('Allchinabuy order numbers', () => {
   it.each(['DO2673051287412345', 'No.DO26730512874'])(
     '%s is refused whole, not cut down to a number',
     (shown) => {
-      expect(read(DETAIL, `<p>Order No：${shown}</p><p>Order Status：Shipped</p>`)).toEqual({
+      expect(readHtml(DETAIL, `<p>Order No：${shown}</p><p>Order Status：Shipped</p>`)).toEqual({
         status: 'failed',
         marketplace: 'allchinabuy',
         pageKind: 'order-detail',

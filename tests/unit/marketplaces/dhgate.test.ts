@@ -3,34 +3,15 @@
  * words, item boxes, table columns, and what an order page must show.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  readPage,
-  type OrderItemReading,
-  type OrderReading,
-  type OrderStatus,
-  type PageReading,
-} from '@/lib/marketplaces';
+import type { OrderItemReading, OrderStatus } from '@/lib/marketplaces';
 import { dhgate } from '@/lib/marketplaces/dhgate';
+import { documentOf, ordersOf, readHtml } from './pages';
 import { countWork } from './work';
 
 const MOBILE_DETAIL = 'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=a&rft=4';
 const DESKTOP_LIST = 'https://dg.dhgate.com/buyerordmng/orderList/list.do?params.linkType=100';
 const DISPUTE_LIST =
   'https://dg.dhgate.com/buyerordmng/orderList/disputeOrderList.do?params.linkType=200';
-
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
-
-function read(url: string, html: string): PageReading {
-  return readPage(parse(html), url);
-}
-
-function ordersOf(url: string, html: string): OrderReading[] {
-  const reading = read(url, html);
-  if (reading.status !== 'read') throw new Error(`page not read: ${JSON.stringify(reading)}`);
-  return reading.orders;
-}
 
 /** A mobile order detail: its number and status, then what else it shows. */
 function mobileDetail(status: string, rest = '') {
@@ -137,7 +118,7 @@ describe('DHgate item boxes', () => {
       `<div><p class="J_name"></p></div>${productBox('Wireless Earbuds', 'US $18.40/Piece')}`,
     );
     // The adapter's own reading: readPage would drop an untitled item later anyway.
-    const reading = dhgate.read(parse(html), new URL(MOBILE_DETAIL), 'order-detail');
+    const reading = dhgate.read(documentOf(html), new URL(MOBILE_DETAIL), 'order-detail');
     expect(reading.orders[0]?.items.map((item) => item.title)).toEqual(['Wireless Earbuds']);
   });
 
@@ -217,7 +198,7 @@ describe('DHgate table columns, found by their exact heading', () => {
 
 describe('DHgate order fields', () => {
   it('name status, total and order time as missing when an order page shows none', () => {
-    const reading = read(MOBILE_DETAIL, '<p>Order Number ：<span>1043587216</span></p>');
+    const reading = readHtml(MOBILE_DETAIL, '<p>Order Number ：<span>1043587216</span></p>');
     expect(reading).toMatchObject({
       status: 'read',
       problems: [
@@ -229,7 +210,7 @@ describe('DHgate order fields', () => {
   });
 
   it('ask nothing more of a tracking page that names its order', () => {
-    const reading = read(
+    const reading = readHtml(
       'https://m.dhgate.com/mydhgate/order/trackinfo.html?rfx_id=a&rft=4',
       `<p>Order Number ：<span>1043587216</span></p><p>Track Number ：<span>LZ492186534CN</span></p>`,
     );

@@ -9,18 +9,7 @@ import {
   PageIndex,
 } from '@/lib/marketplaces/dom';
 import { READING_LIMITS } from '@/lib/marketplaces/types';
-
-/** A page's body and the index readers look at it through. */
-function page(html: string): { root: HTMLElement; index: PageIndex } {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { root: doc.body, index: new PageIndex(doc) };
-}
-
-function byId(root: Element, id: string): Element {
-  const element = root.querySelector(`#${id}`);
-  if (!element) throw new Error(`no #${id}`);
-  return element;
-}
+import { byId, documentOf, indexedPage } from './pages';
 
 const base = new URL('https://www.example.com/orders/list');
 
@@ -40,7 +29,7 @@ describe('amountOutside', () => {
     ['a currency code and symbol after the number', '24,63 US $', '24,63 US $'],
     ['a currency code against its symbol after the number', '24.63 US$', '24.63 US$'],
   ])('reads an amount with %s', (_case, html, amount) => {
-    const { root, index } = page(`<span>${html}</span>`);
+    const { root, index } = indexedPage(`<span>${html}</span>`);
     expect(amountOutside(index, root, [])).toBe(amount);
   });
 
@@ -48,25 +37,25 @@ describe('amountOutside', () => {
     ['words before it', 'Saved: US $ 2.00'],
     ['words after it', 'US $ 2.00 off'],
   ])('does not take an amount with %s for a stand-alone one', (_case, text) => {
-    const { root, index } = page(`<span>${text}</span>`);
+    const { root, index } = indexedPage(`<span>${text}</span>`);
     expect(amountOutside(index, root, [])).toBeUndefined();
   });
 
   it('reads a short text as an amount up to 30 characters long', () => {
     const thirty = `US $ ${'9'.repeat(25)}`;
-    const inLimit = page(`<span>${thirty}</span>`);
+    const inLimit = indexedPage(`<span>${thirty}</span>`);
     expect(amountOutside(inLimit.index, inLimit.root, [])).toBe(thirty);
-    const longer = page(`<span>${thirty}9</span>`);
+    const longer = indexedPage(`<span>${thirty}9</span>`);
     expect(amountOutside(longer.index, longer.root, [])).toBeUndefined();
   });
 
   it('reads the cell of a row, not the row that runs it together with the next cell', () => {
-    const { root, index } = page('<table><tr><td>US $ 12.00</td><td>2</td></tr></table>');
+    const { root, index } = indexedPage('<table><tr><td>US $ 12.00</td><td>2</td></tr></table>');
     expect(amountOutside(index, root, [])).toBe('US $ 12.00');
   });
 
   it('skips every part it is given, in whatever order', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<div id="a"><span>US $ 1.00</span></div><div id="b"><span>US $ 2.00</span></div>' +
         '<p>US $ 3.00</p>',
     );
@@ -118,7 +107,7 @@ describe('absoluteUrl', () => {
 
 describe('imageUrl', () => {
   it('reads the source of the <img> it is given', () => {
-    const { root, index } = page('<img src="//img.example.com/a.jpg">');
+    const { root, index } = indexedPage('<img src="//img.example.com/a.jpg">');
     const img = root.querySelector('img') as Element;
     expect(imageUrl(index, img, base)).toBe('https://img.example.com/a.jpg');
   });
@@ -127,18 +116,18 @@ describe('imageUrl', () => {
     ['escaped quotes', 'url(&amp;quot;https://img.example.com/b.jpg&amp;quot;)'],
     ['no quotes', 'url(https://img.example.com/b.jpg)'],
   ])('reads a CSS background image with %s', (_case, css) => {
-    const { root, index } = page(`<div><div style="background-image: ${css}"></div></div>`);
+    const { root, index } = indexedPage(`<div><div style="background-image: ${css}"></div></div>`);
     expect(imageUrl(index, root, base)).toBe('https://img.example.com/b.jpg');
   });
 
   it('finds no picture where there is none', () => {
-    const { root, index } = page('<div><span>No image</span></div>');
+    const { root, index } = indexedPage('<div><span>No image</span></div>');
     expect(imageUrl(index, root, base)).toBeUndefined();
   });
 
   it('passes on a CSS image address too long to keep as too long, not cut shorter', () => {
     const address = `https://img.example.com/${'a'.repeat(READING_LIMITS.url)}.jpg`;
-    const { root, index } = page(`<div style="background-image: url(${address})"></div>`);
+    const { root, index } = indexedPage(`<div style="background-image: url(${address})"></div>`);
     const url = imageUrl(index, root, base);
     expect(address.startsWith(url ?? '-')).toBe(true);
     expect(url?.length).toBeGreaterThan(READING_LIMITS.url);
@@ -147,21 +136,22 @@ describe('imageUrl', () => {
 
 describe('longestText and findButton', () => {
   it('takes the first of the longest texts', () => {
-    const { root, index } = page('<p><span>Red hat</span><span>Big cap</span></p>');
+    const { root, index } = indexedPage('<p><span>Red hat</span><span>Big cap</span></p>');
     expect(longestText(index, root)).toBe('Red hat');
   });
 
   it('finds an input button by its value', () => {
-    const { root, index } = page('<form><input type="button" value="Confirm receipt"></form>');
+    const { root, index } = indexedPage(
+      '<form><input type="button" value="Confirm receipt"></form>',
+    );
     expect(findButton(index, root, /confirm receipt/i)?.tagName).toBe('INPUT');
   });
 });
 
 describe('columnText', () => {
   it('skips a script between the cells of a row', () => {
-    const doc = new DOMParser().parseFromString(
+    const doc = documentOf(
       '<table><tr><th>Product</th><th>Qty</th></tr><tr><td>Watch</td><td id="qty">1</td></tr></table>',
-      'text/html',
     );
     // Put in by hand: a browser's parser keeps a script inside a row, happy-dom's moves it out.
     const qty = byId(doc.body, 'qty');
@@ -170,7 +160,7 @@ describe('columnText', () => {
   });
 
   it('reads a data row that starts with a row heading, never the heading row', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<div><table><tr><th>#</th><th>Product</th><th>Qty</th></tr>' +
         '<tr><th>1</th><td>Watch</td><td>2</td></tr></table></div>',
     );
@@ -179,20 +169,20 @@ describe('columnText', () => {
   });
 
   it('does not take a row heading beside data for a column heading', () => {
-    const { root, index } = page(`<table><tr><th>Qty</th><td>2</td></tr></table>
+    const { root, index } = indexedPage(`<table><tr><th>Qty</th><td>2</td></tr></table>
       <div id="item"><table><tr><td>Watch</td><td>1</td></tr></table></div>`);
     expect(columnText(index, byId(root, 'item'), /^qty$/i)).toBeUndefined();
   });
 
   it('does not use headings drawn after the block', () => {
     const { root, index } =
-      page(`<div id="item"><table><tr><td>Watch</td><td>1</td></tr></table></div>
+      indexedPage(`<div id="item"><table><tr><td>Watch</td><td>1</td></tr></table></div>
       <table><tr><th>Product</th><th>Qty</th></tr></table>`);
     expect(columnText(index, byId(root, 'item'), /^qty$/i)).toBeUndefined();
   });
 
   it('prefers a full row to a shorter one before it', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<table><tr><th>Product</th><th>Qty</th><th>Total</th></tr>' +
         '<tr><td>Gift wrap</td><td>1</td></tr>' +
         '<tr><td>Watch</td><td>2</td><td>US $ 9.00</td></tr></table>',
@@ -201,7 +191,7 @@ describe('columnText', () => {
   });
 
   it('without a full row, reads the first row that reaches the column', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<table><tr><th>Product</th><th>Qty</th><th>Total</th></tr>' +
         '<tr><td colspan="3">Gift</td></tr><tr><td>Shoes</td><td>2</td></tr>' +
         '<tr><td>Socks</td><td>5</td></tr></table>',

@@ -11,17 +11,11 @@ import {
   hitLink,
   hitText,
   imageUrl,
-  PageIndex,
   readBlocks,
   TEXT_WINDOW,
   windowOf,
 } from '@/lib/marketplaces/dom';
-
-/** A page's body and the index readers look at it through. */
-function page(html: string): { root: HTMLElement; index: PageIndex } {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return { root: doc.body, index: new PageIndex(doc) };
-}
+import { indexedPage } from './pages';
 
 const base = new URL('https://www.example.com/orders/list');
 
@@ -39,13 +33,13 @@ describe('findLabels', () => {
     ],
     ['another case', '<p>ORDER NUMBER: 1043587216</p>'],
   ])('finds the value with %s', (_case, html) => {
-    const { root, index } = page(html);
+    const { root, index } = indexedPage(html);
     const hits = findLabels(index, root, { orderNumber: ['Order Number'] });
     expect(hitFirst(hits.get('orderNumber')?.[0])).toBe('1043587216');
   });
 
   it('keeps every piece of the value, in order', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<p>Order Number ：<span>1043587216</span><span>Oct 28, 2026 14:05</span></p>',
     );
     const hits = findLabels(index, root, { orderNumber: ['Order Number'] });
@@ -53,7 +47,7 @@ describe('findLabels', () => {
   });
 
   it('joins a price drawn one character per element', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<span>Total: <div><span>R</span><span>$</span><span>3</span><span>1</span><span>,</span><span>9</span><span>3</span></div></span>',
     );
     const hits = findLabels(index, root, { total: ['Total'] });
@@ -62,7 +56,7 @@ describe('findLabels', () => {
 
   it('ignores column headings, scripts and longer sentences', () => {
     const { root, index } =
-      page(`<table><tr><th>Total</th><th>Action</th></tr><tr><td>US $ 1.00</td><td>x</td></tr></table>
+      indexedPage(`<table><tr><th>Total</th><th>Action</th></tr><tr><td>US $ 1.00</td><td>x</td></tr></table>
         <script>var label = "Total: 5"</script>
         <p>The Total: of all your orders this year is shown in your account summary page.</p>`);
     const hits = findLabels(index, root, { total: ['Total'] });
@@ -90,20 +84,20 @@ describe('findLabels: what a value is', () => {
     ['with two spaces', '<p>Order  Number: 1043587216</p>'],
     ['after whitespace between the elements', '<dl><dt>Order Number</dt> <dd>1043587216</dd></dl>'],
   ])('finds a label written %s', (_case, html) => {
-    const { root, index } = page(html);
+    const { root, index } = indexedPage(html);
     expect(hitFirst(firstHit(findLabels(index, root, orderNumber), 'orderNumber'))).toBe(
       '1043587216',
     );
   });
 
   it('matches a label with a full stop in it as written', () => {
-    const { root, index } = page('<p>Order No.: 1043587216</p><p>Order No: 99</p>');
+    const { root, index } = indexedPage('<p>Order No.: 1043587216</p><p>Order No: 99</p>');
     const hits = findLabels(index, root, { orderNumber: ['Order No.'] });
     expect(hits.get('orderNumber')?.map(hitFirst)).toEqual(['1043587216']);
   });
 
   it('joins the pieces of a value as the browser runs them together', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<p>Order Number ：<span>1043587216</span><span>Oct 28, 2026 14:05</span></p>',
     );
     const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
@@ -111,18 +105,18 @@ describe('findLabels: what a value is', () => {
   });
 
   it('counts the label’s own text among the value’s nodes when the value starts there', () => {
-    const { root, index } = page('<p>Order Number: 1043587216 <span>Copy</span></p>');
+    const { root, index } = indexedPage('<p>Order Number: 1043587216 <span>Copy</span></p>');
     const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
     expect(hit?.nodes).toEqual([hit?.label, root.querySelector('span')]);
     expect(hit?.parts).toEqual(['1043587216', 'Copy']);
   });
 
   it('reads a value up to two levels out from the label’s element, not three', () => {
-    const near = page('<p><span><b>Order Number</b></span><span>1043587216</span></p>');
+    const near = indexedPage('<p><span><b>Order Number</b></span><span>1043587216</span></p>');
     expect(hitFirst(firstHit(findLabels(near.index, near.root, orderNumber), 'orderNumber'))).toBe(
       '1043587216',
     );
-    const far = page('<div><p><span><b>Order Number</b></span></p><p>1043587216</p></div>');
+    const far = indexedPage('<div><p><span><b>Order Number</b></span></p><p>1043587216</p></div>');
     const hit = firstHit(findLabels(far.index, far.root, orderNumber), 'orderNumber');
     expect(hit?.label.data).toBe('Order Number');
     expect(hit?.parts).toEqual([]);
@@ -130,7 +124,7 @@ describe('findLabels: what a value is', () => {
 
   it('looks at 16 siblings after the label, no more', () => {
     const value = (empty: number) => {
-      const { root, index } = page(
+      const { root, index } = indexedPage(
         `<p><span>Order Number:</span>${'<i></i>'.repeat(empty)}<b>1043587216</b></p>`,
       );
       return hitFirst(firstHit(findLabels(index, root, orderNumber), 'orderNumber'));
@@ -141,7 +135,7 @@ describe('findLabels: what a value is', () => {
 
   it('keeps 8 pieces of a value, no more', () => {
     const digits = [1, 2, 3, 4, 5, 6, 7, 8, 9];
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       `<p>Order Number: ${digits.map((digit) => `<b>${digit}</b>`).join('')}</p>`,
     );
     const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
@@ -149,7 +143,7 @@ describe('findLabels: what a value is', () => {
   });
 
   it('reads one window of text across all the pieces of a value', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       `<p>Order Number:<span>${'a'.repeat(600)}</span><span>${'b'.repeat(600)}</span></p>`,
     );
     const hit = firstHit(findLabels(index, root, orderNumber), 'orderNumber');
@@ -159,7 +153,7 @@ describe('findLabels: what a value is', () => {
   it('looks for a label in texts of up to 120 characters', () => {
     const text = 'Order Number: 1043587216 ';
     const found = (length: number) => {
-      const { root, index } = page(`<p>${text.padEnd(length, '.')}</p>`);
+      const { root, index } = indexedPage(`<p>${text.padEnd(length, '.')}</p>`);
       return findLabels(index, root, orderNumber).has('orderNumber');
     };
     expect(found(120)).toBe(true);
@@ -169,7 +163,7 @@ describe('findLabels: what a value is', () => {
 
 describe('hitLink', () => {
   it('finds the link after other pieces of the value', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<p>Tracking: LP00123 <span>(Cainiao)</span> <a href="/track/LP00123">Track</a></p>',
     );
     const hit = firstHit(findLabels(index, root, { tracking: ['Tracking'] }), 'tracking');
@@ -180,7 +174,7 @@ describe('hitLink', () => {
 describe('readBlocks', () => {
   const labels = { orderNumber: ['Order Number'] };
   const read = (html: string) => {
-    const { root, index } = page(html);
+    const { root, index } = indexedPage(html);
     const hits = findLabels(index, root, labels);
     return readBlocks(index, '.order', hits, 'orderNumber', (block, blockHits) => {
       return `${block.tagName} ${hitFirst(firstHit(blockHits, 'orderNumber'))}`;
@@ -204,7 +198,8 @@ describe('readBlocks', () => {
 
 describe('blocksAround', () => {
   it('finds each order its own block, however deep the labels sit', () => {
-    const { root } = page(`<main><section><div><p id="a">Order 1</p><p>Total 1</p></div></section>
+    const { root } =
+      indexedPage(`<main><section><div><p id="a">Order 1</p><p>Total 1</p></div></section>
       <section><div><div><p id="b">Order 2</p></div><p>Total 2</p></div></section></main>`);
     const anchors = [root.querySelector('#a'), root.querySelector('#b')].flatMap(
       (el) => el?.firstChild ?? [],
@@ -218,19 +213,19 @@ describe('columnText', () => {
     <tbody id="one"><tr><td>Shoes</td><td>2</td><td rowspan="2">US $ 40.00</td></tr><tr><td>Socks</td><td>5</td></tr></tbody></table>`;
 
   it('reads a cell by the heading of its column', () => {
-    const { root, index } = page(table);
+    const { root, index } = indexedPage(table);
     const block = root.querySelector('#one');
     expect(block && columnText(index, block, /^total$/i)).toBe('US $ 40.00');
   });
 
   it('reads the leading cells of a row under cells that span rows', () => {
-    const { root, index } = page(table);
+    const { root, index } = indexedPage(table);
     const row = root.querySelectorAll('tr')[2];
     expect(row && columnText(index, row, /^qty$/i)).toBe('5');
   });
 
   it('uses a header table drawn before the list', () => {
-    const { root, index } = page(`<table><tr><th>Product</th><th>Qty</th></tr></table>
+    const { root, index } = indexedPage(`<table><tr><th>Product</th><th>Qty</th></tr></table>
       <div id="item"><table><tr><td>Watch</td><td>1</td></tr></table></div>`);
     const item = root.querySelector('#item');
     expect(item && columnText(index, item, /^qty$/i)).toBe('1');
@@ -239,9 +234,9 @@ describe('columnText', () => {
 
 describe('pictures, links and amounts', () => {
   it('reads an <img> source and a CSS background image', () => {
-    const withImg = page('<div><img src="//img.example.com/a.jpg"></div>');
+    const withImg = indexedPage('<div><img src="//img.example.com/a.jpg"></div>');
     expect(imageUrl(withImg.index, withImg.root, base)).toBe('https://img.example.com/a.jpg');
-    const drawn = page(
+    const drawn = indexedPage(
       '<div style="background-image: url(&quot;https://img.example.com/b.jpg&quot;)"></div>',
     );
     expect(imageUrl(drawn.index, drawn.root.firstElementChild as Element, base)).toBe(
@@ -257,7 +252,7 @@ describe('pictures, links and amounts', () => {
   });
 
   it('finds a stand-alone amount outside the item rows', () => {
-    const { root, index } = page(
+    const { root, index } = indexedPage(
       '<div id="item"><span>US $ 11.20</span></div><p class="amount">US $ 24.63</p>',
     );
     const item = root.querySelector('#item');

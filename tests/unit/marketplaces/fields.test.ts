@@ -13,10 +13,7 @@ import {
 } from '@/lib/marketplaces/fields';
 import { findLabels, PageIndex } from '@/lib/marketplaces/dom';
 import type { ReadingProblem } from '@/lib/marketplaces';
-
-function documentOf(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { documentOf } from './pages';
 
 describe('cutText', () => {
   it('keeps a text that fits exactly, with no mark', () => {

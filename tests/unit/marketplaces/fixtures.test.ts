@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readPage, type OrderReading, type PageReading } from '@/lib/marketplaces';
 import { fixtureHtml, loadFixtures } from '../../fixtures/catalogue';
-
-function parse(html: string): Document {
-  return new DOMParser().parseFromString(html, 'text/html');
-}
+import { documentOf } from './pages';
 
 /** The page with every class, id and data attribute gone: markup renamed from under us. */
 function withoutMarkupNames(doc: Document): Document {
@@ -37,11 +34,11 @@ describe.each(loadFixtures().map((fixture) => [`${fixture.marketplace}/${fixture
   (_name, fixture) => {
     it('reads what the page shows, as its hand-written expectation says', () => {
       // toEqual compares structure: an expectation's keys may come in any order.
-      expect(readPage(parse(fixtureHtml(fixture)), fixture.url)).toEqual(fixture.expected);
+      expect(readPage(documentOf(fixtureHtml(fixture)), fixture.url)).toEqual(fixture.expected);
     });
 
     it('still reads its orders when every class, id and data attribute is renamed away', () => {
-      const shifted = readPage(withoutMarkupNames(parse(fixtureHtml(fixture))), fixture.url);
+      const shifted = readPage(withoutMarkupNames(documentOf(fixtureHtml(fixture))), fixture.url);
       expect(essentials(shifted)).toEqual(essentials(fixture.expected));
     });
   },
@@ -49,7 +46,7 @@ describe.each(loadFixtures().map((fixture) => [`${fixture.marketplace}/${fixture
 
 describe('readPage', () => {
   it('fails, naming the problem, on an order page without an order number', () => {
-    const doc = parse('<p>Order Status ：<span>Shipped</span></p>');
+    const doc = documentOf('<p>Order Status ：<span>Shipped</span></p>');
     expect(
       readPage(doc, 'https://m.dhgate.com/mydhgate/order/orderdetail.html?rfid=ab&rft=4'),
     ).toEqual({
@@ -61,7 +58,7 @@ describe('readPage', () => {
   });
 
   it('leaves out what it cannot read and says so, keeping the rest', () => {
-    const doc = parse(`<p>Order Number ：<span>1043587216</span></p>
+    const doc = documentOf(`<p>Order Number ：<span>1043587216</span></p>
       <p>Order Status ：<span>Shipped</span></p>
       <p>Order Total：<span>about forty dollars</span></p>
       <p>Order Time：<span>Feb 30, 2026 14:05</span></p>`);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readPage } from '@/lib/marketplaces';
+import { documentOf } from './pages';
 
 /** A document that fails the test if anything reads it: pages that hold no orders cost nothing. */
 const untouchable = new Proxy({} as Document, {
@@ -66,7 +67,7 @@ describe('order pages', () => {
     ['https://trade.aliexpress.com/logisticsDetail.htm?tradeId=1', 'tracking'],
     ['https://trade.aliexpress.com/issue/issueList.htm', 'dispute'],
   ])('%s is a page of kind %s', (url, pageKind) => {
-    const doc = new DOMParser().parseFromString('<p>nothing here yet</p>', 'text/html');
+    const doc = documentOf('<p>nothing here yet</p>');
     const reading = readPage(doc, url);
     expect(reading.status).toBe('failed');
     expect(reading).toMatchObject({ pageKind });

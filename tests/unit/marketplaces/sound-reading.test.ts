@@ -13,9 +13,10 @@ import {
   type OrderReading,
   type PageReading,
 } from '@/lib/marketplaces';
+import { documentOf } from './pages';
 
 const URL_READ = new URL('https://www.dhgate.com/mydhgate/order/orderdetail.html');
-const EMPTY = new DOMParser().parseFromString('', 'text/html');
+const EMPTY = documentOf('');
 
 function readingOf(reading: AdapterReading): PageReading {
   return readWith(

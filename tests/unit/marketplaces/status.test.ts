@@ -1,7 +1,7 @@
 /** Reading a status by its words when no known class marks it. */
 import { describe, expect, it } from 'vitest';
-import { PageIndex } from '@/lib/marketplaces/dom';
 import { statusPhrase, type StatusTable } from '@/lib/marketplaces/status';
+import { indexedPage } from './pages';
 
 const TABLE: StatusTable = [
   [/shipped/i, 'shipped'],
@@ -9,8 +9,8 @@ const TABLE: StatusTable = [
 ];
 
 function phraseOn(html: string): string | undefined {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
-  return statusPhrase(new PageIndex(doc), doc.body, TABLE);
+  const { root, index } = indexedPage(html);
+  return statusPhrase(index, root, TABLE);
 }
 
 describe('statusPhrase', () => {

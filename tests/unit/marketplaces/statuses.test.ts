@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readPage, type OrderStatus } from '@/lib/marketplaces';
+import type { OrderStatus } from '@/lib/marketplaces';
+import { readHtml } from './pages';
 
 function statusOn(url: string, html: string): OrderStatus | undefined {
-  const reading = readPage(new DOMParser().parseFromString(html, 'text/html'), url);
+  const reading = readHtml(url, html);
   return reading.status === 'read' ? reading.orders[0]?.status : undefined;
 }
 

@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import {
   isMarketplaceUrl,
   isOrderNumberOf,
-  readPage,
   READING_LIMITS,
   type PageReading,
 } from '@/lib/marketplaces';
 import { fixtureHtml, loadFixtures } from '../../fixtures/catalogue';
+import { readHtml } from './pages';
 
 function fixture(marketplace: string, name: string) {
   const found = loadFixtures().find((f) => f.marketplace === marketplace && f.name === name);
@@ -32,7 +32,7 @@ function readChanged(
     expect(html).toContain(from);
     html = html.split(from).join(to);
   }
-  return readPage(new DOMParser().parseFromString(html, 'text/html'), url ?? page.url);
+  return readHtml(url ?? page.url, html);
 }
 
 function orders(reading: PageReading) {
