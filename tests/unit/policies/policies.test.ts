@@ -78,6 +78,43 @@ describe('every rule', () => {
   );
 });
 
+describe('what the quotes say', () => {
+  // The guides write small numbers in words ("Wait five days").
+  const NUMBER_WORDS: Readonly<Record<number, string>> = { 2: 'two', 3: 'three', 5: 'five' };
+  const states = (quote: string, value: number) =>
+    new RegExp(`(?<!\\d)${value}(?!\\d)`).test(quote) ||
+    (NUMBER_WORDS[value] !== undefined &&
+      new RegExp(`\\b${NUMBER_WORDS[value]}\\b`, 'i').test(quote));
+  // Allchinabuy's guide only says its customer service takes "a few days"; 3 is CaseClock's reading.
+  const VALUE_NOT_QUOTED = ['followUp'];
+
+  it.each(
+    RULES.filter(
+      ({ rule }) => rule.source.quote !== undefined && !VALUE_NOT_QUOTED.includes(rule.id),
+    ).map(({ policy, rule }) => [policy.name, rule.id, rule]),
+  )('%s %s quotes the words that give its value, and each tier’s', (_name, _id, rule) => {
+    const quote = rule.source.quote ?? '';
+    for (const value of [rule.value, ...Object.values(rule.byTier ?? {})]) {
+      expect(states(quote, value)).toBe(true);
+    }
+  });
+
+  it('quotes "a few days" where the value is CaseClock’s reading of it', () => {
+    expect(POLICIES.allchinabuy.rules.followUp?.source.quote).toMatch(/\bmay take a few days\b/);
+  });
+});
+
+describe('the policies’ names', () => {
+  it('are the sites’ own, as the settings page titles each policy', () => {
+    expect(Object.values(POLICIES).map((policy) => [policy.marketplace, policy.name])).toEqual([
+      ['dhgate', 'DHgate'],
+      ['allchinabuy', 'Allchinabuy'],
+      ['aliexpress', 'AliExpress'],
+    ]);
+    expect(PAYPAL_POLICY.name).toBe('PayPal');
+  });
+});
+
 describe('membership tiers', () => {
   const tiered = RULES.filter(({ rule }) => rule.byTier !== undefined);
 
