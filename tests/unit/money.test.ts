@@ -54,6 +54,9 @@ describe('parseMoney', () => {
     // Both separators: the last is the decimal one, whatever follows it.
     ['KWD 1,234.567', 1234567, 'KWD'],
     ['US $1,234.500', 123450, 'USD'],
+    // One separator written twice groups thousands, whatever follows its last one.
+    ['1.234.5 €', 1234500, 'EUR'],
+    ['US $1,204,50', 12045000, 'USD'],
   ])('reads %j', (text, minor, currency) => {
     expect(parseMoney(text)).toEqual({ minor, currency });
   });
