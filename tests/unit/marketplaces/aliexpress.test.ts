@@ -195,3 +195,24 @@ describe('AliExpress statuses that only look like one', () => {
     expect(order?.status).toBeUndefined();
   });
 });
+
+describe('AliExpress legacy order pages, their parcel table', () => {
+  it('take the carrier and the tracking number from the columns named exactly so', () => {
+    // A reshipped order's table may keep the first parcel's columns beside the current ones.
+    const [order] = ordersOf(
+      'https://trade.aliexpress.com/order_detail.htm?orderId=8014723395118862',
+      `<div class="order-no">Order Number: 8014723395118862</div>
+      <table class="logistics-table"><tr>
+        <th>Logistics company website</th><th>Previous logistics company</th><th>Logistics company</th>
+        <th>Tracking number status</th><th>Previous tracking number</th><th>Tracking number</th>
+      </tr><tr>
+        <td>global.cainiao.com</td><td>China Post Ordinary Small Packet</td><td>AliExpress Standard Shipping</td>
+        <td>In transit</td><td>RB123456785CN</td><td>LP00587211349026</td>
+      </tr></table>`,
+    );
+    expect(order).toMatchObject({
+      carrier: 'AliExpress Standard Shipping',
+      trackingNumber: 'LP00587211349026',
+    });
+  });
+});
