@@ -600,7 +600,8 @@ export function absoluteUrl(href: string | null | undefined, base: URL): string 
   return undefined;
 }
 
-const CSS_URL = /^url\(\s?(?:&quot;|["'])?([^"')&]+)/;
+/** The first CSS `url()` that holds an address: an empty layer may come before the picture. */
+const CSS_URL = /url\(\s?(?:&quot;|["'])?([^"')&]+)/;
 
 /** A picture's address: an <img> source, or a CSS background image as AliExpress draws them. */
 export function imageUrl(index: PageIndex, root: Element, base: URL): string | undefined {

@@ -115,6 +115,8 @@ describe('imageUrl', () => {
   it.each([
     ['escaped quotes', 'url(&amp;quot;https://img.example.com/b.jpg&amp;quot;)'],
     ['no quotes', 'url(https://img.example.com/b.jpg)'],
+    // Layered backgrounds: an empty layer first, the picture after it.
+    ['an empty layer before it', "url(''), url(https://img.example.com/b.jpg)"],
   ])('reads a CSS background image with %s', (_case, css) => {
     const { root, index } = indexedPage(`<div><div style="background-image: ${css}"></div></div>`);
     expect(imageUrl(index, root, base)).toBe('https://img.example.com/b.jpg');
