@@ -32,10 +32,10 @@ export function evidenceAddress(address: string | undefined): string | undefined
   try {
     const url = new URL(address);
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
-    // Stryker disable next-line BlockStatement: an empty block falls out of the function, undefined too
   } catch {
-    return undefined;
+    // A broken address: no address.
   }
+  return undefined;
 }
 
 /**
