@@ -373,7 +373,7 @@ function EvidenceTable({
       ]}
     >
       {files.map((file, index) => (
-        <tr key={`file-${String(index)}`}>
+        <tr key={index}>
           <td>
             <a href={packHref(file.entry.path)}>{file.record.name}</a>
             <br />
@@ -391,7 +391,7 @@ function EvidenceTable({
         </tr>
       ))}
       {missing.map((record, index) => (
-        <tr key={`missing-${String(index)}`}>
+        <tr key={index}>
           <td>
             {record.name}
             <br />
