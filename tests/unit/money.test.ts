@@ -99,17 +99,28 @@ describe('parseMoney', () => {
 });
 
 describe('minorDigits', () => {
+  // ISO 4217's minor units; Intl shows HUF, IDR and COP without decimals, but they have two.
   it.each([
     ['USD', 2],
+    ['EUR', 2],
+    ['HUF', 2],
+    ['IDR', 2],
+    ['COP', 2],
     ['JPY', 0],
+    ['KRW', 0],
+    ['ISK', 0],
+    ['XOF', 0],
     ['KWD', 3],
+    ['IQD', 3],
+    ['TND', 3],
   ])('of %s is %d', (currency, digits) => {
     expect(minorDigits(currency)).toBe(digits);
-    expect(minorDigits(currency)).toBe(digits); // asked again
   });
 
-  it('is unknown for three letters that are no currency', () => {
+  it('is unknown for three letters that are no currency, or a unit with no minor unit', () => {
     expect(minorDigits('XYZ')).toBeUndefined();
+    // Special drawing rights: ISO 4217 gives them no minor unit.
+    expect(minorDigits('XDR')).toBeUndefined();
   });
 });
 
@@ -118,6 +129,12 @@ describe('formatMoney', () => {
     expect(formatMoney({ minor: 120400, currency: 'USD' }, 'en-US')).toBe('$1,204.00');
     expect(formatMoney({ minor: 4530, currency: 'USD' }, 'fr-FR')).toBe('45,30\u00a0$US');
     expect(formatMoney({ minor: 1280, currency: 'JPY' }, 'en-US')).toBe('¥1,280');
+  });
+
+  it('shows the cents of a currency Intl would round to whole units', () => {
+    expect(parseMoney('HUF 1 234,50')).toEqual({ minor: 123450, currency: 'HUF' });
+    expect(formatMoney({ minor: 123450, currency: 'HUF' }, 'en-US')).toBe('HUF\u00a01,234.50');
+    expect(formatMoney({ minor: 1234567, currency: 'KWD' }, 'en-US')).toBe('KWD\u00a01,234.567');
   });
 });
 
