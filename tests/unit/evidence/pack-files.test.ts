@@ -1,35 +1,11 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NEW_YORK, PARIS } from '../zones';
 import type { EvidenceRecord, StoredOrder } from '@/lib/db/schema';
-import {
-  buildEvidencePack,
-  packFileName,
-  type PackFileEntry,
-  type PackInput,
-  type PackManifest,
-} from '@/lib/evidence/pack';
-import { dhgateNotReceived, fewFacts, packInput, type Scenario } from './scenarios';
+import { buildEvidencePack, packFileName, type PackFileEntry } from '@/lib/evidence/pack';
+import { dhgateNotReceived, fewFacts, openPack, packInput, withEvidence } from './scenarios';
 
 const TEXT = 'text/plain; charset=utf-8';
-
-interface Opened {
-  zip: Uint8Array;
-  files: Record<string, Uint8Array>;
-  manifest: PackManifest;
-  text: (path: string) => string;
-}
-
-async function open(input: PackInput): Promise<Opened> {
-  const zip = await buildEvidencePack(input);
-  const files = unzipSync(zip);
-  const text = (path: string) => {
-    const bytes = files[path];
-    if (!bytes) throw new Error(`${path} is not in the pack`);
-    return strFromU8(bytes);
-  };
-  return { zip, files, manifest: JSON.parse(text('manifest.json')) as PackManifest, text };
-}
 
 interface LocalHeader {
   method: number;
@@ -72,28 +48,8 @@ function dos(
   };
 }
 
-/** The few-facts order with the given pieces of evidence, each given `bytes` as its file. */
-function withEvidence(records: Partial<EvidenceRecord>[], bytes?: Uint8Array): Scenario {
-  const scenario = fewFacts();
-  scenario.evidence = records.map((record, index) => {
-    const id = `ev-${index}`;
-    if (bytes) scenario.files.set(id, bytes);
-    return {
-      id,
-      caseId: scenario.openCase.id,
-      orderId: scenario.order.id,
-      kind: 'file',
-      shows: [],
-      name: 'file',
-      capturedAt: `2026-11-20T10:0${index}:00.000Z`,
-      ...record,
-    };
-  });
-  return scenario;
-}
-
 async function firstEntry(record: Partial<EvidenceRecord>, bytes?: Uint8Array) {
-  const opened = await open(packInput(withEvidence([record], bytes)));
+  const opened = await openPack(packInput(withEvidence([record], bytes)));
   const entry = opened.manifest.files[0] as PackFileEntry;
   return { ...opened, entry };
 }
@@ -207,7 +163,7 @@ describe('each type of file', () => {
       ],
       REPETITIVE,
     );
-    const { text } = await open(packInput(scenario));
+    const { text } = await openPack(packInput(scenario));
     expect(text('index.html')).not.toContain('<img');
   });
 
@@ -252,7 +208,7 @@ describe('names of evidence files', () => {
   });
 
   it('lists a photo whose file is gone as missing, even if it carries text', async () => {
-    const { manifest } = await open(
+    const { manifest } = await openPack(
       packInput(withEvidence([{ name: 'gone.png', kind: 'photo', text: 'caption' }])),
     );
     expect(manifest.files.filter((file) => file.path.startsWith('evidence/'))).toEqual([]);
@@ -264,7 +220,7 @@ describe('names of evidence files', () => {
 
 describe('the documents of the pack', () => {
   it('lists the timeline, both messages and index.html with their kinds and types', async () => {
-    const { manifest, files } = await open(packInput(fewFacts()));
+    const { manifest, files } = await openPack(packInput(fewFacts()));
     const documents = manifest.files.map(({ path, name, kind, mimeType }) => ({
       path,
       name,
@@ -322,7 +278,7 @@ describe('the documents of the pack', () => {
       deadlines: [{ ...first, override }, ...rest],
       compensation: [compensation],
     };
-    const timeline = JSON.parse((await open({ ...input, plan })).text('timeline.json')) as {
+    const timeline = JSON.parse((await openPack({ ...input, plan })).text('timeline.json')) as {
       nextStep: unknown;
       deadlines: unknown[];
       compensation: unknown[];
@@ -366,7 +322,7 @@ describe('the documents of the pack', () => {
       dispute: { status: 'open', caseNumber: 'D-778' },
     };
     const openCase = { ...scenario.openCase, closedAt: '2026-11-21T08:00:00.000Z' };
-    const { manifest } = await open(packInput({ ...scenario, order, openCase }));
+    const { manifest } = await openPack(packInput({ ...scenario, order, openCase }));
     expect(manifest.order).toEqual({
       marketplace: 'dhgate',
       marketplaceName: 'DHgate',

@@ -1,6 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { EvidenceRecord } from '@/lib/db/schema';
 import { draftMessage } from '@/lib/evidence/draft';
 import {
   buildEvidencePack,
@@ -12,27 +10,13 @@ import {
   allchinabuyDamaged,
   dhgateNotReceived,
   fewFacts,
+  openPack,
   packInput,
   pngBytes,
   sha256,
-  type Scenario,
+  withEvidence,
+  type OpenedPack,
 } from './scenarios';
-
-interface OpenedPack {
-  files: Record<string, Uint8Array>;
-  manifest: PackManifest;
-  text: (path: string) => string;
-}
-
-async function openPack(input: PackInput): Promise<OpenedPack> {
-  const files = unzipSync(await buildEvidencePack(input));
-  const text = (path: string) => {
-    const bytes = files[path];
-    if (!bytes) throw new Error(`${path} is not in the pack`);
-    return strFromU8(bytes);
-  };
-  return { files, manifest: JSON.parse(text('manifest.json')) as PackManifest, text };
-}
 
 function entry(manifest: PackManifest, path: string) {
   const found = manifest.files.find((file) => file.path === path);
@@ -318,25 +302,6 @@ describe('integrity', () => {
 });
 
 describe('file names', () => {
-  function withEvidence(records: Partial<EvidenceRecord>[], bytes?: Uint8Array): Scenario {
-    const scenario = fewFacts();
-    scenario.evidence = records.map((record, index) => {
-      const id = `ev-${index}`;
-      if (bytes) scenario.files.set(id, bytes);
-      return {
-        id,
-        caseId: scenario.openCase.id,
-        orderId: scenario.order.id,
-        kind: 'file',
-        shows: [],
-        name: 'file',
-        capturedAt: `2026-11-20T10:0${index}:00.000Z`,
-        ...record,
-      };
-    });
-    return scenario;
-  }
-
   it.each([
     ['scan.jpeg', 'image/jpeg', 'evidence/01-scan.jpeg'],
     ['capture', 'image/webp', 'evidence/01-capture.webp'],

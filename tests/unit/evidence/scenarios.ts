@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
 import { PARIS } from '../zones';
 import type { EvidenceRecord, StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import type { DraftInput } from '@/lib/evidence/draft';
-import type { PackInput } from '@/lib/evidence/pack';
+import { buildEvidencePack, type PackInput, type PackManifest } from '@/lib/evidence/pack';
 import type { Language } from '@/lib/i18n';
 import { POLICIES } from '@/lib/policies';
 import {
@@ -323,4 +324,43 @@ export function packInput(
     evidenceFiles: scenario.files,
     generatedAt: '2026-11-22T12:30:00.000Z',
   };
+}
+
+export interface OpenedPack {
+  zip: Uint8Array;
+  files: Record<string, Uint8Array>;
+  manifest: PackManifest;
+  /** A file of the pack as text; a file not in the pack fails the test. */
+  text: (path: string) => string;
+}
+
+export async function openPack(input: PackInput): Promise<OpenedPack> {
+  const zip = await buildEvidencePack(input);
+  const files = unzipSync(zip);
+  const text = (path: string) => {
+    const bytes = files[path];
+    if (!bytes) throw new Error(`${path} is not in the pack`);
+    return strFromU8(bytes);
+  };
+  return { zip, files, manifest: JSON.parse(text('manifest.json')) as PackManifest, text };
+}
+
+/** The few-facts order with the given pieces of evidence, each given `bytes` as its file. */
+export function withEvidence(records: Partial<EvidenceRecord>[], bytes?: Uint8Array): Scenario {
+  const scenario = fewFacts();
+  scenario.evidence = records.map((record, index) => {
+    const id = `ev-${index}`;
+    if (bytes) scenario.files.set(id, bytes);
+    return {
+      id,
+      caseId: scenario.openCase.id,
+      orderId: scenario.order.id,
+      kind: 'file',
+      shows: [],
+      name: 'file',
+      capturedAt: `2026-11-20T10:0${index}:00.000Z`,
+      ...record,
+    };
+  });
+  return scenario;
 }
