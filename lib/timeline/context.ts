@@ -19,6 +19,8 @@ import type {
 /** What a planner works with: the facts, and rules as they apply to this buyer. */
 export class PlanContext {
   readonly overrides = new Set<string>();
+  /** The first instant after now at which a comparison this plan made with now turns. */
+  private turnsAt = Number.POSITIVE_INFINITY;
 
   constructor(
     readonly input: PlanInput,
@@ -29,6 +31,30 @@ export class PlanContext {
 
   get now(): string {
     return this.input.now;
+  }
+
+  /**
+   * Until when the plan holds: every comparison with now goes through `reached` or `over`,
+   * which note when its answer turns, so the background knows when to plan the order again.
+   */
+  get changesAt(): string | undefined {
+    return Number.isFinite(this.turnsAt) ? new Date(this.turnsAt).toISOString() : undefined;
+  }
+
+  private turnAt(time: number): void {
+    if (time > new Date(this.now).getTime() && time < this.turnsAt) this.turnsAt = time;
+  }
+
+  /** `instant` has come: now is at or after it. */
+  reached(instant: string): boolean {
+    this.turnAt(new Date(instant).getTime());
+    return !isAfter(instant, this.now);
+  }
+
+  /** `instant` is over: now is after it. */
+  over(instant: string): boolean {
+    this.turnAt(new Date(instant).getTime() + 1);
+    return isAfter(this.now, instant);
   }
 
   /** A rule with the buyer's tier and override applied; remembered when overridden. */
@@ -56,7 +82,7 @@ export class PlanContext {
       after: { value: rule.value, unit: rule.unit, from },
       source: rule.source,
       ruleId: rule.id,
-      passed: !isAfter(dueAt, this.now),
+      passed: this.reached(dueAt),
       ...(rule.overriddenFrom !== undefined
         ? { override: { from: rule.overriddenFrom, to: rule.value, unit: rule.unit } }
         : {}),
@@ -70,7 +96,7 @@ export class PlanContext {
     dueAt: string,
     source: RuleSource,
   ): Deadline {
-    return { kind, dueAt, edge, source, passed: !isAfter(dueAt, this.now) };
+    return { kind, dueAt, edge, source, passed: this.reached(dueAt) };
   }
 
   /** The plan of an order that is over: cancelled or refunded. */
@@ -95,7 +121,7 @@ export class PlanContext {
     const dueNow =
       action !== 'wait' &&
       action !== 'none' &&
-      (options.dueAt === undefined || !isAfter(options.dueAt, this.now));
+      (options.dueAt === undefined || this.reached(options.dueAt));
     return {
       action,
       message,

@@ -1,7 +1,6 @@
 import { DHGATE_POLICY } from '../policies/dhgate';
 import { checkTrackingNumber } from '../tracking-numbers';
 import type { PlanContext } from './context';
-import { isAfter } from './days';
 import type { Compensation, Deadline, PlannerResult } from './types';
 
 const instructions = DHGATE_POLICY.instructions;
@@ -77,7 +76,7 @@ function shippingWindows(ctx: PlanContext): Deadline[] {
 }
 
 function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
-  const { facts, now } = ctx;
+  const { facts } = ctx;
   const deadlines = shippingWindows(ctx);
   if (facts.resolvedAt) {
     return {
@@ -101,7 +100,7 @@ function disputeFlow(ctx: PlanContext): Omit<PlannerResult, 'compensation'> {
     return {
       stage: 'escalated',
       deadlines,
-      nextStep: isAfter(now, overdue.dueAt)
+      nextStep: ctx.over(overdue.dueAt)
         ? ctx.step('follow-up', 'next.follow-up-dhgate', {
             dueAt: overdue.dueAt,
           })

@@ -40,5 +40,6 @@ export function planCase(input: PlanInput): CasePlan {
     deadlines,
     overrides: [...ctx.overrides].sort(),
     notes: [...ctx.notes].sort(),
+    ...(ctx.changesAt === undefined ? {} : { changesAt: ctx.changesAt }),
   };
 }

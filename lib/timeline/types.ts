@@ -185,6 +185,11 @@ export interface CasePlan {
   overrides: string[];
   /** Why some deadlines could not be worked out, and other things worth knowing. */
   notes: NoteMessage[];
+  /**
+   * The first moment after now at which this plan would read differently (a window opens or
+   * closes, a step falls due); absent when time alone changes nothing.
+   */
+  changesAt?: string;
 }
 
 export interface Settings {

@@ -56,4 +56,31 @@ describe('planCase over whatever the database holds', () => {
     },
     PROPERTY_TIMEOUT,
   );
+
+  it(
+    'holds unchanged until the moment it says it changes, at every such moment in turn',
+    () => {
+      const YEARS = 5 * 366 * 86_400_000;
+      const at = (time: number) => new Date(time).toISOString();
+      assertProperty(
+        fc.property(planInput, fc.double({ min: 0, max: 1, noNaN: true }), (input, share) => {
+          // Walks from now through each moment the plan names, checking the last millisecond
+          // before it and a moment in between: the exact edges are where a slip would hide.
+          let from = Date.parse(input.now);
+          for (let turn = 0; turn < 12; turn += 1) {
+            const plan = planCase({ ...input, now: at(from) });
+            const until = plan.changesAt === undefined ? from + YEARS : Date.parse(plan.changesAt);
+            expect(until).toBeGreaterThan(from);
+            expect(planCase({ ...input, now: at(until - 1) })).toEqual(plan);
+            const between = from + Math.floor(share * (until - from - 1));
+            expect(planCase({ ...input, now: at(between) })).toEqual(plan);
+            if (plan.changesAt === undefined) return;
+            from = until;
+          }
+        }),
+        { name: 'planCase between now and changesAt', seed: SEED },
+      );
+    },
+    PROPERTY_TIMEOUT,
+  );
 });
