@@ -1,7 +1,7 @@
 import type { OrderPlan } from './db/plans';
-import { effectiveOrder, type StoredCase, type StoredOrder } from './db/schema';
+import { effectiveOrder, type OrderSummary, type StoredCase, type StoredOrder } from './db/schema';
 import type { CasePlan } from './timeline';
-import { compareUrgency, urgencyOf, type Urgency } from './timeline/urgency';
+import { NEVER, timeDigits, urgencyKey, urgencyOf, type Urgency } from './timeline/urgency';
 
 /** An order as the buyer's list shows it: where it stands and how urgent it is. */
 export interface TrackedOrder {
@@ -14,6 +14,8 @@ export interface TrackedOrder {
   urgency: Urgency;
   /** What a search matches against, lowercased. */
   searchText: string;
+  /** Its place in a list: most urgent first, newest first among equals. */
+  rank: string;
 }
 
 function searchTextOf(order: StoredOrder): string {
@@ -30,13 +32,21 @@ function searchTextOf(order: StoredOrder): string {
     .toLowerCase();
 }
 
+/** Newest first: by when the order was placed, else when CaseClock first saw it. */
+function newestFirst(order: StoredOrder): string {
+  const placed = Date.parse(order.placedAt ?? order.firstSeenAt);
+  return Number.isNaN(placed) ? NEVER : timeDigits(Number(NEVER) - placed);
+}
+
 export function trackedOrder(planned: OrderPlan): TrackedOrder {
   const order = effectiveOrder(planned.order);
+  const urgency = urgencyOf(planned.plan);
   return {
     order,
     plan: planned.plan,
-    urgency: urgencyOf(planned.plan),
+    urgency,
     searchText: searchTextOf(order),
+    rank: `${urgencyKey(urgency)}${newestFirst(order)}`,
     ...(planned.openCase ? { openCase: planned.openCase } : {}),
     ...(planned.shownCase ? { shownCase: planned.shownCase } : {}),
   };
@@ -54,11 +64,6 @@ function passes(tracked: TrackedOrder, filter: OrderFilter): boolean {
   return true;
 }
 
-/** Newest first: by when the order was placed, else when CaseClock first saw it. */
-function placed(order: StoredOrder): string {
-  return order.placedAt ?? order.firstSeenAt;
-}
-
 /**
  * The orders a filter and a search keep, most urgent first (newest first among equals). Every
  * word of the search must appear: "dhgate earbuds" finds the DHgate order for earbuds.
@@ -68,15 +73,36 @@ export function selectOrders(
   filter: OrderFilter,
   search: string,
 ): TrackedOrder[] {
-  const words = search.toLowerCase().split(/\s+/).filter(Boolean);
+  const words = searchWords(search);
   return tracked
     .filter(
       (entry) => passes(entry, filter) && words.every((word) => entry.searchText.includes(word)),
     )
-    .sort(
-      (a, b) =>
-        compareUrgency(a.urgency, b.urgency) || placed(b.order).localeCompare(placed(a.order)),
-    );
+    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+}
+
+/** The words of a search or of an order's text, lowercased, each once. */
+export function searchWords(text: string): string[] {
+  return [...new Set(text.toLowerCase().split(/\s+/).filter(Boolean))];
+}
+
+/**
+ * What the background keeps of an order for the popup and the reminders: its rank in each list
+ * it is in, its words, and when it must be looked at again.
+ */
+export function summaryOf(
+  tracked: TrackedOrder,
+  wakeAt: string | undefined,
+  plannedWith: string,
+): OrderSummary {
+  const lists = ORDER_FILTERS.filter((filter) => passes(tracked, filter));
+  return {
+    orderId: tracked.order.id,
+    ...Object.fromEntries(lists.map((list) => [list, tracked.rank])),
+    words: searchWords(tracked.searchText),
+    ...(wakeAt === undefined ? {} : { wakeAt }),
+    plannedWith,
+  };
 }
 
 /** How many orders each filter keeps, for the filter's label. */

@@ -17,5 +17,12 @@ export default defineBackground(() => {
       await button.setBadgeText({ text });
     },
     notificationSupport: NOTIFICATION_SUPPORT[import.meta.env.FIREFOX ? 'firefox' : 'chrome'],
+    version: browser.runtime.getManifest().version,
+    async openPopup() {
+      // Firefox's browserAction opens its popup too, though its types leave it out.
+      const { openPopup } = button as { openPopup?: () => Promise<void> };
+      if (!openPopup) throw new Error('this browser cannot open the popup');
+      await openPopup.call(button);
+    },
   });
 });

@@ -15,6 +15,7 @@ import {
   reconcileReminders,
   remindTomorrow,
   serialReconciler,
+  SUMMARY_PREFIX,
   type ReminderApi,
 } from './reminders';
 import type { NotificationSupport } from './notifications';
@@ -65,6 +66,10 @@ export interface BackgroundOptions {
   setBadge: (text: string) => Promise<void>;
   /** What this browser's notifications take beyond a title and a message. */
   notificationSupport: NotificationSupport;
+  /** CaseClock's version: orders planned by another are planned again. */
+  version: string;
+  /** Opens the toolbar popup, where the buyer sees every order by urgency. */
+  openPopup: () => Promise<void>;
 }
 
 /** Notices about CaseClock's own trouble are named apart from reminders. */
@@ -96,21 +101,25 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   const size = (bytes: number) => formatSize(bytes, options.locale());
   const storage = () => health.track('storage', () => ensureOpen(db));
   // Reminders and the evidence menu follow the stored data; one run at a time keeps them whole.
-  const reconcile = serialReconciler(async () => {
+  const reconcile = serialReconciler(async (touched) => {
     await storage();
     await health.track('reminders', async () => {
-      await reconcileReminders({
-        db,
-        api: {
-          alarms: api.alarms,
-          notifications: api.notifications,
-          setBadge: options.setBadge,
-          iconUrl: api.runtime.getURL('/icon/128.png'),
-          notificationSupport: options.notificationSupport,
+      await reconcileReminders(
+        {
+          db,
+          version: options.version,
+          api: {
+            alarms: api.alarms,
+            notifications: api.notifications,
+            setBadge: options.setBadge,
+            iconUrl: api.runtime.getURL('/icon/128.png'),
+            notificationSupport: options.notificationSupport,
+          },
+          clock,
+          locale: options.locale,
         },
-        clock,
-        locale: options.locale,
-      });
+        touched,
+      );
       await syncEvidenceMenu(db, api.contextMenus, t());
     });
   });
@@ -153,7 +162,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   };
   const scheduleTrashEmptying = async () => {
     const next = await nextTrashEmptying(db);
-    if (next !== undefined) api.alarms.create(EMPTY_TRASH_ALARM, { when: next });
+    if (next !== undefined) await api.alarms.create(EMPTY_TRASH_ALARM, { when: next });
   };
   const emptyTrashNow = () =>
     tidy(async () => {
@@ -219,9 +228,19 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       ),
     );
   });
-  // A click on a reminder shows its case, which offers what its buttons do (Firefox has none).
+  /** The popup where it can open by itself; else the same page in a tab. */
+  const showOrders = async () => {
+    try {
+      await options.openPopup();
+    } catch {
+      await api.tabs.create({ url: api.runtime.getURL('/popup.html') });
+    }
+  };
+  // A click on a reminder shows its case, which offers what its buttons do (Firefox has none);
+  // a click on a summary of many shows them all, in the popup.
   api.notifications.onClicked.addListener((id) => {
-    if (!id.startsWith(NOTICE_PREFIX)) {
+    if (id.startsWith(SUMMARY_PREFIX)) void showOrders();
+    else if (!id.startsWith(NOTICE_PREFIX)) {
       void showWorkspace(tabs, caseUrl(api, orderIdOfReminder(id), id));
     }
     void api.notifications.clear(id);
@@ -232,7 +251,9 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
     if (button === 0) {
       void openOrderPage(orderIdOfReminder(id));
     } else {
-      void writeOrTell('notice.snooze', () => remindTomorrow(db, id, clock())).then(reconcile);
+      void writeOrTell('notice.snooze', () => remindTomorrow(db, id, clock())).then(() =>
+        reconcile([orderIdOfReminder(id)]),
+      );
     }
   });
   // What a closed page or an expired undo left behind only takes space.

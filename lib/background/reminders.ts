@@ -1,13 +1,10 @@
 import type { CaseClockDatabase } from '../db/database';
 import { RecordError } from '../db/errors';
 import type { ReminderLogEntry, ReminderRecord } from '../db/schema';
-import {
-  planEach,
-  readOrdersData,
-  readTrackedData,
-  type OrderPlan,
-  type PlanClock,
-} from '../db/plans';
+import { groupBy, planEach, readOrdersData, type OrderPlan, type PlanClock } from '../db/plans';
+import { readSettings } from '../db/settings';
+import { actionsDue, nextWake, ordersToPlan, planStamp, storeSummaries } from '../db/summaries';
+import { summaryOf, trackedOrder } from '../tracked-orders';
 import { formatWhen } from '../i18n/format';
 import { languageOf, translator, type MessageKey, type Translate } from '../i18n';
 import { adapterById } from '../marketplaces/registry';
@@ -38,6 +35,8 @@ export interface ReminderApi {
 export interface ReminderContext {
   db: CaseClockDatabase;
   api: ReminderApi;
+  /** CaseClock's version: its rules may differ from the version that planned the summaries. */
+  version: string;
   clock: () => PlanClock;
   locale: () => string;
 }
@@ -141,6 +140,8 @@ export function comesBackAt(record: ReminderRecord): string | undefined {
 
 /** A reminder this run is showing, and its record from before (to give it back if it fails). */
 interface Claim {
+  reminder: Reminder;
+  planned: OrderPlan;
   previous: ReminderRecord | undefined;
   logged: ReminderLogEntry;
 }
@@ -159,120 +160,233 @@ function reminderLogEntry(reminder: Reminder, shownAt: string): ReminderLogEntry
   };
 }
 
+/** A reminder an order's plan asks for, with that plan. */
+interface Wanted {
+  reminder: Reminder;
+  planned: OrderPlan;
+}
+
+/** When an order must be looked at again: its plan changes, or a reminder of it falls due. */
+function wakeAtOf(
+  planned: OrderPlan,
+  wanted: readonly Wanted[],
+  records: ReadonlyMap<string, ReminderRecord>,
+): string | undefined {
+  // An archived order reminds of nothing, and nothing wakes the background for it.
+  if (planned.order.archived) return undefined;
+  const times = wanted.flatMap(
+    ({ reminder }) => pendingAt(reminder, records.get(reminder.key)) ?? [],
+  );
+  if (planned.plan.changesAt !== undefined) times.push(planned.plan.changesAt);
+  return times.reduce<string | undefined>(
+    (soonest, time) => (soonest === undefined || isAfter(soonest, time) ? time : soonest),
+    undefined,
+  );
+}
+
 /**
- * Marks a reminder as shown, unless it already was, and logs it: the one place that decides,
- * inside a transaction, so a reminder is never shown twice however many wake-ups race for it,
- * and the log holds exactly the reminders shown.
+ * Marks the reminders due as shown, unless a racing run already did, logs them, and stores the
+ * planned orders' summaries, all in one transaction: a reminder is never shown twice however
+ * many wake-ups race for it, and the log holds exactly the reminders shown.
  */
-async function claim(
+async function claimAndSummarize(
   db: CaseClockDatabase,
-  reminder: Reminder,
-  now: string,
-): Promise<Claim | undefined> {
-  return db.transaction('rw', db.reminders, db.reminderLog, async () => {
-    const previous = await db.reminders.get(reminder.key);
-    const at = pendingAt(reminder, previous);
-    if (at === undefined || isAfter(at, now)) return undefined;
-    const logged = reminderLogEntry(reminder, now);
-    await db.reminders.put({ id: reminder.key, notifiedAt: now });
-    await db.reminderLog.put(logged);
-    return { previous, logged };
+  plans: readonly OrderPlan[],
+  wanted: readonly Wanted[],
+  gone: readonly string[],
+  { now, stamp }: { now: string; stamp: string },
+): Promise<Claim[]> {
+  return db.transaction('rw', [db.reminders, db.reminderLog, db.summaries], async () => {
+    const keys = wanted.map(({ reminder }) => reminder.key);
+    const records = new Map(
+      (await db.reminders.bulkGet(keys)).flatMap((record) => (record ? [[record.id, record]] : [])),
+    );
+    const claims = wanted.flatMap(({ reminder, planned }): Claim[] => {
+      const previous = records.get(reminder.key);
+      const at = pendingAt(reminder, previous);
+      if (at === undefined || isAfter(at, now)) return [];
+      return [{ reminder, planned, previous, logged: reminderLogEntry(reminder, now) }];
+    });
+    for (const { reminder } of claims)
+      records.set(reminder.key, { id: reminder.key, notifiedAt: now });
+    await db.reminders.bulkPut(
+      claims.map(({ reminder }) => ({ id: reminder.key, notifiedAt: now })),
+    );
+    await db.reminderLog.bulkPut(claims.map(({ logged }) => logged));
+    const byOrder = groupBy(wanted, ({ reminder }) => reminder.orderId);
+    const summaries = plans.map((planned) =>
+      summaryOf(
+        trackedOrder(planned),
+        wakeAtOf(planned, byOrder.get(planned.order.id) ?? [], records),
+        stamp,
+      ),
+    );
+    await storeSummaries(db, summaries, gone);
+    return claims;
   });
 }
 
-/** A reminder the browser would not show is owed still, and not logged: the next run tries it again. */
+/**
+ * Reminders the browser would not show are owed still, and not logged: their orders are due
+ * for a look at once, so the next run, whatever starts it, tries them again.
+ */
 async function release(
   db: CaseClockDatabase,
-  reminder: Reminder,
+  claims: readonly Claim[],
   now: string,
-  { previous, logged }: Claim,
 ): Promise<void> {
-  await db.transaction('rw', db.reminders, db.reminderLog, async () => {
-    if ((await db.reminders.get(reminder.key))?.notifiedAt !== now) return;
-    if (previous) await db.reminders.put(previous);
-    else await db.reminders.delete(reminder.key);
-    await db.reminderLog.delete(logged.id);
+  await db.transaction('rw', [db.reminders, db.reminderLog, db.summaries], async () => {
+    for (const { reminder, previous, logged } of claims) {
+      if ((await db.reminders.get(reminder.key))?.notifiedAt !== now) continue;
+      if (previous) await db.reminders.put(previous);
+      else await db.reminders.delete(reminder.key);
+      await db.reminderLog.delete(logged.id);
+      await db.summaries.update(reminder.orderId, { wakeAt: now });
+    }
   });
 }
 
-async function notify(
-  context: ReminderContext,
-  reminder: Reminder,
-  planned: OrderPlan,
-  now: string,
-) {
-  const { api } = context;
-  const locale = context.locale();
-  const t = translator(languageOf(locale));
-  const options = reminderOptions(
-    api.notificationSupport,
-    { ...reminderText(reminder, planned, now, locale, t), iconUrl: api.iconUrl },
-    [t('reminder.openOrder'), t('reminder.snooze')],
-  );
-  await showNotification(api.notifications, reminder.key, options);
-}
+/** More reminders than this at once (after days away) are shown as one summary. */
+export const FEW_REMINDERS = 3;
 
-/** How many orders ask the buyer to act now: the number on the toolbar button. */
-export function actionsDue(plans: readonly OrderPlan[]): number {
-  return plans.filter((planned) => planned.plan.nextStep.dueNow).length;
+/** Notifications that sum up many reminders are named apart: a click opens the popup. */
+export const SUMMARY_PREFIX = 'reminders:';
+
+function notificationOptions(
+  context: ReminderContext,
+  content: Pick<NotificationOptions, 'title' | 'message'>,
+  buttons: readonly [string, string] | undefined,
+): NotificationOptions {
+  const { api } = context;
+  const base = { ...content, iconUrl: api.iconUrl };
+  if (buttons) return reminderOptions(api.notificationSupport, base, buttons);
+  return { type: 'basic', ...base };
 }
 
 /**
- * Brings the alarms in line with the deadlines of every order, shows each reminder whose time
- * has come exactly once (catching up on those that fell due while the browser was closed),
- * removes alarms nothing asks for any more, and updates the badge. A reminder the browser
- * refuses to show stops none of that: it stays owed, and the run ends by throwing what went
- * wrong, for the popup to say.
+ * Shows what this run claimed: each reminder on its own, or, when more than a few fell due at
+ * once, one notification that names the first and opens the popup. Those the browser refuses
+ * are given back. Returns what went wrong.
  */
-export async function reconcileReminders(context: ReminderContext): Promise<void> {
+async function announce(context: ReminderContext, claims: readonly Claim[], now: string) {
+  const locale = context.locale();
+  const t = translator(languageOf(locale));
+  const text = ({ reminder, planned }: Claim) => reminderText(reminder, planned, now, locale, t);
+  const refused: unknown[] = [];
+  const failed: Claim[] = [];
+  const show = async (id: string, options: NotificationOptions, shown: readonly Claim[]) => {
+    try {
+      await showNotification(context.api.notifications, id, options);
+    } catch (error) {
+      refused.push(error);
+      failed.push(...shown);
+    }
+  };
+  if (claims.length > FEW_REMINDERS) {
+    // The first to have fallen due first.
+    const inOrder = [...claims].sort(
+      (a, b) =>
+        Date.parse(a.reminder.at) - Date.parse(b.reminder.at) ||
+        (a.reminder.key < b.reminder.key ? -1 : 1),
+    );
+    const named = inOrder.slice(0, FEW_REMINDERS).map((claim) => {
+      const { title, message } = text(claim);
+      return `${title}: ${message}`;
+    });
+    const rest = claims.length - named.length;
+    const summary = {
+      title: t('reminder.summary.title', { count: claims.length }),
+      message: [...named, t('reminder.summary.more', { count: rest })].join('\n'),
+    };
+    await show(`${SUMMARY_PREFIX}${now}`, notificationOptions(context, summary, undefined), claims);
+  } else {
+    const buttons = [t('reminder.openOrder'), t('reminder.snooze')] as const;
+    for (const claim of claims) {
+      await show(claim.reminder.key, notificationOptions(context, text(claim), buttons), [claim]);
+    }
+  }
+  if (failed.length > 0) await release(context.db, failed, now);
+  return refused;
+}
+
+/** The one alarm CaseClock keeps for its reminders: the browser allows only so many. */
+export const NEXT_ALARM = `${ALARM_PREFIX}next`;
+
+/**
+ * Sets the one alarm for the next moment an order needs looking at, and clears any other
+ * reminder alarm (an older version kept one per reminder).
+ */
+async function scheduleNext(api: ReminderApi, when: string | undefined): Promise<void> {
+  const time = when === undefined ? undefined : Date.parse(when);
+  let current = false;
+  // A copy: clearing one must not skip the next.
+  for (const alarm of [...(await api.alarms.getAll())]) {
+    if (!alarm.name.startsWith(ALARM_PREFIX)) continue;
+    if (
+      alarm.name === NEXT_ALARM &&
+      time !== undefined &&
+      Math.abs(alarm.scheduledTime - time) < 1000
+    ) {
+      current = true;
+    } else {
+      await api.alarms.clear(alarm.name);
+    }
+  }
+  if (time !== undefined && !current) await api.alarms.create(NEXT_ALARM, { when: time });
+}
+
+/**
+ * Brings the reminders in line with the stored deadlines. Plans again only the orders a write
+ * touched and those whose time has come, keeps their summaries, shows each reminder whose time
+ * has come exactly once (catching up on those that fell due while the browser was closed), sets
+ * the one alarm for the next, and updates the badge. A reminder the browser refuses stops none
+ * of that: it stays owed, and the run ends by throwing what went wrong, for the popup to say.
+ */
+export async function reconcileReminders(
+  context: ReminderContext,
+  touched: Iterable<string> = [],
+): Promise<void> {
   const { db, api } = context;
   const clock = context.clock();
-  const data = await readTrackedData(db);
-  const { settings } = data;
-  const plans = planEach(
-    { ...data, orders: data.orders.filter((order) => !order.archived) },
-    clock,
-  );
-  const byOrder = new Map(plans.map((planned) => [planned.order.id, planned]));
-  const reminders = plans.flatMap((planned) => remindersFor(planned, settings.reminderLeadHours));
-  const records = new Map((await db.reminders.toArray()).map((record) => [record.id, record]));
-
-  const alarms = new Map<string, number>();
-  const refused: unknown[] = [];
-  for (const reminder of reminders) {
-    const at = pendingAt(reminder, records.get(reminder.key));
-    const planned = byOrder.get(reminder.orderId);
-    if (at === undefined || !planned) continue;
-    if (isAfter(at, clock.now)) {
-      alarms.set(`${ALARM_PREFIX}${reminder.key}`, new Date(at).getTime());
-      continue;
-    }
-    const claimed = await claim(db, reminder, clock.now);
-    if (!claimed) continue;
-    try {
-      await notify(context, reminder, planned, clock.now);
-    } catch (error) {
-      await release(db, reminder, clock.now, claimed);
-      refused.push(error);
-    }
+  const stamp = planStamp(context.version, clock.timeZone, await readSettings(db));
+  const ids = await ordersToPlan(db, touched, stamp, clock.now);
+  const data = await readOrdersData(db, ids);
+  const plans = planEach(data, clock);
+  const stored = new Set(data.orders.map((order) => order.id));
+  const gone = ids.filter((id) => !stored.has(id));
+  const wanted = plans
+    .filter((planned) => !planned.order.archived)
+    .flatMap((planned) =>
+      remindersFor(planned, data.settings.reminderLeadHours).map((reminder) => ({
+        reminder,
+        planned,
+      })),
+    );
+  const claims = await claimAndSummarize(db, plans, wanted, gone, { now: clock.now, stamp });
+  const refused = await announce(context, claims, clock.now);
+  let unscheduled: unknown;
+  try {
+    await scheduleNext(api, await nextWake(db, clock.now));
+  } catch (error) {
+    unscheduled = error;
   }
-
-  for (const alarm of await api.alarms.getAll()) {
-    if (!alarm.name.startsWith(ALARM_PREFIX)) continue;
-    const when = alarms.get(alarm.name);
-    if (when === undefined) await api.alarms.clear(alarm.name);
-    else if (Math.abs(alarm.scheduledTime - when) < 1000) alarms.delete(alarm.name);
-  }
-  for (const [name, when] of alarms) api.alarms.create(name, { when });
-
-  const due = actionsDue(plans);
+  const due = await actionsDue(db);
   await api.setBadge(due > 0 ? String(due) : '');
-  if (refused.length > 0) {
-    const [first] = refused;
-    const reason = first instanceof Error ? first.message : String(first);
-    const count = refused.length === 1 ? 'a reminder' : `${refused.length} reminders`;
-    throw new AggregateError(refused, `the browser would not show ${count}: ${reason}`);
+  const [first] = refused;
+  if (first !== undefined) {
+    const count = refused.length === 1 ? 'a reminder' : `${String(refused.length)} reminders`;
+    throw new AggregateError(refused, `the browser would not show ${count}: ${reasonOf(first)}`);
   }
+  if (unscheduled !== undefined) {
+    throw new Error(
+      `the browser would not set the alarm for the next reminder: ${reasonOf(unscheduled)}`,
+      { cause: unscheduled },
+    );
+  }
+}
+
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 const DAY = 86_400_000;
@@ -300,18 +414,24 @@ export async function remindTomorrow(
 }
 
 /**
- * Runs reconciliations one at a time: writes, alarms and start-up may all ask at once, and a
- * second run only needs to start after the first one ends.
+ * Runs reconciliations one at a time, each for the orders written since the one before: writes,
+ * alarms and start-up may all ask at once, and a second run only needs to start after the first
+ * one ends. A request resolves once a run that started after it has ended.
  */
-export function serialReconciler(run: () => Promise<void>): () => Promise<void> {
+export function serialReconciler(
+  run: (touched: ReadonlySet<string>) => Promise<void>,
+): (touched?: Iterable<string>) => Promise<void> {
   let requested = 0;
   let completed = 0;
+  let pending = new Set<string>();
   let running: Promise<void> | undefined;
   const loop = async (): Promise<void> => {
     while (completed < requested) {
       const covered = requested;
+      const touched = pending;
+      pending = new Set();
       try {
-        await run();
+        await run(touched);
       } catch (error) {
         console.error('CaseClock could not update its reminders', error);
       }
@@ -319,7 +439,8 @@ export function serialReconciler(run: () => Promise<void>): () => Promise<void> 
     }
     running = undefined;
   };
-  return () => {
+  return (touched = []) => {
+    for (const id of touched) pending.add(id);
     requested += 1;
     running ??= loop();
     return running;

@@ -163,13 +163,17 @@ export async function correctEventTime(
 
 /**
  * Removes a step the buyer recorded by mistake; what pages showed stays. Removing a resolution
- * opens its case again.
+ * opens its case again. Returns the step removed.
  */
-export async function removeBuyerEvent(db: CaseClockDatabase, eventId: string): Promise<void> {
-  await db.transaction('rw', db.cases, db.events, async () => {
+export async function removeBuyerEvent(
+  db: CaseClockDatabase,
+  eventId: string,
+): Promise<StoredEvent> {
+  return db.transaction('rw', db.cases, db.events, async () => {
     const event = mustExist(await db.events.get(eventId), `event ${eventId}`);
     if (event.source !== 'buyer') throw new RecordError('events read from pages cannot be removed');
     await db.events.delete(eventId);
     if (event.caseId && CLOSING_EVENTS.has(event.type)) await settleCaseStatus(db, event.caseId);
+    return event;
   });
 }

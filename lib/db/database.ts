@@ -2,6 +2,7 @@ import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type {
   EvidenceBlob,
   EvidenceRecord,
+  OrderSummary,
   PageReport,
   ReminderLogEntry,
   ReminderRecord,
@@ -30,6 +31,7 @@ export class CaseClockDatabase extends Dexie {
   uploadChunks!: Table<UploadChunk, [string, number]>;
   trash!: EntityTable<TrashRecord, 'id'>;
   pageReports!: EntityTable<PageReport, 'url'>;
+  summaries!: EntityTable<OrderSummary, 'orderId'>;
 
   constructor(name: string = DATABASE_NAME, options?: DexieOptions) {
     super(name, options);

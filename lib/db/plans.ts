@@ -5,7 +5,7 @@ import type { CaseClockDatabase } from './database';
 import { readSettings } from './settings';
 import { effectiveOrder, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
     const group = groups.get(key(item));

@@ -122,6 +122,29 @@ export interface ReminderLogEntry {
   shownAt: string;
 }
 
+/**
+ * Where one order stands, kept by the background on each write so the popup and the reminders
+ * never plan every order: the order's place in each list it is in, the words a search finds it
+ * by, and when it must be looked at again.
+ */
+export interface OrderSummary {
+  orderId: string;
+  /**
+   * Its sort key in each list the buyer can pick ("Open", "Closed", "All", "Archived"), most
+   * urgent first; absent from the lists it is not in, so their indexes leave it out.
+   */
+  open?: string;
+  closed?: string;
+  all?: string;
+  archived?: string;
+  /** The words a search finds it by, lowercased. */
+  words: string[];
+  /** When its plan next reads differently or a reminder of it falls due. */
+  wakeAt?: string;
+  /** The rules, settings and time zone it was planned with: any change plans it again. */
+  plannedWith: string;
+}
+
 /** What one deletion took away: a whole order, or one case of an order. */
 export interface DeletionTarget {
   kind: 'order' | 'case';

@@ -73,4 +73,10 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
   { version: 4, stores: { trash: 'id, deletedAt', pageReports: 'url, at' } },
   // Every reminder shown, so the case's timeline can say when the buyer was reminded.
   { version: 5, stores: { reminderLog: 'id, orderId, reminder' } },
+  // Each order's summary, kept on each write: the popup reads a screenful of it in list order,
+  // and the background finds the orders whose time has come, without planning every order.
+  {
+    version: 6,
+    stores: { summaries: 'orderId, open, closed, all, archived, *words, wakeAt, plannedWith' },
+  },
 ];

@@ -40,6 +40,8 @@ export const en = {
   'reminder.closed': '{deadline} was {when}. Check where the order stands.',
   'reminder.openOrder': 'Open the order page',
   'reminder.snooze': 'Remind me tomorrow',
+  'reminder.summary.title': '{count} deadlines need you',
+  'reminder.summary.more': '…and {count} more: open CaseClock to see them all.',
   'reminder.card': 'Reminder',
   'reminder.snoozed': 'I’ll remind you again {when}.',
   'reminder.dismiss': 'Dismiss',

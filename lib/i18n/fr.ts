@@ -43,6 +43,8 @@ export const fr: Record<MessageKey, string> = {
   'reminder.closed': '{deadline} : c’était {when}. Vérifiez où en est la commande.',
   'reminder.openOrder': 'Ouvrir la page de la commande',
   'reminder.snooze': 'Me le rappeler demain',
+  'reminder.summary.title': '{count} échéances vous attendent',
+  'reminder.summary.more': '… et {count} de plus : ouvrez CaseClock pour toutes les voir.',
   'reminder.card': 'Rappel',
   'reminder.snoozed': 'Je vous le rappellerai {when}.',
   'reminder.dismiss': 'Fermer',

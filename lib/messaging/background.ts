@@ -67,10 +67,11 @@ export interface BackgroundDeps {
   now: () => Date;
   timeZone: () => string;
   /**
-   * Brings reminders and the evidence menu in line with what was just written: after writes to
-   * orders, cases, events or settings. Evidence moves no deadline and needs no call.
+   * Brings the orders' summaries, reminders and the evidence menu in line with what was just
+   * written: after writes to orders, cases, events or settings, naming the orders written
+   * (a change of settings reaches every order by itself). Evidence moves no deadline.
    */
-  afterWrite: () => Promise<void>;
+  afterWrite: (orderIds: readonly string[]) => Promise<void>;
   tabs: TabAccess;
   /** The address of an order's case workspace. */
   caseUrl: (orderId: string) => string;
@@ -225,7 +226,7 @@ const HANDLERS: Handlers = {
       refused,
       ...(message.problems ? { problems: message.problems } : {}),
     });
-    await deps.afterWrite();
+    await deps.afterWrite(tracked);
     const numbers = orders.map((order) => order.orderNumber);
     return { ok: true, tracked, refused, ...(await orderViews(deps, marketplace, numbers)) };
   },
@@ -251,16 +252,9 @@ const HANDLERS: Handlers = {
 
   async 'items-inspected'(deps, message) {
     const now = deps.now().toISOString();
-    await recordBuyerEvent(
-      deps.db,
-      {
-        orderId: orderId(message.marketplace, message.orderNumber),
-        type: 'items-inspected',
-        at: now,
-      },
-      now,
-    );
-    await deps.afterWrite();
+    const inspected = orderId(message.marketplace, message.orderNumber);
+    await recordBuyerEvent(deps.db, { orderId: inspected, type: 'items-inspected', at: now }, now);
+    await deps.afterWrite([inspected]);
     return {
       ok: true,
       ...(await orderViews(deps, message.marketplace, [message.orderNumber])),
@@ -274,7 +268,7 @@ const HANDLERS: Handlers = {
       message.reason,
       deps.now().toISOString(),
     );
-    await deps.afterWrite();
+    await deps.afterWrite([message.orderId]);
     return { ok: true, caseId: started.id };
   },
 
@@ -289,19 +283,19 @@ const HANDLERS: Handlers = {
       },
       deps.now().toISOString(),
     );
-    await deps.afterWrite();
+    await deps.afterWrite([message.orderId]);
     return { ok: true, eventId: event.id };
   },
 
   async 'event-correct'(deps, message) {
     const event = await correctEventTime(deps.db, message.eventId, message.at);
-    await deps.afterWrite();
+    await deps.afterWrite([event.orderId]);
     return { ok: true, eventId: event.id };
   },
 
   async 'event-remove'(deps, message) {
-    await removeBuyerEvent(deps.db, message.eventId);
-    await deps.afterWrite();
+    const removed = await removeBuyerEvent(deps.db, message.eventId);
+    await deps.afterWrite([removed.orderId]);
     return { ok: true, eventId: message.eventId };
   },
 
@@ -314,7 +308,7 @@ const HANDLERS: Handlers = {
       ...(reminderLeadHours !== undefined ? { reminderLeadHours } : {}),
       ...(showPanel !== undefined ? { showPanel } : {}),
     });
-    await deps.afterWrite();
+    await deps.afterWrite([]);
     return { ok: true, settings };
   },
 
@@ -333,7 +327,7 @@ const HANDLERS: Handlers = {
       message.edits,
       deps.now().toISOString(),
     );
-    await deps.afterWrite();
+    await deps.afterWrite([id]);
     return { ok: true, orderId: id };
   },
 
@@ -341,13 +335,13 @@ const HANDLERS: Handlers = {
     const order = mustExist(await deps.db.orders.get(message.orderId), `order ${message.orderId}`);
     checkLinks(order.marketplace, message.edits);
     await editOrder(deps.db, message.orderId, message.edits);
-    await deps.afterWrite();
+    await deps.afterWrite([message.orderId]);
     return { ok: true, orderId: message.orderId };
   },
 
   async 'order-archive'(deps, message) {
     await archiveOrder(deps.db, message.orderId, message.archived);
-    await deps.afterWrite();
+    await deps.afterWrite([message.orderId]);
     return { ok: true, orderId: message.orderId };
   },
 
@@ -363,7 +357,7 @@ const HANDLERS: Handlers = {
       throw new RecordError('this reminder is not one of this order’s');
     }
     const snoozedUntil = await remindTomorrow(deps.db, message.key, planClock(deps));
-    await deps.afterWrite();
+    await deps.afterWrite([message.orderId]);
     return { ok: true, snoozedUntil };
   },
 
@@ -456,7 +450,7 @@ const HANDLERS: Handlers = {
 
   async 'deletion-undo'(deps, message) {
     const target = await undoDeletion(deps.db, message.undoId, deps.now().toISOString());
-    await deps.afterWrite();
+    await deps.afterWrite([target.orderId]);
     return { ok: true, orderId: target.orderId };
   },
 
@@ -469,7 +463,7 @@ const HANDLERS: Handlers = {
 async function deleted(deps: BackgroundDeps, what: { kind: 'order' | 'case'; id: string }) {
   const trash = await deleteRecords(deps.db, what, deps.now().toISOString());
   deps.afterDeletion();
-  await deps.afterWrite();
+  await deps.afterWrite([trash.target.orderId]);
   return { ok: true as const, undoId: trash.id, orderId: trash.target.orderId };
 }
 

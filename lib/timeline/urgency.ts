@@ -27,29 +27,36 @@ export function urgencyOf(plan: CasePlan): Urgency {
   };
 }
 
-const LAST = Number.POSITIVE_INFINITY;
+const TIME_DIGITS = 15;
 
-function time(deadline: Deadline | undefined): number {
-  return deadline ? new Date(deadline.dueAt).getTime() : LAST;
+/** Milliseconds as fixed-width digits: their text order is their time order. */
+export function timeDigits(milliseconds: number): string {
+  return String(Math.max(0, Math.floor(milliseconds))).padStart(TIME_DIGITS, '0');
 }
 
-function group(urgency: Urgency): number {
-  if (urgency.actionNow) return 0;
+/** Later than any time: after every deadline. */
+export const NEVER = '9'.repeat(TIME_DIGITS);
+
+function time(deadline: Deadline | undefined): string {
+  return deadline ? timeDigits(Date.parse(deadline.dueAt)) : NEVER;
+}
+
+/** Keys beginning so are orders whose buyer can act now. */
+export const ACTION_NOW_KEY = '0';
+
+function group(urgency: Urgency): string {
+  if (urgency.actionNow) return ACTION_NOW_KEY;
   // Settled before anything else: a resolved case may still have a window ahead it no longer needs.
-  if (urgency.settled) return 3;
-  return urgency.nextDeadline ? 1 : 2;
+  if (urgency.settled) return '3';
+  return urgency.nextDeadline ? '1' : '2';
 }
 
 /**
- * Most urgent first: actions the buyer can take now (the one whose window closes soonest
- * first), then orders by their next deadline, then orders with nothing ahead; settled last.
- * Ties are left to the caller's order (a stable sort keeps it).
+ * A key whose text order is urgency order, most urgent first: actions the buyer can take now
+ * (the one whose window closes soonest first), then orders by their next deadline, then orders
+ * with nothing ahead; settled last. The popup's lists are indexed by it.
  */
-export function compareUrgency(a: Urgency, b: Urgency): number {
-  const byGroup = group(a) - group(b);
-  if (byGroup !== 0) return byGroup;
-  const [left, right] = a.actionNow
-    ? [time(a.nextClosing), time(b.nextClosing)]
-    : [time(a.nextDeadline), time(b.nextDeadline)];
-  return left < right ? -1 : left > right ? 1 : 0;
+export function urgencyKey(urgency: Urgency): string {
+  const deadline = urgency.actionNow ? urgency.nextClosing : urgency.nextDeadline;
+  return `${group(urgency)}${time(deadline)}`;
 }

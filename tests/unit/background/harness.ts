@@ -8,6 +8,7 @@ import {
   type NotificationOptions,
 } from '@/lib/background/notifications';
 import { CaseClockDatabase } from '@/lib/db/database';
+import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import type { SenderInfo } from '@/lib/messaging/protocol';
 
 export const EXTENSION_PAGE: SenderInfo = {
@@ -107,6 +108,9 @@ function notificationsOf(
   };
 }
 
+/** How many alarms Chrome keeps for one extension. */
+export const CHROME_ALARM_LIMIT = 500;
+
 /** A 1×1 PNG: what the fake browser "sees" in a tab. */
 export const TINY_PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
@@ -115,6 +119,13 @@ export const TINY_PNG =
 export class TestBackground {
   now: Date;
   badge = '';
+  /** CaseClock's version, and the buyer's time zone, as the worker starts with them. */
+  version = '1.0.0';
+  timeZone = PARIS;
+  /** How often the background opened the toolbar popup. */
+  popupsOpened = 0;
+  /** Why the browser will not open the popup for now, if it will not. */
+  popupRefused: string | undefined;
   readonly db: CaseClockDatabase;
   background!: ReturnType<typeof startBackground>;
   readonly menus = new FakeMenus();
@@ -129,6 +140,8 @@ export class TestBackground {
   readonly refusedNotifications: string[] = [];
   /** Notifications the browser will not show for now, by id, with its reason. */
   readonly unavailableNotifications = new Map<string, string>();
+  /** Why the browser will not set alarms for now, if it will not. */
+  alarmsRefused: string | undefined;
 
   constructor(
     start: string,
@@ -144,6 +157,22 @@ export class TestBackground {
   async start(): Promise<this> {
     const api: ExtensionApi = {
       ...fakeBrowser,
+      // Each call goes to the fake browser's own function, which a test may have replaced.
+      alarms: {
+        onAlarm: fakeBrowser.alarms.onAlarm,
+        getAll: () => fakeBrowser.alarms.getAll(),
+        clear: (name) => fakeBrowser.alarms.clear(name),
+        create: async (name, info) => {
+          const alarms = await fakeBrowser.alarms.getAll();
+          const added = !alarms.some((alarm) => alarm.name === name);
+          // Chrome refuses an extension's 501st alarm, in these words.
+          if (added && alarms.length >= CHROME_ALARM_LIMIT) {
+            throw new Error('Maximum number of alarms reached.');
+          }
+          if (this.alarmsRefused !== undefined) throw new Error(this.alarmsRefused);
+          await fakeBrowser.alarms.create(name, info);
+        },
+      },
       notifications: {
         ...fakeBrowser.notifications,
         ...notificationsOf(this.browser, this.unavailableNotifications, this.refusedNotifications),
@@ -191,13 +220,19 @@ export class TestBackground {
     this.background = startBackground(api, {
       db: this.db,
       now: () => this.now,
-      timeZone: () => PARIS,
+      timeZone: () => this.timeZone,
       locale: () => 'en-US',
       setBadge: (text) => {
         this.badge = text;
         return Promise.resolve();
       },
       notificationSupport: NOTIFICATION_SUPPORT[this.browser],
+      version: this.version,
+      openPopup: () => {
+        if (this.popupRefused !== undefined) return Promise.reject(new Error(this.popupRefused));
+        this.popupsOpened += 1;
+        return Promise.resolve();
+      },
     });
     await this.background.started;
     return this;
@@ -273,4 +308,61 @@ export function dhgatePageRead(overrides: Record<string, unknown> = {}) {
     ],
     ...overrides,
   };
+}
+
+const MINUTE = 60_000;
+/** The first refund request; the others follow a minute apart. */
+const FIRST_REQUEST = Date.parse('2026-11-10T09:00:00.000Z');
+
+export function orderNumber(index: number): string {
+  return String(1_043_600_000 + index);
+}
+
+/**
+ * `count` DHgate orders, each with a case whose refund was asked for a minute after the one
+ * before: the seller's 5 days end, and escalation opens, a minute apart.
+ */
+export async function refundsRequested(count: number): Promise<CaseClockDatabase> {
+  const db = new CaseClockDatabase(`many-${crypto.randomUUID()}`);
+  const orders: StoredOrder[] = [];
+  const cases: StoredCase[] = [];
+  const events: StoredEvent[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const id = `dhgate:${orderNumber(index)}`;
+    const at = new Date(FIRST_REQUEST + index * MINUTE).toISOString();
+    const seen = '2026-11-10T08:00:00.000Z';
+    orders.push({
+      id,
+      marketplace: 'dhgate',
+      orderNumber: orderNumber(index),
+      items: [],
+      firstSeenAt: seen,
+      lastSeenAt: seen,
+    });
+    cases.push({
+      id: `case-${String(index)}`,
+      orderId: id,
+      reason: 'damaged',
+      openedAt: seen,
+      status: 'open',
+    });
+    events.push({
+      id: `event-${String(index)}`,
+      orderId: id,
+      caseId: `case-${String(index)}`,
+      type: 'refund-requested',
+      at,
+      recordedAt: at,
+      source: 'buyer',
+    });
+  }
+  await db.orders.bulkAdd(orders);
+  await db.cases.bulkAdd(cases);
+  await db.events.bulkAdd(events);
+  return db;
+}
+
+/** Escalation opening for order `index`: 5 days after its refund request. */
+export function escalationOpens(index: number): string {
+  return new Date(FIRST_REQUEST + 5 * 86_400_000 + index * MINUTE).toISOString();
 }

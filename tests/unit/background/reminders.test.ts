@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { NEXT_ALARM } from '@/lib/background/reminders';
 import { DHGATE_ORDER_ID, DHGATE_ORDER_URL, TestBackground, dhgatePageRead, tab } from './harness';
 
 const ORDER_URL = DHGATE_ORDER_URL;
@@ -43,11 +44,11 @@ beforeEach(() => {
 });
 
 describe('reminders', () => {
-  it('set an alarm for the moment escalation opens, named after the deadline', async () => {
+  it('set the one alarm they keep for the moment escalation opens', async () => {
     const background = await new TestBackground('2026-11-10T09:05:00.000Z').start();
     await refundRequested(background);
     expect(await background.alarms()).toEqual([
-      { name: `reminder:${ESCALATION_KEY}`, at: '2026-11-15T09:00:00.000Z' },
+      { name: NEXT_ALARM, at: '2026-11-15T09:00:00.000Z' },
     ]);
     expect(await background.notifications()).toEqual([]);
     expect(background.badge).toBe('');
@@ -175,18 +176,21 @@ describe('reminders', () => {
       shippedAt: '2026-11-02T10:00:00.000Z',
     });
     await background.send(withTracking, tab(ORDER_URL));
+    // The dispute window opens 10 days after the tracking number, closes 90 days after it.
     expect(await background.alarms()).toEqual([
-      {
-        name: `reminder:${ORDER_ID}|dispute-window-opens|opens|2026-11-12T10:00:00.000Z`,
-        at: '2026-11-12T10:00:00.000Z',
-      },
-      {
-        name: `reminder:${ORDER_ID}|dispute-window-closes|closes|2027-01-31T10:00:00.000Z`,
-        at: '2027-01-30T10:00:00.000Z',
-      },
+      { name: NEXT_ALARM, at: '2026-11-12T10:00:00.000Z' },
+    ]);
+    await background.advanceTo('2026-11-12T10:00:00.000Z');
+    expect((await background.notifications()).map((shown) => shown.id)).toEqual([
+      `${ORDER_ID}|dispute-window-opens|opens|2026-11-12T10:00:00.000Z`,
+    ]);
+    expect(await background.alarms()).toEqual([
+      { name: NEXT_ALARM, at: '2027-01-30T10:00:00.000Z' },
     ]);
     await background.send({ type: 'settings-update', settings: { reminderLeadHours: 72 } });
-    expect((await background.alarms())[1]?.at).toBe('2027-01-28T10:00:00.000Z');
+    expect(await background.alarms()).toEqual([
+      { name: NEXT_ALARM, at: '2027-01-28T10:00:00.000Z' },
+    ]);
   });
 
   it('remove alarms nothing asks for any more', async () => {
@@ -207,10 +211,7 @@ describe('reminders', () => {
     await refundRequested(background);
     await refundRequestedInstead(background, '2026-11-11T09:00:00.000Z');
     expect(await background.alarms()).toEqual([
-      {
-        name: `reminder:${ORDER_ID}|seller-response-due|opens|2026-11-16T09:00:00.000Z`,
-        at: '2026-11-16T09:00:00.000Z',
-      },
+      { name: NEXT_ALARM, at: '2026-11-16T09:00:00.000Z' },
     ]);
   });
 });
@@ -263,7 +264,7 @@ describe('notification buttons', () => {
     await fakeBrowser.notifications.onButtonClicked.trigger(ESCALATION_KEY, 1);
     await expect
       .poll(() => background.alarms())
-      .toEqual([{ name: `reminder:${ESCALATION_KEY}`, at: '2026-11-16T09:00:01.000Z' }]);
+      .toEqual([{ name: NEXT_ALARM, at: '2026-11-16T09:00:01.000Z' }]);
     expect(await background.notifications()).toEqual([]);
     await background.advanceTo('2026-11-16T09:00:02.000Z');
     expect(await background.notifications()).toHaveLength(1);
@@ -298,7 +299,7 @@ describe('"Remind me tomorrow" in the workspace a reminder opened', () => {
       snoozedUntil: '2026-11-16T10:00:00.000Z',
     });
     expect(await background.alarms()).toEqual([
-      { name: `reminder:${ESCALATION_KEY}`, at: '2026-11-16T10:00:00.000Z' },
+      { name: NEXT_ALARM, at: '2026-11-16T10:00:00.000Z' },
     ]);
     await background.advanceTo('2026-11-16T09:59:59.000Z');
     expect(await background.notifications()).toEqual([]);

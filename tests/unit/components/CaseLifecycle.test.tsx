@@ -73,7 +73,7 @@ describe('deleting from the workspace', () => {
     expect(await db.orders.count()).toBe(0);
     await user.click(screen.getByRole('button', { name: /^Undo \(\d+ s\)$/ }));
     expect(await screen.findByRole('heading', { level: 1, name: /1043587216/ })).toBeTruthy();
-    expect(screen.getByText('Restored: nothing was lost.')).toBeTruthy();
+    expect(await screen.findByText('Restored: nothing was lost.')).toBeTruthy();
     expect(await db.evidence.count()).toBe(2);
   });
 
@@ -197,7 +197,9 @@ describe('the popup', () => {
       },
     });
     expect(
-      await screen.findByText('CaseClock could not update its reminders: Too many alarms'),
+      await screen.findByText(
+        'CaseClock could not update its reminders: the browser would not set the alarm for the next reminder: Too many alarms',
+      ),
     ).toBeTruthy();
   });
 

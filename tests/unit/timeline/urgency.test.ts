@@ -1,9 +1,15 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { compareUrgency, urgencyOf } from '@/lib/timeline/urgency';
+import { urgencyKey, urgencyOf, type Urgency } from '@/lib/timeline/urgency';
 import { event, plan } from './helpers';
 
 const NOW = '2026-11-20T09:00:00.000Z';
+
+/** Which of two orders a list shows first, by their keys: negative for the first. */
+function compareUrgency(a: Urgency, b: Urgency): number {
+  const [left, right] = [urgencyKey(a), urgencyKey(b)];
+  return left < right ? -1 : left > right ? 1 : 0;
+}
 
 /** Named plans of typical orders on 20 November. */
 function scenarios() {
