@@ -1,6 +1,6 @@
-import { useDeferredValue, useEffect, useId, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useId, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
-import { ORDER_FILTERS, countByFilter, selectOrders, type OrderFilter } from '@/lib/tracked-orders';
+import { ORDER_FILTERS, type OrderFilter } from '@/lib/tracked-orders';
 import { useActions } from './Actions';
 import { CurrentTabCard, type CurrentTab } from './CurrentTabCard';
 import { EmptyState } from './EmptyState';
@@ -10,7 +10,7 @@ import { OrderList } from './OrderList';
 import { PageReportNotice } from './PageReportNotice';
 import { refusalText } from './refusal';
 import { useNow } from './useNow';
-import { useTrackedOrders } from './useTrackedOrders';
+import { useOrderList, useTabOrders } from './useTrackedOrders';
 
 /** Rows rendered at first: a list of thousands stays quick to open and scroll. */
 const PAGE_SIZE = 50;
@@ -49,22 +49,54 @@ function BackgroundProblem() {
   ) : null;
 }
 
-export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab }) {
+/** The tab the popup was opened on, once the browser says; the list does not wait for it. */
+function useCurrentTab(
+  given: CurrentTab | undefined,
+  findTab: (() => Promise<CurrentTab | undefined>) | undefined,
+): CurrentTab | undefined {
+  const [found, setFound] = useState<CurrentTab>();
+  useEffect(() => {
+    let shown = true;
+    findTab?.().then(
+      (tab) => {
+        if (shown) setFound(tab);
+      },
+      () => undefined,
+    );
+    return () => {
+      shown = false;
+    };
+  }, [findTab]);
+  return given ?? found;
+}
+
+export function PopupApp({
+  db,
+  tab: givenTab,
+  findTab,
+}: {
+  db: CaseClockDatabase;
+  tab?: CurrentTab;
+  /** Asks the browser for the tab the popup was opened on. */
+  findTab?: () => Promise<CurrentTab | undefined>;
+}) {
   const { t, timeZone } = useI18n();
   const { openNewOrder, openSettings } = useActions();
   const now = useNow();
-  const tracked = useTrackedOrders(db, now, timeZone);
+  const tab = useCurrentTab(givenTab, findTab);
   const [filter, setFilter] = useState<OrderFilter>('all');
   const [search, setSearch] = useState('');
   const [shown, setShown] = useState(PAGE_SIZE);
-  // Typing stays responsive: the list follows a moment later when it is long.
+  // Typing stays responsive: the list follows a moment later.
   const deferredSearch = useDeferredValue(search);
   const searchId = useId();
-  const selected = useMemo(
-    () => (tracked ? selectOrders(tracked, filter, deferredSearch) : []),
-    [tracked, filter, deferredSearch],
+  const view = useOrderList(
+    db,
+    { list: filter, search: deferredSearch, limit: shown },
+    now,
+    timeZone,
   );
-  const counts = useMemo(() => (tracked ? countByFilter(tracked) : undefined), [tracked]);
+  const tabOrders = useTabOrders(db, tab?.url, now, timeZone);
 
   return (
     <main className="popup">
@@ -85,14 +117,14 @@ export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab 
       </header>
       <BackgroundProblem />
       {tab && /^https?:/.test(tab.url) && <PageReportNotice db={db} url={tab.url} />}
-      {tracked === undefined ? null : tracked.length === 0 ? (
+      {view === undefined ? null : view.tracked === 0 ? (
         <EmptyState />
       ) : (
         <>
-          <CurrentTabCard tab={tab} tracked={tracked} />
+          {tabOrders && <CurrentTabCard tab={tab} tracked={tabOrders} />}
           <section className="orders" aria-labelledby={`${searchId}-heading`}>
             <h2 id={`${searchId}-heading`} className="list-heading">
-              {t('orders.heading')} <span className="count">{selected.length}</span>
+              {t('orders.heading')} <span className="count">{view.total}</span>
             </h2>
             <div className="list-tools">
               <label htmlFor={searchId} className="visually-hidden">
@@ -122,17 +154,17 @@ export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab 
                     }}
                   >
                     {t(`popup.filter.${choice}`)}{' '}
-                    <span className="count">{counts?.[choice] ?? 0}</span>
+                    <span className="count">{view.counts[choice]}</span>
                   </button>
                 ))}
               </div>
             </div>
-            {selected.length === 0 ? (
+            {view.total === 0 ? (
               <p className="no-match">{t('popup.noMatch')}</p>
             ) : (
-              <OrderList orders={selected.slice(0, shown)} now={now} />
+              <OrderList orders={view.rows} now={now} />
             )}
-            {selected.length > shown && (
+            {view.total > shown && (
               <button
                 type="button"
                 className="more"
@@ -140,7 +172,7 @@ export function PopupApp({ db, tab }: { db: CaseClockDatabase; tab?: CurrentTab 
                   setShown(shown + PAGE_SIZE);
                 }}
               >
-                {t('popup.more', { count: Math.min(PAGE_SIZE, selected.length - shown) })}
+                {t('popup.more', { count: Math.min(PAGE_SIZE, view.total - shown) })}
               </button>
             )}
           </section>

@@ -64,21 +64,13 @@ function passes(tracked: TrackedOrder, filter: OrderFilter): boolean {
   return true;
 }
 
-/**
- * The orders a filter and a search keep, most urgent first (newest first among equals). Every
- * word of the search must appear: "dhgate earbuds" finds the DHgate order for earbuds.
- */
-export function selectOrders(
-  tracked: readonly TrackedOrder[],
-  filter: OrderFilter,
-  search: string,
-): TrackedOrder[] {
-  const words = searchWords(search);
-  return tracked
-    .filter(
-      (entry) => passes(entry, filter) && words.every((word) => entry.searchText.includes(word)),
-    )
-    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+/** Two ranks in list order: most urgent first, newest first among equals. */
+export function compareRanks(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+export function byRank(a: TrackedOrder, b: TrackedOrder): number {
+  return compareRanks(a.rank, b.rank);
 }
 
 /** The words of a search or of an order's text, lowercased, each once. */
@@ -103,13 +95,4 @@ export function summaryOf(
     ...(wakeAt === undefined ? {} : { wakeAt }),
     plannedWith,
   };
-}
-
-/** How many orders each filter keeps, for the filter's label. */
-export function countByFilter(tracked: readonly TrackedOrder[]): Record<OrderFilter, number> {
-  const counts: Record<OrderFilter, number> = { open: 0, closed: 0, all: 0, archived: 0 };
-  for (const entry of tracked) {
-    for (const filter of ORDER_FILTERS) if (passes(entry, filter)) counts[filter] += 1;
-  }
-  return counts;
 }

@@ -20,26 +20,23 @@ async function currentTab(): Promise<CurrentTab | undefined> {
 const root = document.getElementById('root');
 if (root) {
   document.documentElement.lang = navigator.language;
-  void currentTab()
-    .catch(() => undefined)
-    .then((tab) => {
-      createRoot(root).render(
-        <StrictMode>
-          <I18nProvider
-            locale={navigator.language}
-            timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
-          >
-            <ActionsProvider
-              actions={extensionPageActions(() => {
-                window.close();
-              })}
-            >
-              <StorageGate db={database()}>
-                <PopupApp db={database()} {...(tab ? { tab } : {})} />
-              </StorageGate>
-            </ActionsProvider>
-          </I18nProvider>
-        </StrictMode>,
-      );
-    });
+  // The list shows at once; what the tab offers follows when the browser names it.
+  createRoot(root).render(
+    <StrictMode>
+      <I18nProvider
+        locale={navigator.language}
+        timeZone={Intl.DateTimeFormat().resolvedOptions().timeZone}
+      >
+        <ActionsProvider
+          actions={extensionPageActions(() => {
+            window.close();
+          })}
+        >
+          <StorageGate db={database()}>
+            <PopupApp db={database()} findTab={currentTab} />
+          </StorageGate>
+        </ActionsProvider>
+      </I18nProvider>
+    </StrictMode>,
+  );
 }

@@ -1,5 +1,12 @@
 import { ORDER_PROGRESS } from '../marketplaces/status';
-import type { MarketplaceId, OrderReading, OrderStatus, PageKind } from '../marketplaces/types';
+import { adapterForHost } from '../marketplaces/registry';
+import {
+  MARKETPLACE_IDS,
+  type MarketplaceId,
+  type OrderReading,
+  type OrderStatus,
+  type PageKind,
+} from '../marketplaces/types';
 import type { CaseClockDatabase } from './database';
 import {
   effectiveOrder,
@@ -185,6 +192,31 @@ export function ordersShownAt(orders: readonly StoredOrder[], address: string): 
   return orders.filter(
     (order) => values.includes(order.orderNumber) || sharesToken(effectiveOrder(order), tokens),
   );
+}
+
+/**
+ * The stored orders a page shows (as `ordersShownAt` tells), read without going through every
+ * order: on a marketplace's site, its orders; elsewhere, those its address names by number.
+ */
+export async function ordersOnPage(db: CaseClockDatabase, address: string): Promise<StoredOrder[]> {
+  let page: URL;
+  try {
+    page = new URL(address);
+  } catch {
+    return [];
+  }
+  const marketplace = adapterForHost(page.hostname)?.id;
+  const candidates =
+    marketplace === undefined
+      ? (
+          await db.orders.bulkGet(
+            [...page.searchParams.values()].flatMap((value) =>
+              MARKETPLACE_IDS.map((id) => orderId(id, value)),
+            ),
+          )
+        ).filter((order) => order !== undefined)
+      : await db.orders.where('marketplace').equals(marketplace).toArray();
+  return ordersShownAt(candidates, address);
 }
 
 export interface PageRecord {

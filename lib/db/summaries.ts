@@ -1,4 +1,4 @@
-import { ORDER_FILTERS, searchWords, type OrderFilter } from '../tracked-orders';
+import { compareRanks, ORDER_FILTERS, searchWords, type OrderFilter } from '../tracked-orders';
 import { ACTION_NOW_KEY } from '../timeline/urgency';
 import type { Settings } from '../timeline/types';
 import type { CaseClockDatabase } from './database';
@@ -100,7 +100,7 @@ export async function listPage(
       const hits = typed.every((word) => summary.words.some((own) => own.startsWith(word)));
       return rank !== undefined && hits ? [{ id: summary.orderId, rank }] : [];
     })
-    .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0));
+    .sort((a, b) => compareRanks(a.rank, b.rank));
   return { orderIds: matches.slice(0, limit).map((match) => match.id), total: matches.length };
 }
 

@@ -156,7 +156,7 @@ describe('the popup', () => {
     expect(rows[0]?.textContent).toContain('Damaged');
     expect(rows[0]?.textContent).toContain('Resolved');
     await user.click(screen.getByRole('radio', { name: /^Open cases/ }));
-    expect(screen.getByText('No order matches.')).toBeTruthy();
+    expect(await screen.findByText('No order matches.')).toBeTruthy();
   });
 
   it('says, for the page in the tab, what could not be read or kept', async () => {

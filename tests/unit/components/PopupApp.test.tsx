@@ -78,7 +78,7 @@ describe('the popup', () => {
   });
 
   it('ranks orders by urgency, each with its seller, total, stage and live countdown', async () => {
-    const { db } = await renderPage((background) => <PopupApp db={background.db} />);
+    const { db, background } = await renderPage((shown) => <PopupApp db={shown.db} />);
     // One transaction: the live list sees all of it at once.
     await db.transaction('rw', [db.orders, db.cases, db.events], async () => {
       await db.orders.bulkPut([
@@ -96,6 +96,8 @@ describe('the popup', () => {
         buyerEvent('dhgate:1000000003', 'refund-requested', '2026-11-10T09:00:00.000Z'),
       ]);
     });
+    // As it does after every write of its own.
+    await background.background.reconcile();
     await screen.findByText('Order 1000000003');
     const [first, second, third] = rows();
     // The seller's 5 days are over: escalating is possible now.
@@ -114,7 +116,7 @@ describe('the popup', () => {
 
   it('finds orders by number, seller or item, and filters open cases and archived orders', async () => {
     const user = userEvent.setup();
-    const { db } = await renderPage((background) => <PopupApp db={background.db} />);
+    const { db, background } = await renderPage((shown) => <PopupApp db={shown.db} />);
     await db.transaction('rw', [db.orders, db.cases], async () => {
       await db.orders.bulkPut([
         order('1000000001', { items: [{ title: 'Wireless Earbuds' }] }),
@@ -123,6 +125,8 @@ describe('the popup', () => {
       ]);
       await db.cases.put(openCase('dhgate:1000000002', 'damaged'));
     });
+    // As it does after every write of its own.
+    await background.background.reconcile();
     await screen.findByText('Order 1000000001');
     expect(rows()).toHaveLength(2);
 
@@ -154,25 +158,33 @@ describe('the popup', () => {
 
   it('shows a long list a page at a time', async () => {
     const user = userEvent.setup();
-    const { db } = await renderPage((background) => <PopupApp db={background.db} />);
+    const { db, background } = await renderPage((shown) => <PopupApp db={shown.db} />);
     await db.orders.bulkPut(
       Array.from({ length: 120 }, (_, index) => order(String(2000000000 + index))),
     );
+    // As it does after every write of its own.
+    await background.background.reconcile();
     await waitFor(() => {
       expect(rows()).toHaveLength(50);
     });
     expect(screen.getByRole('heading', { name: 'Tracked orders 120' })).toBeTruthy();
     await user.click(screen.getByRole('button', { name: 'Show 50 more' }));
-    expect(rows()).toHaveLength(100);
+    await waitFor(() => {
+      expect(rows()).toHaveLength(100);
+    });
     await user.click(screen.getByRole('button', { name: 'Show 20 more' }));
-    expect(rows()).toHaveLength(120);
+    await waitFor(() => {
+      expect(rows()).toHaveLength(120);
+    });
     expect(screen.queryByRole('button', { name: /more/ })).toBeNull();
   });
 
   it('opens an order’s case in its workspace', async () => {
     const user = userEvent.setup();
-    const { db, actions } = await renderPage((background) => <PopupApp db={background.db} />);
+    const { db, actions, background } = await renderPage((shown) => <PopupApp db={shown.db} />);
     await db.orders.put(order('1043587216'));
+    // As it does after every write of its own.
+    await background.background.reconcile();
     await user.click(await screen.findByRole('button', { name: /Order 1043587216/ }));
     expect(actions.openCase).toHaveBeenCalledWith('dhgate:1043587216');
   });
@@ -185,6 +197,8 @@ describe('the popup', () => {
     ));
     background.showTab(DETAIL_URL);
     await db.orders.put(order('1043587216', { seenOnUrl: DETAIL_URL }));
+    // As it does after every write of its own.
+    await background.background.reconcile();
     const card = await screen.findByRole('region', { name: 'On this page' });
     expect(within(card).getByText('On this page: DHgate 1043587216')).toBeTruthy();
     await user.selectOptions(within(card).getByLabelText('Reason'), 'damaged');
@@ -208,14 +222,32 @@ describe('the popup', () => {
   });
 
   it('speaks French to a French buyer, with French amounts', async () => {
-    const { db } = await renderPage((background) => <PopupApp db={background.db} />, {
+    const { db, background } = await renderPage((shown) => <PopupApp db={shown.db} />, {
       locale: 'fr-FR',
     });
     await db.orders.put(
       order('1043587216', { status: 'shipped', total: { minor: 4155, currency: 'USD' } }),
     );
+    // As it does after every write of its own.
+    await background.background.reconcile();
     expect(await screen.findByText('Commande 1043587216')).toBeTruthy();
     expect(screen.getByText('En route')).toBeTruthy();
     expect(screen.getByText(/^41,55\s\$US$/)).toBeTruthy();
+  });
+
+  it('shows its list at once, and what the tab offers once the browser names the tab', async () => {
+    let nameTab: (tab: { id: number; windowId: number; url: string }) => void = () => undefined;
+    const tabNamed = new Promise<{ id: number; windowId: number; url: string }>((resolve) => {
+      nameTab = resolve;
+    });
+    const { background } = await renderPage((shown) => (
+      <PopupApp db={shown.db} findTab={() => tabNamed} />
+    ));
+    await background.db.orders.put(order('1043587216', { seenOnUrl: DETAIL_URL }));
+    await background.background.reconcile();
+    expect(await screen.findByText('Order 1043587216')).toBeTruthy();
+    expect(screen.queryByRole('region', { name: 'On this page' })).toBeNull();
+    nameTab({ id: 1, windowId: 1, url: DETAIL_URL });
+    expect(await screen.findByRole('region', { name: 'On this page' })).toBeTruthy();
   });
 });
