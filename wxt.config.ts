@@ -5,6 +5,9 @@ import { reactDomWithoutRawHtml } from './build/react-dom-without-raw-html';
 // https://wxt.dev/api/config.html
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
+  // Every import is written out: an auto-import once slipped WXT's storage helpers into the
+  // content script because a parameter was named \`storage\`.
+  imports: false,
   vite: () => ({ plugins: [reactDomWithoutRawHtml()] }),
   // The sources zip is for AMO's reviewers to rebuild the add-on: the store's own pictures
   // and texts play no part in that.

@@ -5,7 +5,7 @@ import { discardAbandonedUploads, EVIDENCE_SIZE_LIMIT } from '../db/evidence';
 import { orderPageUrl } from '../db/schema';
 import { languageOf, translator, type MessageKey } from '../i18n';
 import { formatSize } from '../i18n/format';
-import { refusalText } from '../i18n/phrases';
+import { refusalText } from '../i18n/refusal';
 import { createMessageHandler, showWorkspace, type TabAccess } from '../messaging/background';
 import type { Refusal, SenderInfo } from '../messaging/protocol';
 import { BackgroundHealth } from './health';
@@ -184,6 +184,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
     extensionOrigin: api.runtime.getURL('/'),
     now: options.now,
     timeZone: options.timeZone,
+    locale: options.locale,
     afterWrite: reconcile,
     tabs,
     caseUrl: (orderId) => caseUrl(api, orderId),

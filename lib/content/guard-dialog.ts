@@ -1,7 +1,6 @@
 import type { GuardDecision } from '../guard';
-import type { Translate } from '../i18n';
-import type { MessageKey } from '../i18n/en';
 import { formatWhen } from '../i18n/format';
+import type { PageMessageKey, PageTranslate } from '../i18n/page';
 import type { GuardActions } from './confirm-guard';
 import { element, onBuyerEvent } from './element';
 
@@ -41,7 +40,7 @@ button:focus-visible { outline: 3px solid #f29e38; outline-offset: 2px; }
 
 export interface DialogContext {
   doc: Document;
-  t: Translate;
+  t: PageTranslate;
   locale: string;
   now: () => string;
 }
@@ -98,7 +97,7 @@ export function showGuardDialog(
   const reasons = element(doc, 'ul');
   reasons.id = 'caseclock-guard-reasons';
   for (const reason of decision.reasons) {
-    reasons.append(element(doc, 'li', t(`guard.reason.${reason}` as MessageKey)));
+    reasons.append(element(doc, 'li', t(`guard.reason.${reason}` as PageMessageKey)));
   }
   dialog.append(reasons);
 
@@ -106,7 +105,7 @@ export function showGuardDialog(
   if (decision.endsAllDisputes) losses.append(element(doc, 'li', t('guard.loss.all-disputes')));
   for (const loss of decision.losses) {
     const when = formatWhen(loss.dueAt, context.now(), context.locale);
-    const deadline = t(`deadline.${loss.kind}` as MessageKey);
+    const deadline = t(`deadline.${loss.kind}` as PageMessageKey);
     losses.append(element(doc, 'li', t('guard.loss.deadline', { deadline, when })));
   }
   if (losses.childElementCount > 0) dialog.append(losses);

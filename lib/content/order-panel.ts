@@ -1,8 +1,6 @@
-import type { Translate } from '../i18n';
 import { formatCountdown } from '../i18n/format';
-import { deadlinePhrase, stepText } from '../i18n/phrases';
-import type { MarketplaceId } from '../marketplaces/types';
-import type { OrderSummary } from '../messaging/protocol';
+import type { PageTranslate } from '../i18n/page';
+import type { PanelView } from '../messaging/protocol';
 import { element, onBuyerEvent } from './element';
 
 const HOST_TAG = 'caseclock-panel';
@@ -41,11 +39,10 @@ button:focus-visible { outline: 3px solid #f29e38; outline-offset: 2px; }
 
 export interface PanelContext {
   doc: Document;
-  t: Translate;
+  t: PageTranslate;
   locale: string;
   timeZone: string;
   now: () => string;
-  marketplace: MarketplaceId;
   openCase: (orderNumber: string) => void;
   /** The buyer hid the panel for this order. */
   onDismiss: (orderId: string) => void;
@@ -71,11 +68,7 @@ export function removeOrderPanel(doc: Document): void {
  * than covering any control; its closed shadow root keeps the page's styles and scripts out,
  * and its buttons answer only the buyer's own clicks.
  */
-export function showOrderPanel(
-  context: PanelContext,
-  orderNumber: string,
-  summary: OrderSummary,
-): void {
+export function showOrderPanel(context: PanelContext, orderNumber: string, view: PanelView): void {
   const { doc, t } = context;
   const body = doc.body as HTMLElement | null;
   if (!body) return;
@@ -87,13 +80,13 @@ export function showOrderPanel(
   }
   // Back at the top if the page removed it.
   if (!drawn.host.isConnected) body.prepend(drawn.host);
-  const panel = element(doc, 'section', undefined, summary.nextStep.dueNow ? 'panel due' : 'panel');
+  const panel = element(doc, 'section', undefined, view.dueNow ? 'panel due' : 'panel');
   panel.setAttribute('aria-label', t('panel.label'));
   panel.append(
     element(doc, 'span', 'CaseClock', 'brand'),
-    fact(doc, t('case.stage'), t(`stage.${summary.stage}`), 'stage'),
+    fact(doc, t('case.stage'), view.stage, 'stage'),
   );
-  const next = summary.nextDeadline;
+  const next = view.nextDeadline;
   if (next) {
     const countdown = formatCountdown(
       next.dueAt,
@@ -102,13 +95,10 @@ export function showOrderPanel(
       t,
       context.timeZone,
     );
-    panel.append(
-      fact(doc, t('panel.deadline'), deadlinePhrase(t, next.kind, countdown), 'deadline'),
-    );
+    const phrase = t('countdown.phrase', { what: next.what, when: countdown });
+    panel.append(fact(doc, t('panel.deadline'), phrase, 'deadline'));
   }
-  panel.append(
-    fact(doc, t('panel.next'), stepText(t, summary.nextStep, context.marketplace), 'step'),
-  );
+  panel.append(fact(doc, t('panel.next'), view.step, 'step'));
   const actions = element(doc, 'div', undefined, 'actions');
   const open = element(doc, 'button', t('panel.open'), 'open');
   open.type = 'button';
@@ -118,7 +108,7 @@ export function showOrderPanel(
   const dismiss = element(doc, 'button', t('panel.dismiss'), 'dismiss');
   dismiss.type = 'button';
   onBuyerEvent(dismiss, 'click', () => {
-    context.onDismiss(summary.orderId);
+    context.onDismiss(view.orderId);
     removeOrderPanel(doc);
   });
   actions.append(open, dismiss);

@@ -1,19 +1,9 @@
 import { checklistFor, checklistProgress } from '../evidence/checklist';
 import type { MarketplaceId } from '../marketplaces/types';
-import type { CasePlan, CaseReason, DeadlineKind, TimelineEvent } from '../timeline/types';
+import type { CasePlan, CaseReason, TimelineEvent } from '../timeline/types';
+import { confirmingEndsAllDisputes, type GuardDecision, type GuardReason } from './decision';
 
-/** Why to hold; 'unchecked': no answer about the order came in time, so the buyer decides. */
-export type GuardReason = 'case-open' | 'evidence-incomplete' | 'not-inspected' | 'unchecked';
-
-export interface GuardDecision {
-  /** Hold the click and explain first. */
-  guard: boolean;
-  reasons: GuardReason[];
-  /** Confirming ends every dispute on this marketplace. */
-  endsAllDisputes: boolean;
-  /** The windows still open that confirming would end. */
-  losses: { kind: DeadlineKind; dueAt: string }[];
-}
+export { uncheckedDecision, type GuardDecision, type GuardReason } from './decision';
 
 export interface GuardInput {
   marketplace: MarketplaceId;
@@ -21,21 +11,6 @@ export interface GuardInput {
   openCase?: { reason: CaseReason };
   events: readonly TimelineEvent[];
   evidence: readonly { shows: readonly string[] }[];
-}
-
-/** Confirming receipt ends every dispute on DHgate (French consumer guide). */
-function confirmingEndsAllDisputes(marketplace: MarketplaceId): boolean {
-  return marketplace === 'dhgate';
-}
-
-/** What the buyer is told about an order CaseClock could not check in time: they decide. */
-export function uncheckedDecision(marketplace: MarketplaceId): GuardDecision {
-  return {
-    guard: true,
-    reasons: ['unchecked'],
-    endsAllDisputes: confirmingEndsAllDisputes(marketplace),
-    losses: [],
-  };
 }
 
 /** Whether clicking "confirm receipt" would forfeit something the buyer should know about. */

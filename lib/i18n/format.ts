@@ -1,4 +1,4 @@
-import type { Translate } from '.';
+import type { PageTranslate } from './page';
 
 /**
  * Intl formatters, built once per locale and options: building one costs far more than using
@@ -91,7 +91,7 @@ export function formatCountdown(
   instant: string,
   now: string,
   locale: string,
-  t: Translate,
+  t: PageTranslate,
   timeZone?: string,
 ): string {
   const due = new Date(instant).getTime();

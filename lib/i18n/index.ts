@@ -1,28 +1,20 @@
 import { en, type MessageKey } from './en';
 import { fr } from './fr';
+import { fillIn, type Language } from './language';
 
 export type { MessageKey } from './en';
-export type Language = 'en' | 'fr';
-export const LANGUAGES: readonly Language[] = ['en', 'fr'];
+export { LANGUAGES, languageOf, type Language } from './language';
 
 /** Text written in every UI language, for data that carries its own words (policies). */
 export type Localized<T> = Readonly<Record<Language, T>>;
 
 const CATALOGUES: Record<Language, Record<MessageKey, string>> = { en, fr };
 
-/** The UI language for a BCP 47 locale: French for any French locale, else English. */
-export function languageOf(locale: string): Language {
-  return locale.toLowerCase().startsWith('fr') ? 'fr' : 'en';
-}
-
 export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
 
 export function translator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
-  return (key, values = {}) =>
-    catalogue[key].replace(/\{(\w+)\}/g, (placeholder, name: string) =>
-      name in values ? String(values[name]) : placeholder,
-    );
+  return (key, values = {}) => fillIn(catalogue[key], values);
 }
 
 /** "A, B and C" in the given language. */

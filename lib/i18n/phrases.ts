@@ -1,7 +1,6 @@
 import { adapterById } from '../marketplaces/registry';
 import type { MarketplaceId, ReadingProblem } from '../marketplaces/types';
 import type { PageReport } from '../db/schema';
-import type { Refusal } from '../messaging/protocol';
 import type { Money } from '../money';
 import type { Confidence, RuleUnit, SourceDocument } from '../policies/types';
 import type { Compensation, Deadline, DeadlineKind, NextStep } from '../timeline/types';
@@ -123,27 +122,6 @@ export function sourceLine(
 ): string {
   const named = `${sourceName(t, source, language)} · ${sourceStanding(t, source, locale)}`;
   return t('source.line', { source: named });
-}
-
-/**
- * Why a write was refused, in the buyer's words: `name` is the file or thing concerned, `limit`
- * the largest file kept, written in the buyer's units.
- */
-export function refusalText(
-  t: Translate,
-  refusal: Refusal,
-  { name = '', limit }: { name?: string; limit: string },
-): string {
-  switch (refusal.code) {
-    case 'too-large':
-      return t('evidence.tooLarge', { name, limit });
-    case 'quota':
-      return name ? t('evidence.quota', { name }) : t('error.quota');
-    case 'storage':
-      return t('error.storage', { error: refusal.error });
-    default:
-      return t('error.refused', { error: refusal.error });
-  }
 }
 
 /** One thing CaseClock could not read on a page, in the buyer's words. */

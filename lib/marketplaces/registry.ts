@@ -1,15 +1,11 @@
 import { aliexpress } from './aliexpress';
 import { allchinabuy } from './allchinabuy';
 import { dhgate } from './dhgate';
-import { READING_LIMITS, type MarketplaceAdapter, type MarketplaceId } from './types';
+import { isHostOf, isMarketplaceUrlOf, matchPatternsOf } from './adapter';
+import type { MarketplaceAdapter, MarketplaceId } from './types';
 
 /** Every supported marketplace: one adapter each. */
 export const ADAPTERS: readonly MarketplaceAdapter[] = [dhgate, allchinabuy, aliexpress];
-
-function isHostOf(adapter: MarketplaceAdapter, hostname: string): boolean {
-  const host = hostname.toLowerCase().replace(/\.$/, '');
-  return adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
-}
 
 export function adapterForHost(hostname: string): MarketplaceAdapter | undefined {
   return ADAPTERS.find((adapter) => isHostOf(adapter, hostname));
@@ -27,22 +23,10 @@ export function isOrderNumberOf(marketplace: MarketplaceId, text: string): boole
 /** https, on one of the marketplace's domains or a subdomain, no credentials. */
 export function isMarketplaceUrl(marketplace: MarketplaceId, url: string): boolean {
   const adapter = adapterById(marketplace);
-  if (!adapter || url.length > READING_LIMITS.url) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    return false;
-  }
-  return (
-    parsed.protocol === 'https:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    isHostOf(adapter, parsed.hostname)
-  );
+  return adapter !== undefined && isMarketplaceUrlOf(adapter, url);
 }
 
 /** Match patterns for the manifest: the marketplaces' own sites, nothing else. */
 export function marketplaceMatchPatterns(): string[] {
-  return ADAPTERS.flatMap((adapter) => adapter.domains.map((domain) => `https://*.${domain}/*`));
+  return ADAPTERS.flatMap(matchPatternsOf);
 }

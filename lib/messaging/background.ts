@@ -23,7 +23,8 @@ import { confirmReceiptGuard } from '../guard';
 import { adapterForHost, isOrderNumberOf } from '../marketplaces/registry';
 import type { MarketplaceId, OrderReading } from '../marketplaces/types';
 import { urgencyOf } from '../timeline/urgency';
-import { marketplaceName } from '../i18n/phrases';
+import { languageOf, translator } from '../i18n';
+import { marketplaceName, stepText } from '../i18n/phrases';
 import { orderIdOfReminder, remindTomorrow } from '../background/reminders';
 import { workspacePageOf } from '../workspace-url';
 import { bytesFromBase64 } from './base64';
@@ -66,6 +67,8 @@ export interface BackgroundDeps {
   extensionOrigin: string;
   now: () => Date;
   timeZone: () => string;
+  /** The buyer's locale: the in-page panel is worded in its language. */
+  locale: () => string;
   /**
    * Brings the orders' summaries, reminders and the evidence menu in line with what was just
    * written: after writes to orders, cases, events or settings, naming the orders written
@@ -126,7 +129,8 @@ async function orderViews(
   const planned = planEach(data, planClock(deps));
   const openCaseIds = planned.flatMap((one) => (one.openCase ? [one.openCase.id] : []));
   const evidence = await deps.db.evidence.where('caseId').anyOf(openCaseIds).toArray();
-  const views: OrderViews = { guards: {}, summaries: {} };
+  const views: OrderViews = { guards: {}, panels: {} };
+  const t = translator(languageOf(deps.locale()));
   for (const { order, plan, openCase, events } of planned) {
     const number = order.orderNumber;
     views.guards[number] = confirmReceiptGuard({
@@ -137,14 +141,13 @@ async function orderViews(
       evidence: evidence.filter((record) => record.caseId === openCase?.id),
     });
     if (!data.settings.showPanel || order.archived) continue;
-    const { instructions: _where, ...nextStep } = plan.nextStep;
     const next = urgencyOf(plan).nextDeadline;
-    views.summaries[number] = {
+    views.panels[number] = {
       orderId: order.id,
-      stage: plan.stage,
-      ...(openCase ? { caseReason: openCase.reason } : {}),
-      nextStep,
-      ...(next ? { nextDeadline: { kind: next.kind, dueAt: next.dueAt, edge: next.edge } } : {}),
+      stage: t(`stage.${plan.stage}`),
+      step: stepText(t, plan.nextStep, marketplace),
+      dueNow: plan.nextStep.dueNow,
+      ...(next ? { nextDeadline: { what: t(`when.${next.kind}`), dueAt: next.dueAt } } : {}),
     };
   }
   return views;

@@ -1,5 +1,6 @@
 import type { OrderReading, PageReading, ReadingProblem } from '../marketplaces/types';
-import { PAGE_MESSAGE_LIMITS, type PageReadMessage } from './protocol';
+import { PAGE_MESSAGE_LIMITS } from './limits';
+import type { PageReadMessage } from './protocol';
 
 type ReadPage = Extract<PageReading, { status: 'read' }>;
 

@@ -4,6 +4,7 @@
  * because a message may come from a compromised page context.
  */
 import * as v from 'valibot';
+import { PAGE_MESSAGE_LIMITS } from './limits';
 import { EVIDENCE_SIZE_LIMIT, UPLOAD_CHUNK_SIZE } from '../db/evidence';
 import type { RecordErrorCode } from '../db/errors';
 import type { RefusedOrder } from '../db/schema';
@@ -20,27 +21,9 @@ import {
   type OrderReading,
   type ReadingProblem,
 } from '../marketplaces/types';
-import {
-  BUYER_EVENT_TYPES,
-  CASE_REASONS,
-  OUTCOMES,
-  type CaseReason,
-  type Deadline,
-  type NextStep,
-  type Settings,
-  type Stage,
-} from '../timeline/types';
+import { BUYER_EVENT_TYPES, CASE_REASONS, OUTCOMES, type Settings } from '../timeline/types';
 
-/**
- * The most one page message carries: a page with more is sent in parts (see page-parts.ts);
- * an order of more items in pieces; a page's report keeps that many problems.
- */
-export const PAGE_MESSAGE_LIMITS = {
-  orders: 500,
-  itemsPerOrder: 200,
-  items: 2000,
-  problems: 100,
-} as const;
+export { PAGE_MESSAGE_LIMITS } from './limits';
 
 const LIMITS = {
   ...READING_LIMITS,
@@ -441,20 +424,23 @@ export const CONTENT_MESSAGES: ReadonlySet<MessageType> = new Set([
   'case-open',
 ]);
 
-/** What the in-page panel shows about an order. */
-export interface OrderSummary {
+/** What the in-page panel shows of an order, worded by the background in the buyer's language. */
+export interface PanelView {
   orderId: string;
-  stage: Stage;
-  caseReason?: CaseReason;
-  nextStep: Omit<NextStep, 'instructions'>;
-  nextDeadline?: Pick<Deadline, 'kind' | 'dueAt' | 'edge'>;
+  /** Where the order stands ("Escalation available"). */
+  stage: string;
+  /** What to do next, and whether it is due now. */
+  step: string;
+  dueNow: boolean;
+  /** The next deadline: what happens then ("escalation opens"), and when, for a live countdown. */
+  nextDeadline?: { what: string; dueAt: string };
 }
 
 /** What a marketplace tab learns about the orders it shows. */
 export interface OrderViews {
   guards: Record<string, GuardDecision>;
   /** Keyed by order number; empty when the buyer turned the panel off. */
-  summaries: Record<string, OrderSummary>;
+  panels: Record<string, PanelView>;
 }
 
 /** What the background answers to each message type. */

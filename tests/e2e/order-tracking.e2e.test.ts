@@ -16,6 +16,7 @@ import { artifactsDir } from './artifacts';
 import { EXTENSION_DIR, launch, type ExtensionBrowser } from './harness/chromium';
 import { serveFixtures } from './harness/marketplace-routes';
 import { PopupPage } from './harness/popup';
+import { storedOrder } from './harness/stored';
 
 const fixtures = loadFixtures();
 const screenshots = artifactsDir('e2e');
@@ -56,6 +57,13 @@ function ordersOf(pages: readonly Fixture[]): Map<string, OrderReading> {
     }
   }
   return orders;
+}
+
+/** The first order a page shows, by its number. */
+function firstOrderOf(page: Fixture): string {
+  const [first] = ordersOf([page]).keys();
+  if (first === undefined) throw new Error(`${page.url} shows no order`);
+  return first;
 }
 
 describe('the built extension', () => {
@@ -108,7 +116,13 @@ describe.each(ADAPTERS.map((adapter) => [adapter.name, adapter.id]))(
 
     it('show up in the popup with their numbers, stages and amounts', async () => {
       const tab = await browser.context.newPage();
-      for (const page of pages) await tab.goto(page.url);
+      for (const page of pages) {
+        await tab.goto(page.url);
+        // CaseClock reads a page once it has loaded and is idle: the buyer stays that long.
+        await expect
+          .poll(() => storedOrder(browser.serviceWorker, `${id}:${firstOrderOf(page)}`))
+          .toBeDefined();
+      }
       await tab.close();
 
       const popup = await PopupPage.open(browser.context, browser.extensionId);

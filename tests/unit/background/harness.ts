@@ -122,6 +122,8 @@ export class TestBackground {
   /** CaseClock's version, and the buyer's time zone, as the worker starts with them. */
   version = '1.0.0';
   timeZone = PARIS;
+  /** The browser's language, as the worker reads it. */
+  locale = 'en-US';
   /** How often the background opened the toolbar popup. */
   popupsOpened = 0;
   /** Why the browser will not open the popup for now, if it will not. */
@@ -221,7 +223,7 @@ export class TestBackground {
       db: this.db,
       now: () => this.now,
       timeZone: () => this.timeZone,
-      locale: () => 'en-US',
+      locale: () => this.locale,
       setBadge: (text) => {
         this.badge = text;
         return Promise.resolve();

@@ -1,20 +1,17 @@
 import { PARIS } from '../zones';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { removeOrderPanel, showOrderPanel, type PanelContext } from '@/lib/content/order-panel';
-import { translator } from '@/lib/i18n';
-import type { OrderSummary } from '@/lib/messaging/protocol';
+import { pageTranslator } from '@/lib/i18n/page';
+import type { PanelView } from '@/lib/messaging/protocol';
 import { buyerClick, watchShadowRoots } from './buyer-events';
 
-const SUMMARY: OrderSummary = {
+/** As the background words it for an English-speaking buyer. */
+const VIEW: PanelView = {
   orderId: 'dhgate:1043587216',
-  stage: 'escalation-available',
-  caseReason: 'not-received',
-  nextStep: { action: 'escalate', message: 'next.escalate', dueNow: true },
-  nextDeadline: {
-    kind: 'dispute-window-closes',
-    dueAt: '2027-01-28T09:12:00.000Z',
-    edge: 'closes',
-  },
+  stage: 'Escalation available',
+  step: 'Escalate the case to DHgate',
+  dueNow: true,
+  nextDeadline: { what: 'dispute window closes', dueAt: '2027-01-28T09:12:00.000Z' },
 };
 
 let openCase: ReturnType<typeof vi.fn<(orderNumber: string) => void>>;
@@ -24,11 +21,10 @@ let rootOf: ReturnType<typeof watchShadowRoots>;
 function context(language: 'en' | 'fr' = 'en'): PanelContext {
   return {
     doc: document,
-    t: translator(language),
+    t: pageTranslator(language),
     locale: language === 'en' ? 'en-GB' : 'fr-FR',
     timeZone: PARIS,
     now: () => '2026-11-20T09:00:00.000Z',
-    marketplace: 'dhgate',
     openCase,
     onDismiss,
   };
@@ -60,7 +56,7 @@ afterEach(() => {
 
 describe('the in-page panel', () => {
   it('shows the stage, the next deadline and the next step before the page’s own content', () => {
-    showOrderPanel(context(), '1043587216', SUMMARY);
+    showOrderPanel(context(), '1043587216', VIEW);
     expect(document.body.firstElementChild?.tagName).toBe('CASECLOCK-PANEL');
     expect(document.querySelector('caseclock-panel')?.shadowRoot).toBeNull();
     expect(panel().getAttribute('aria-label')).toBe('CaseClock for this order');
@@ -74,7 +70,7 @@ describe('the in-page panel', () => {
   });
 
   it('opens the case, or hides for this order, when the buyer clicks', () => {
-    showOrderPanel(context(), '1043587216', SUMMARY);
+    showOrderPanel(context(), '1043587216', VIEW);
     buyerClick(panelButton('open'));
     expect(openCase).toHaveBeenCalledWith('1043587216');
     buyerClick(panelButton('dismiss'));
@@ -83,7 +79,7 @@ describe('the in-page panel', () => {
   });
 
   it('ignores the clicks a page’s script sends', () => {
-    showOrderPanel(context(), '1043587216', SUMMARY);
+    showOrderPanel(context(), '1043587216', VIEW);
     for (let times = 0; times < 50; times += 1) {
       panelButton('open').click();
       panelButton('dismiss').dispatchEvent(new MouseEvent('click', { bubbles: true }));
@@ -94,21 +90,19 @@ describe('the in-page panel', () => {
   });
 
   it('updates in place, shows page text as text only, and goes when asked', () => {
-    showOrderPanel(context(), '1043587216', SUMMARY);
+    showOrderPanel(context(), '1043587216', VIEW);
     showOrderPanel(context('fr'), '1043587216', {
-      ...SUMMARY,
-      stage: 'awaiting-seller',
-      nextStep: {
-        action: 'wait',
-        message: 'next.await-seller-status',
-        values: { status: '<img src=x onerror=alert(1)>' },
-        dueNow: false,
-      },
+      ...VIEW,
+      stage: 'En attente du vendeur',
+      step: 'Attendez le vendeur : « <img src=x onerror=alert(1)> »',
+      dueNow: false,
     });
     expect(document.querySelectorAll('caseclock-panel')).toHaveLength(1);
     const step = panel().querySelector('.step .value');
     expect(step?.textContent).toBe('Attendez le vendeur : « <img src=x onerror=alert(1)> »');
     expect(panel().querySelector('img')).toBeNull();
+    expect(panel().querySelector('.deadline .label')?.textContent).toBe('Prochaine échéance');
+    expect(panel().className).toBe('panel');
     removeOrderPanel(document);
     expect(document.querySelector('caseclock-panel')).toBeNull();
   });

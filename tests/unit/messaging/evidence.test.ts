@@ -398,15 +398,41 @@ describe('orders the buyer manages', () => {
 });
 
 describe('the in-page panel', () => {
-  it('gets each order’s stage, next step and next deadline with the page reading', async () => {
+  it('gets each order’s stage and next step with the page reading, in the buyer’s words', async () => {
     const reply = await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
     expect(reply).toMatchObject({
       ok: true,
-      summaries: {
+      panels: {
         '1043587216': {
           orderId: DHGATE_ORDER_ID,
-          stage: 'in-transit',
-          nextStep: { action: 'wait', message: 'next.await-parcel', dueNow: false },
+          stage: 'On its way',
+          step: 'Wait for the parcel',
+          dueNow: false,
+        },
+      },
+    });
+  });
+
+  it('words the panel in French for a French buyer, with the next deadline to count down to', async () => {
+    const french = new TestBackground('2026-11-02T12:00:00.000Z');
+    french.locale = 'fr-FR';
+    await french.start();
+    const read = dhgatePageRead();
+    Object.assign(read.orders[0] ?? {}, {
+      trackingNumber: 'LZ492186534CN',
+      carrier: 'ePacket',
+      shippedAt: '2026-11-02T10:00:00.000Z',
+    });
+    const reply = await french.send(read, tab(DHGATE_ORDER_URL));
+    expect(reply).toMatchObject({
+      ok: true,
+      panels: {
+        '1043587216': {
+          stage: 'En route',
+          step: 'Attendez le colis',
+          dueNow: false,
+          // "Open Dispute" appears 10 days after a postal tracking number is uploaded.
+          nextDeadline: { what: 'litige possible', dueAt: '2026-11-12T10:00:00.000Z' },
         },
       },
     });
@@ -427,7 +453,7 @@ describe('the in-page panel', () => {
   it('shows nothing once the buyer turned the panel off', async () => {
     await background.send({ type: 'settings-update', settings: { showPanel: false } });
     const reply = await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
-    expect(reply).toMatchObject({ ok: true, summaries: {} });
+    expect(reply).toMatchObject({ ok: true, panels: {} });
   });
 });
 

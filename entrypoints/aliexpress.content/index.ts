@@ -1,0 +1,13 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startContentScript } from '@/lib/content/start';
+import { matchPatternsOf } from '@/lib/marketplaces/adapter';
+import { aliexpress } from '@/lib/marketplaces/aliexpress';
+
+export default defineContentScript({
+  matches: matchPatternsOf(aliexpress),
+  // Before the page's own scripts: the confirm-receipt guard is in place from the first click.
+  runAt: 'document_start',
+  main(ctx) {
+    startContentScript(ctx, aliexpress, { window, now: () => new Date() });
+  },
+});

@@ -1,0 +1,13 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { startContentScript } from '@/lib/content/start';
+import { matchPatternsOf } from '@/lib/marketplaces/adapter';
+import { dhgate } from '@/lib/marketplaces/dhgate';
+
+export default defineContentScript({
+  matches: matchPatternsOf(dhgate),
+  // Before the page's own scripts: the confirm-receipt guard is in place from the first click.
+  runAt: 'document_start',
+  main(ctx) {
+    startContentScript(ctx, dhgate, { window, now: () => new Date() });
+  },
+});

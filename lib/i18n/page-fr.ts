@@ -1,0 +1,50 @@
+import type { PageMessageKey } from './page-en';
+
+/** French text of what CaseClock shows inside a marketplace's page. */
+export const pageFr: Record<PageMessageKey, string> = {
+  'deadline.seller-response-due': 'Fin du délai de réponse du vendeur',
+  'deadline.platform-contact-due': 'La plateforme doit intervenir',
+  'deadline.final-resolution-due': 'Décision finale attendue',
+  'deadline.dispute-window-opens': 'Un litige peut être ouvert',
+  'deadline.dispute-window-closes': 'Dernier jour pour ouvrir un litige',
+  'deadline.refund-window-closes': 'Dernier jour pour demander un remboursement',
+  'deadline.invalid-tracking-report-closes':
+    'Dernier jour pour signaler un numéro de suivi invalide',
+  'deadline.follow-up-due': 'Moment de relancer le service client',
+  'deadline.warehouse-return-closes': 'Dernier moment pour un retour à l’entrepôt',
+  'deadline.free-storage-ends': 'Fin du stockage gratuit à l’entrepôt',
+  'deadline.paypal-dispute-closes': 'Dernier jour pour ouvrir un litige PayPal',
+  'deadline.paypal-escalation-closes':
+    'Dernier jour pour transformer le litige PayPal en réclamation',
+  'guard.title': 'Confirmer la réception met fin à votre protection',
+  'guard.title.weakens': 'Réfléchissez avant de confirmer la réception',
+  'guard.reason.case-open': 'Vous avez un litige en cours sur cette commande.',
+  'guard.reason.evidence-incomplete': 'Votre liste de preuves n’est pas encore complète.',
+  'guard.reason.not-inspected': 'Vous n’avez pas encore indiqué avoir vérifié les articles.',
+  'guard.reason.unchecked':
+    'CaseClock n’a pas encore pu vérifier cette commande : il ne peut pas dire ce que confirmer vous coûterait.',
+  'guard.loss.all-disputes':
+    'Après confirmation, plus aucun litige ne pourra être ouvert pour cette commande.',
+  'guard.loss.deadline': '{deadline} : ce serait {when}.',
+  'guard.keep': 'Garder ma protection',
+  'guard.inspected': 'J’ai vérifié les articles',
+  'guard.confirm': 'Confirmer quand même',
+  'countdown.days': 'dans {days} {hours} h',
+  'countdown.longDays': 'dans {days}',
+  'countdown.hours': 'dans {hours} h {minutes} min',
+  'countdown.minutes': 'dans {minutes} min',
+  'countdown.tomorrow': 'demain à {time}',
+  'countdown.passed': 'passé',
+  'countdown.phrase': '{what} {when}',
+  'case.stage': 'Étape',
+  'evidence.tooLarge': '{name} dépasse {limit} : non enregistré.',
+  'evidence.quota': 'Pas assez d’espace de stockage pour {name} : non enregistré.',
+  'error.quota': 'Il ne reste pas assez d’espace de stockage : rien n’a été enregistré.',
+  'error.storage': 'CaseClock ne peut pas ouvrir son stockage : {error}',
+  'error.refused': 'CaseClock n’a pas pu le faire : {error}',
+  'panel.label': 'CaseClock pour cette commande',
+  'panel.next': 'Prochaine étape',
+  'panel.deadline': 'Prochaine échéance',
+  'panel.open': 'Voir le dossier',
+  'panel.dismiss': 'Masquer',
+};
