@@ -1,5 +1,5 @@
 import { EVIDENCE_SIZE_LIMIT } from '@/lib/db/evidence';
-import { refusalText as phrase } from '@/lib/i18n/phrases';
+import { refusalText as phrase } from '@/lib/i18n/refusal';
 import type { Refusal } from '@/lib/messaging/protocol';
 import type { I18n } from './I18n';
 
