@@ -50,6 +50,30 @@ function median(work: () => unknown, samples = 31, batchMs = 20): number {
   return times[Math.floor(samples / 2)] ?? Number.NaN;
 }
 
+export interface FirstReadTiming {
+  nodes: number;
+  /** The first readPage of the page the browser has just loaded. */
+  first: number;
+  /** Median of later calls on the same page. */
+  warm: number;
+  /** Median of one full traversal of the same page. */
+  traversal: number;
+}
+
+/** Times readPage on the page loaded in this tab: its first call, then warm ones. */
+export function timeFirstRead(): FirstReadTiming {
+  const url = location.href;
+  const start = performance.now();
+  readPage(document, url);
+  const first = performance.now() - start;
+  return {
+    nodes: nodeCount(document),
+    first,
+    warm: median(() => readPage(document, url)),
+    traversal: median(() => traverse(document)),
+  };
+}
+
 /** Times readPage on one fixture page, parsed as the browser parses it. */
 export function timeReadPage(html: string, url: string): Timing {
   const doc = new DOMParser().parseFromString(html, 'text/html');

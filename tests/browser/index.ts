@@ -1,3 +1,3 @@
 /** What the end-to-end tests and the benchmark run inside a real browser page. */
-export { timeHostilePage, timeReadPage } from './benchmark';
+export { timeFirstRead, timeHostilePage, timeReadPage } from './benchmark';
 export { checkDamagedCopies } from './properties';

@@ -52,11 +52,8 @@ export interface LaunchOptions {
   locale?: string;
 }
 
-/** Starts Chromium with the production build of CaseClock loaded, as a user would have it. */
-export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No extension build in ${EXTENSION_DIR}: run \`npm run build\` first.`);
-  }
+/** A persistent Chromium profile as the tests set it up, with CaseClock loaded or not. */
+async function openProfile(options: LaunchOptions, withExtension: boolean) {
   const ownProfile = options.userDataDir === undefined;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'caseclock-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -69,24 +66,43 @@ export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrow
       // The browser's own language, which the toolbar popup follows (Playwright's `locale`
       // reaches only the pages it drives).
       `--accept-lang=${options.locale ?? 'en-US'}`,
-      `--disable-extensions-except=${EXTENSION_DIR}`,
-      `--load-extension=${EXTENSION_DIR}`,
-      '--enable-unsafe-extension-debugging',
+      ...(withExtension
+        ? [
+            `--disable-extensions-except=${EXTENSION_DIR}`,
+            `--load-extension=${EXTENSION_DIR}`,
+            '--enable-unsafe-extension-debugging',
+          ]
+        : []),
       ...QUIET_FLAGS,
     ],
   });
-  const serviceWorker =
-    context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
-    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(serviceWorker.url()).host;
   return {
     context,
-    extensionId,
-    serviceWorker,
     userDataDir,
-    async close() {
+    close: async () => {
       await context.close();
       if (ownProfile) rmSync(userDataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** The same Chromium and profile settings without CaseClock: what a page costs without it. */
+export async function launchWithoutExtension(
+  options: LaunchOptions = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  return openProfile(options, false);
+}
+
+/** Starts Chromium with the production build of CaseClock loaded, as a user would have it. */
+export async function launch(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No extension build in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const profile = await openProfile(options, true);
+  const { context, userDataDir } = profile;
+  const serviceWorker =
+    context.serviceWorkers().find((worker) => worker.url().startsWith('chrome-extension://')) ??
+    (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+  return { context, extensionId, serviceWorker, userDataDir, close: () => profile.close() };
 }
