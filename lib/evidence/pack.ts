@@ -1,4 +1,4 @@
-import { strToU8, zipSync, type ZipOptions, type Zippable } from 'fflate';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { orderPageUrl, type EvidenceRecord, type StoredOrder } from '../db/schema';
 import type { Language } from '../i18n';
 import { marketplaceName } from '../i18n/phrases';
@@ -9,8 +9,6 @@ import { packPageHtml, type PackPageFile } from './pack-page';
 export interface PackInput extends Omit<DraftInput, 'language'> {
   /** The language of index.html; the messages come in every language. */
   language: Language;
-  /** Evidence id → bytes, for the records that have a file. */
-  evidenceFiles: ReadonlyMap<string, Uint8Array>;
   /** When the pack is made, an ISO instant: it dates the pack and every file in it. */
   generatedAt: string;
 }
@@ -56,7 +54,18 @@ const EXTENSIONS: Readonly<Record<string, readonly [string, ...string[]]>> = {
   'video/mp4': ['mp4', 'm4v'],
   'video/webm': ['webm'],
   'video/quicktime': ['mov'],
+  'audio/mpeg': ['mp3'],
+  'audio/mp4': ['m4a'],
+  'audio/aac': ['aac'],
+  'audio/ogg': ['ogg', 'oga'],
+  'audio/opus': ['opus'],
+  'audio/flac': ['flac'],
+  'audio/wav': ['wav'],
   'application/pdf': ['pdf'],
+  'application/zip': ['zip'],
+  'application/x-7z-compressed': ['7z'],
+  'application/vnd.rar': ['rar'],
+  'application/gzip': ['gz'],
   'text/plain': ['txt'],
   'text/html': ['html', 'htm'],
   'application/json': ['json'],
@@ -64,7 +73,10 @@ const EXTENSIONS: Readonly<Record<string, readonly [string, ...string[]]>> = {
 };
 
 const IMAGE_EXTENSIONS = new Set(['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif', 'bmp']);
-/** Already compressed: deflating them again costs time and gains nothing (a BMP is raw). */
+/**
+ * Already compressed: deflating them again costs time and gains nothing. A BMP and a WAV are
+ * raw, so they are deflated.
+ */
 const STORED_EXTENSIONS = new Set([
   'png',
   'jpg',
@@ -77,6 +89,18 @@ const STORED_EXTENSIONS = new Set([
   'm4v',
   'webm',
   'mov',
+  'mp3',
+  'm4a',
+  'aac',
+  'ogg',
+  'oga',
+  'opus',
+  'flac',
+  'pdf',
+  'zip',
+  '7z',
+  'rar',
+  'gz',
 ]);
 
 function mimeTypeOfExtension(extension: string): string | undefined {
@@ -115,56 +139,59 @@ function extensionFor(record: EvidenceRecord, nameExtension: string | undefined)
   return 'bin';
 }
 
+/** A piece of evidence's file, as the pack's reader gives it. */
+export type EvidenceFile = Blob | Uint8Array;
+
+export interface PackProgress {
+  /** Bytes of evidence in the pack so far, as their records give their sizes. */
+  done: number;
+  total: number;
+}
+
+export interface PackSources {
+  /**
+   * The file of one piece of evidence, or undefined when it has none. The pack asks for the next
+   * only once it is done with this one, so only one file is held at a time.
+   */
+  readFile: (evidenceId: string) => Promise<EvidenceFile | undefined>;
+  onProgress?: (progress: PackProgress) => void;
+}
+
 interface PackedEvidence {
   record: EvidenceRecord;
   path: string;
-  bytes: Uint8Array;
   mimeType: string;
   extension: string;
 }
 
-/** Each piece of evidence as a file: its bytes, or its text (notes and page text) in UTF-8. */
-function packEvidence(input: PackInput): { packed: PackedEvidence[]; missing: EvidenceRecord[] } {
-  const records = inCaptureOrder(input.evidence);
-  const digits = Math.max(2, String(records.length).length);
-  const packed: PackedEvidence[] = [];
-  const missing: EvidenceRecord[] = [];
-  for (const record of records) {
-    const file = input.evidenceFiles.get(record.id);
-    const text = record.kind === 'text' || record.kind === 'note' ? record.text : undefined;
-    if (!file && text === undefined) {
-      missing.push(record);
-      continue;
-    }
-    const { stem, extension: nameExtension } = splitExtension(record.name);
-    const extension = file ? extensionFor(record, nameExtension) : 'txt';
-    const base = safeStem(file ? stem : nameExtension === 'txt' ? stem : record.name, record.kind);
+/**
+ * Where a piece of evidence goes in the pack, given whether it has a file (else its text, notes
+ * and page text, in UTF-8), and its number in capture order among the packed pieces.
+ */
+function placeEvidence(record: EvidenceRecord, hasFile: boolean, number: string): PackedEvidence {
+  const { stem, extension: nameExtension } = splitExtension(record.name);
+  const extension = hasFile ? extensionFor(record, nameExtension) : 'txt';
+  const base = safeStem(hasFile ? stem : nameExtension === 'txt' ? stem : record.name, record.kind);
+  return {
+    record,
     // The number keeps pieces with the same name apart, and the capture order visible.
-    const number = String(packed.length + 1).padStart(digits, '0');
-    const path = `evidence/${number}-${base}.${extension}`;
-    packed.push({
-      record,
-      path,
-      // Stryker disable next-line StringLiteral: a piece with neither file nor text is missing
-      bytes: file ?? strToU8(text ?? ''),
-      mimeType: file
-        ? (record.mimeType ?? mimeTypeOfExtension(extension) ?? 'application/octet-stream')
-        : TEXT_MIME,
-      extension,
-    });
-  }
-  return { packed, missing };
+    path: `evidence/${number}-${base}.${extension}`,
+    mimeType: hasFile
+      ? (record.mimeType ?? mimeTypeOfExtension(extension) ?? 'application/octet-stream')
+      : TEXT_MIME,
+    extension,
+  };
 }
 
-async function evidenceEntry(piece: PackedEvidence): Promise<PackFileEntry> {
+async function evidenceEntry(piece: PackedEvidence, bytes: Uint8Array): Promise<PackFileEntry> {
   const { record } = piece;
-  const sha256 = await sha256Hex(piece.bytes);
+  const sha256 = await sha256Hex(bytes);
   return {
     path: piece.path,
     name: record.name,
     kind: record.kind,
     mimeType: piece.mimeType,
-    size: piece.bytes.length,
+    size: bytes.length,
     sha256,
     capturedAt: record.capturedAt,
     // JSON leaves out what is undefined.
@@ -286,30 +313,106 @@ function shownAs(piece: PackedEvidence): PackPageFile['shownAs'] {
   return image ? 'image' : 'file';
 }
 
+/** A file goes into the ZIP in slices of this size, so progress moves within a large one. */
+const SLICE_SIZE = 1024 * 1024;
+
+/**
+ * The ZIP as it is written, one file after the other. What each file adds is gathered into a
+ * Blob once the file is in, so the browser may keep the pack out of the script's memory.
+ */
+class PackWriter {
+  private written = new Blob([]);
+  private pending: Uint8Array[] = [];
+  private readonly zip = new Zip((error, chunk) => {
+    if (error) throw error;
+    this.pending.push(chunk);
+  });
+
+  constructor(private readonly mtime: Date) {}
+
+  /** Adds a file, stored as it is or deflated; `onSlice` hears how many of its bytes are in. */
+  add(path: string, bytes: Uint8Array, stored: boolean, onSlice?: (bytesIn: number) => void) {
+    // Stryker disable next-line ObjectLiteral: 6 is fflate's default level, named for the reader
+    const file = stored ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
+    file.mtime = this.mtime;
+    this.zip.add(file);
+    // Always the same slices for the same bytes, so the deflated bytes are the same too.
+    let at = 0;
+    do {
+      const end = Math.min(at + SLICE_SIZE, bytes.length);
+      file.push(bytes.subarray(at, end), end === bytes.length);
+      at = end;
+      onSlice?.(at);
+    } while (at < bytes.length);
+    this.gather();
+  }
+
+  finish(): Blob {
+    this.zip.end();
+    this.gather();
+    return new Blob([this.written], { type: 'application/zip' });
+  }
+
+  private gather() {
+    this.written = new Blob([this.written, ...(this.pending as Uint8Array<ArrayBuffer>[])]);
+    this.pending = [];
+  }
+}
+
+async function bytesOf(file: EvidenceFile): Promise<Uint8Array> {
+  return file instanceof Uint8Array ? file : new Uint8Array(await file.arrayBuffer());
+}
+
 /**
  * The evidence pack: every piece of evidence as a file, the timeline, the message in each
  * language, a printable index.html, and manifest.json with the SHA-256 of every other file.
  * The same input always gives the same bytes. The order, the case and the steps are those the
  * plan rests on (see usableMaterial).
+ *
+ * The evidence files are read one at a time through `readFile`, hashed and written, then let
+ * go; the documents that list them come after them.
  */
-export async function buildEvidencePack(given: PackInput): Promise<Uint8Array> {
+export async function buildEvidencePack(given: PackInput, sources: PackSources): Promise<Blob> {
   const input = usableMaterial(given);
-  const { packed, missing } = packEvidence(input);
-  const evidence = packed.map((piece) => piece.record);
-  const draftInput = { ...input, evidence };
+  const { readFile, onProgress } = sources;
+  const records = inCaptureOrder(input.evidence);
+  const total = records.reduce((sum, record) => sum + (record.size ?? 0), 0);
+  let done = 0;
+  onProgress?.({ done, total });
+
+  const writer = new PackWriter(zipTime(input.generatedAt, input.timeZone));
+  const digits = Math.max(2, String(records.length).length);
+  const evidenceFiles: PackPageFile[] = [];
+  const missing: EvidenceRecord[] = [];
+  for (const record of records) {
+    const file = await readFile(record.id);
+    const text = record.kind === 'text' || record.kind === 'note' ? record.text : undefined;
+    const before = done;
+    const size = record.size ?? 0;
+    if (file || text !== undefined) {
+      const number = String(evidenceFiles.length + 1).padStart(digits, '0');
+      const piece = placeEvidence(record, file !== undefined, number);
+      // Stryker disable next-line StringLiteral: a piece with neither file nor text is missing
+      const bytes = file ? await bytesOf(file) : strToU8(text ?? '');
+      evidenceFiles.push({
+        record,
+        entry: await evidenceEntry(piece, bytes),
+        shownAs: shownAs(piece),
+      });
+      writer.add(piece.path, bytes, STORED_EXTENSIONS.has(piece.extension), (bytesIn) => {
+        done = before + Math.min(bytesIn, size);
+        onProgress?.({ done, total });
+      });
+    } else missing.push(record);
+    done = before + size;
+    onProgress?.({ done, total });
+  }
+
+  const draftInput = { ...input, evidence: evidenceFiles.map((file) => file.record) };
   const drafts: Readonly<Record<Language, Draft>> = {
     en: draftMessage({ ...draftInput, language: 'en' }),
     fr: draftMessage({ ...draftInput, language: 'fr' }),
   };
-  const evidenceFiles: PackPageFile[] = await Promise.all(
-    packed.map(async (piece) => ({
-      record: piece.record,
-      entry: await evidenceEntry(piece),
-      shownAs: shownAs(piece),
-    })),
-  );
-  const evidenceEntries = evidenceFiles.map((file) => file.entry);
-
   const documents: { path: string; kind: string; mimeType: string; bytes: Uint8Array }[] = [
     {
       path: 'timeline.json',
@@ -343,11 +446,13 @@ export async function buildEvidencePack(given: PackInput): Promise<Uint8Array> {
       ),
     },
   ];
-  const documentEntries = await Promise.all(
-    documents.map((document) =>
-      fileEntry(document.path, document.kind, document.mimeType, document.bytes),
-    ),
-  );
+  const documentEntries: PackFileEntry[] = [];
+  for (const document of documents) {
+    documentEntries.push(
+      await fileEntry(document.path, document.kind, document.mimeType, document.bytes),
+    );
+    writer.add(document.path, document.bytes, false);
+  }
 
   const manifest: PackManifest = {
     generatedAt: input.generatedAt,
@@ -357,7 +462,7 @@ export async function buildEvidencePack(given: PackInput): Promise<Uint8Array> {
       openedAt: input.openCase.openedAt,
       ...(input.openCase.closedAt ? { closedAt: input.openCase.closedAt } : {}),
     },
-    files: [...evidenceEntries, ...documentEntries],
+    files: [...evidenceFiles.map((file) => file.entry), ...documentEntries],
     ...(missing.length > 0
       ? {
           missing: missing.map((record) => ({
@@ -369,17 +474,8 @@ export async function buildEvidencePack(given: PackInput): Promise<Uint8Array> {
         }
       : {}),
   };
-
-  // Stryker disable next-line ObjectLiteral: 6 is fflate's default level, named for the reader
-  const compressed: ZipOptions = { level: 6 };
-  const stored: ZipOptions = { level: 0 };
-  const files: Zippable = {};
-  for (const piece of packed) {
-    files[piece.path] = [piece.bytes, STORED_EXTENSIONS.has(piece.extension) ? stored : compressed];
-  }
-  for (const document of documents) files[document.path] = [document.bytes, compressed];
-  files['manifest.json'] = [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), compressed];
-  return zipSync(files, { mtime: zipTime(input.generatedAt, input.timeZone) });
+  writer.add('manifest.json', strToU8(`${JSON.stringify(manifest, null, 2)}\n`), false);
+  return writer.finish();
 }
 
 /** "caseclock-dhgate-1043587216-2026-11-22.zip": the day is the UTC day the pack was made. */

@@ -6,7 +6,6 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ConfigEnv } from 'wxt';
 import { draftMessage } from '@/lib/evidence/draft';
-import { buildEvidencePack } from '@/lib/evidence/pack';
 import { LANGUAGES } from '@/lib/i18n';
 import { en } from '@/lib/i18n/en';
 import { fr } from '@/lib/i18n/fr';
@@ -20,6 +19,7 @@ import {
   draftInput,
   event,
   fewFacts,
+  packBytes,
   packInput,
   type Scenario,
 } from './evidence/scenarios';
@@ -189,7 +189,7 @@ describe('nothing a buyer reads names our own documents ("seed", file numbers)',
     });
 
     it.each(LANGUAGES)('in every text file of the evidence pack made in %s', async (language) => {
-      const files = unzipSync(await buildEvidencePack(packInput(scenario(), language)));
+      const files = unzipSync(await packBytes(packInput(scenario(), language)));
       const texts = Object.entries(files).flatMap(([path, bytes]) => fileTexts(path, bytes));
       expect(texts.map(({ where }) => where)).toEqual(
         expect.arrayContaining(['index.html', 'timeline.json', 'manifest.json']),

@@ -1,8 +1,15 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { EvidenceRecord } from '@/lib/db/schema';
-import { buildEvidencePack, type PackInput } from '@/lib/evidence/pack';
-import { dhgateNotReceived, event, fileEvidence, packInput, pngBytes } from './scenarios';
+import {
+  dhgateNotReceived,
+  event,
+  fileEvidence,
+  packBytes,
+  packInput,
+  pngBytes,
+  type PackInputWithFiles,
+} from './scenarios';
 
 /**
  * Every value that reaches index.html comes from a marketplace page or from the buyer. Each
@@ -111,7 +118,7 @@ function scenarioWith(value: Value) {
 /** The plan of the harmless twin: what is planned is not what is tested here. */
 const benignPlan = () => packInput(scenarioWith(benign), 'en').plan;
 
-function packInputWith(value: Value): PackInput {
+function packInputWith(value: Value): PackInputWithFiles {
   const input = packInput(scenarioWith(value), 'en');
   // Rule sources come from CaseClock's policies; they are made hostile here all the same.
   const plan = benignPlan();
@@ -134,8 +141,8 @@ function packInputWith(value: Value): PackInput {
   return { ...input, plan: { ...plan, deadlines } };
 }
 
-async function openPage(input: PackInput) {
-  const files = unzipSync(await buildEvidencePack(input));
+async function openPage(input: PackInputWithFiles) {
+  const files = unzipSync(await packBytes(input));
   const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
   const page = new DOMParser().parseFromString(text('index.html'), 'text/html');
   return { files, page, message: text('message-en.txt') };
@@ -149,7 +156,7 @@ function skeleton(page: Document): string[] {
 }
 
 /** The values the page should show, whole, as text. */
-function shownValues(input: PackInput): string[] {
+function shownValues(input: PackInputWithFiles): string[] {
   const { order, events, evidence, plan } = input;
   return [
     order.orderNumber,
@@ -179,7 +186,7 @@ function shownValues(input: PackInput): string[] {
 
 describe('index.html with hostile values everywhere', () => {
   // Built afresh in each test, so each test's reach counts for mutation testing.
-  let input: PackInput;
+  let input: PackInputWithFiles;
   let opened: ReturnType<typeof openPage>;
   beforeEach(() => {
     input = packInputWith(hostile);

@@ -2,8 +2,15 @@ import { strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { NEW_YORK, PARIS } from '../zones';
 import type { EvidenceRecord, StoredOrder } from '@/lib/db/schema';
-import { buildEvidencePack, packFileName, type PackFileEntry } from '@/lib/evidence/pack';
-import { dhgateNotReceived, fewFacts, openPack, packInput, withEvidence } from './scenarios';
+import { packFileName, type PackFileEntry } from '@/lib/evidence/pack';
+import {
+  dhgateNotReceived,
+  fewFacts,
+  openPack,
+  packBytes,
+  packInput,
+  withEvidence,
+} from './scenarios';
 
 const TEXT = 'text/plain; charset=utf-8';
 
@@ -13,22 +20,32 @@ interface LocalHeader {
   dosDate: number;
 }
 
-/** The local file headers of a ZIP (APPNOTE 4.3.7), by name: each entry's method and time. */
+/**
+ * The local file headers of a ZIP (APPNOTE 4.3.7), by name: each entry's method and time. They
+ * are found through the central directory (4.3.12), which gives where each starts: an entry
+ * written as a stream has its sizes after its data, not in its local header.
+ */
 function localHeaders(zip: Uint8Array): Record<string, LocalHeader> {
   const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  // The end of central directory record (4.3.16): 22 bytes, as the pack has no comment.
+  const end = zip.length - 22;
+  expect(view.getUint32(end, true)).toBe(0x06054b50);
+  const count = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
   const headers: Record<string, LocalHeader> = {};
-  let at = 0;
-  while (at + 30 <= zip.length && view.getUint32(at, true) === 0x04034b50) {
-    const compressedSize = view.getUint32(at + 18, true);
-    const nameLength = view.getUint16(at + 26, true);
-    const extraLength = view.getUint16(at + 28, true);
-    const name = strFromU8(zip.subarray(at + 30, at + 30 + nameLength));
+  for (let index = 0; index < count; index++) {
+    expect(view.getUint32(at, true)).toBe(0x02014b50);
+    const nameLength = view.getUint16(at + 28, true);
+    const skip = nameLength + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+    const local = view.getUint32(at + 42, true);
+    expect(view.getUint32(local, true)).toBe(0x04034b50);
+    const name = strFromU8(zip.subarray(at + 46, at + 46 + nameLength));
     headers[name] = {
-      method: view.getUint16(at + 8, true),
-      dosTime: view.getUint16(at + 10, true),
-      dosDate: view.getUint16(at + 12, true),
+      method: view.getUint16(local + 8, true),
+      dosTime: view.getUint16(local + 10, true),
+      dosDate: view.getUint16(local + 12, true),
     };
-    at += 30 + nameLength + extraLength + compressedSize;
+    at += 46 + skip;
   }
   return headers;
 }
@@ -66,7 +83,18 @@ const TYPES: [mimeType: string, extension: string, also: string[]][] = [
   ['video/mp4', 'mp4', ['m4v']],
   ['video/webm', 'webm', []],
   ['video/quicktime', 'mov', []],
+  ['audio/mpeg', 'mp3', []],
+  ['audio/mp4', 'm4a', []],
+  ['audio/aac', 'aac', []],
+  ['audio/ogg', 'ogg', ['oga']],
+  ['audio/opus', 'opus', []],
+  ['audio/flac', 'flac', []],
+  ['audio/wav', 'wav', []],
   ['application/pdf', 'pdf', []],
+  ['application/zip', 'zip', []],
+  ['application/x-7z-compressed', '7z', []],
+  ['application/vnd.rar', 'rar', []],
+  ['application/gzip', 'gz', []],
   ['text/plain', 'txt', []],
   ['text/html', 'html', ['htm']],
   ['application/json', 'json', []],
@@ -76,19 +104,14 @@ const EVERY_EXTENSION = TYPES.flatMap(([mimeType, extension, also]) =>
   [extension, ...also].map((each) => [each, mimeType] as const),
 );
 
-// Images and video are compressed already; deflating them again gains nothing (a BMP is raw).
+// Images, video, audio, PDF and archives are compressed already: deflating them again gains
+// nothing. A BMP picture and a WAV sound are raw.
 const ALREADY_COMPRESSED = new Set([
-  'png',
-  'jpg',
-  'jpeg',
-  'webp',
-  'gif',
-  'avif',
-  'heic',
-  'mp4',
-  'm4v',
-  'webm',
-  'mov',
+  ...['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif', 'heic'],
+  ...['mp4', 'm4v', 'webm', 'mov'],
+  ...['mp3', 'm4a', 'aac', 'ogg', 'oga', 'opus', 'flac'],
+  'pdf',
+  ...['zip', '7z', 'rar', 'gz'],
 ]);
 // What a browser shows in an <img>, so index.html can show it as a thumbnail.
 const SHOWN_AS_PICTURE = new Set(['png', 'jpg', 'jpeg', 'webp', 'gif', 'avif', 'bmp']);
@@ -355,7 +378,7 @@ describe('the time of the files in the ZIP', () => {
     [NEW_YORK, dos(2026, 11, 22, 18, 30, 44)],
   ])('is the moment the pack was made, on the clock of a buyer in %s', async (zone, expected) => {
     const input = { ...packInput(fewFacts(), 'en', zone), generatedAt: '2026-11-22T23:30:44.000Z' };
-    const headers = localHeaders(await buildEvidencePack(input));
+    const headers = localHeaders(await packBytes(input));
     expect(Object.keys(headers)).toContain('manifest.json');
     for (const header of Object.values(headers)) {
       expect({ dosDate: header.dosDate, dosTime: header.dosTime }).toEqual(expected);

@@ -1,18 +1,15 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { draftMessage } from '@/lib/evidence/draft';
-import {
-  buildEvidencePack,
-  packFileName,
-  type PackInput,
-  type PackManifest,
-} from '@/lib/evidence/pack';
+import { packFileName, type PackManifest } from '@/lib/evidence/pack';
 import {
   allchinabuyDamaged,
   dhgateNotReceived,
   fewFacts,
   openPack,
+  packBytes,
   packInput,
   pngBytes,
+  type PackInputWithFiles,
   sha256,
   withEvidence,
   type OpenedPack,
@@ -280,24 +277,24 @@ describe('integrity', () => {
   });
 
   it('gives the same bytes for the same input, whatever order it comes in', async () => {
-    const first = await buildEvidencePack(packInput(allchinabuyDamaged(), 'fr'));
-    const again = await buildEvidencePack(packInput(allchinabuyDamaged(), 'fr'));
+    const first = await packBytes(packInput(allchinabuyDamaged(), 'fr'));
+    const again = await packBytes(packInput(allchinabuyDamaged(), 'fr'));
     expect(again).toEqual(first);
     const scenario = allchinabuyDamaged();
-    const shuffled: PackInput = {
+    const shuffled: PackInputWithFiles = {
       ...packInput(scenario, 'fr'),
       evidence: [...scenario.evidence].reverse(),
       events: [...scenario.events].reverse(),
       evidenceFiles: new Map([...scenario.files].reverse()),
     };
-    expect(await buildEvidencePack(shuffled)).toEqual(first);
+    expect(await packBytes(shuffled)).toEqual(first);
   });
 
   it('changes when a file changes', async () => {
     const scenario = allchinabuyDamaged();
-    const before = await buildEvidencePack(packInput(scenario));
+    const before = await packBytes(packInput(scenario));
     scenario.files.set('ev-video', new Uint8Array([1, 2, 3]));
-    expect(await buildEvidencePack(packInput(scenario))).not.toEqual(before);
+    expect(await packBytes(packInput(scenario))).not.toEqual(before);
   });
 });
 

@@ -3,7 +3,12 @@ import { strFromU8, unzipSync } from 'fflate';
 import { PARIS } from '../zones';
 import type { EvidenceRecord, StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import type { DraftInput } from '@/lib/evidence/draft';
-import { buildEvidencePack, type PackInput, type PackManifest } from '@/lib/evidence/pack';
+import {
+  buildEvidencePack,
+  type PackInput,
+  type PackManifest,
+  type PackSources,
+} from '@/lib/evidence/pack';
 import type { Language } from '@/lib/i18n';
 import { POLICIES } from '@/lib/policies';
 import {
@@ -314,11 +319,16 @@ export function draftInput(
   };
 }
 
+/** A pack's input, with the evidence files it reads: evidence id → bytes. */
+export interface PackInputWithFiles extends PackInput {
+  evidenceFiles: ReadonlyMap<string, Uint8Array>;
+}
+
 export function packInput(
   scenario: Scenario,
   language: Language = 'en',
   timeZone: string = PARIS,
-): PackInput {
+): PackInputWithFiles {
   return {
     ...draftInput(scenario, language, timeZone),
     evidenceFiles: scenario.files,
@@ -334,8 +344,20 @@ export interface OpenedPack {
   text: (path: string) => string;
 }
 
-export async function openPack(input: PackInput): Promise<OpenedPack> {
-  const zip = await buildEvidencePack(input);
+/** The pack's bytes, each evidence file read from `evidenceFiles`. */
+export async function packBytes(
+  { evidenceFiles, ...input }: PackInputWithFiles,
+  onProgress?: PackSources['onProgress'],
+): Promise<Uint8Array> {
+  const pack = await buildEvidencePack(input, {
+    readFile: (evidenceId) => Promise.resolve(evidenceFiles.get(evidenceId)),
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return new Uint8Array(await pack.arrayBuffer());
+}
+
+export async function openPack(input: PackInputWithFiles): Promise<OpenedPack> {
+  const zip = await packBytes(input);
   const files = unzipSync(zip);
   const text = (path: string) => {
     const bytes = files[path];

@@ -3,11 +3,17 @@ import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { StoredCase, StoredEvent } from '@/lib/db/schema';
 import { draftMessage } from '@/lib/evidence/draft';
-import { buildEvidencePack } from '@/lib/evidence/pack';
 import { usableEvents } from '@/lib/timeline';
 import { assertAsyncProperty, assertProperty, PROPERTY_TIMEOUT } from '../../property';
 import { caseRecord, dateLike, order as anyOrder, steps } from '../timeline/arbitraries';
-import { dhgateNotReceived, draftInput, event, packInput, type Scenario } from './scenarios';
+import {
+  dhgateNotReceived,
+  draftInput,
+  event,
+  packBytes,
+  packInput,
+  type Scenario,
+} from './scenarios';
 
 /** A record as the database may hold it, whatever its type says. */
 function damaged<T>(record: T, changes: Record<string, unknown>): T {
@@ -15,7 +21,7 @@ function damaged<T>(record: T, changes: Record<string, unknown>): T {
 }
 
 async function packFiles(scenario: Scenario) {
-  const files = unzipSync(await buildEvidencePack(packInput(scenario, 'en')));
+  const files = unzipSync(await packBytes(packInput(scenario, 'en')));
   const text = (path: string) => strFromU8(files[path] ?? new Uint8Array());
   return {
     timeline: JSON.parse(text('timeline.json')) as { events: { type: string; at: string }[] },
