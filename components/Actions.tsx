@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { PackMaker } from '@/lib/evidence/pack-job';
 import type { Message, Reply } from '@/lib/messaging/protocol';
 
 /** What CaseClock's pages ask of the extension: the browser's part, kept out of components. */
@@ -10,6 +11,8 @@ export interface Actions {
   openSettings: () => void;
   /** Opens a marketplace page in a new tab. */
   openPage: (url: string) => void;
+  /** Makes an order's evidence pack, off the page's thread where the browser allows. */
+  makePack: PackMaker;
   /** Storage space left, when the browser says. */
   freeSpace?: () => Promise<number | undefined>;
 }

@@ -356,7 +356,6 @@ export function CaseWorkspace({
               />
             </section>
             <PackAndMessage
-              db={db}
               material={{
                 order,
                 openCase: shownCase,

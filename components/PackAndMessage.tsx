@@ -1,9 +1,10 @@
 import { useId, useMemo, useState } from 'react';
-import type { CaseClockDatabase } from '@/lib/db/database';
 import type { EvidenceRecord, StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
 import { draftMessage } from '@/lib/evidence/draft';
+import type { PackProgress } from '@/lib/evidence/pack';
 import { LANGUAGES, type Language } from '@/lib/i18n';
 import type { CasePlan } from '@/lib/timeline/types';
+import { useActions } from './Actions';
 import { useI18n } from './I18n';
 
 interface CaseMaterial {
@@ -14,23 +15,8 @@ interface CaseMaterial {
   evidence: readonly EvidenceRecord[];
 }
 
-/** Every evidence file's bytes, read when the pack is built (they can be large). */
-async function evidenceFiles(
-  db: CaseClockDatabase,
-  evidence: readonly EvidenceRecord[],
-): Promise<Map<string, Uint8Array>> {
-  const blobs = await db.evidenceBlobs.bulkGet(evidence.map((record) => record.id));
-  const files = new Map<string, Uint8Array>();
-  for (const stored of blobs) {
-    if (stored) files.set(stored.id, new Uint8Array(await stored.blob.arrayBuffer()));
-  }
-  return files;
-}
-
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(
-    new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }),
-  );
+function download(pack: Blob, name: string): void {
+  const url = URL.createObjectURL(pack);
   const link = document.createElement('a');
   link.href = url;
   link.download = name;
@@ -42,20 +28,15 @@ function download(bytes: Uint8Array, name: string): void {
 }
 
 /** The end of the road: the message to send, in English or French, and the evidence pack. */
-export function PackAndMessage({
-  db,
-  material,
-  now,
-}: {
-  db: CaseClockDatabase;
-  material: CaseMaterial;
-  now: Date;
-}) {
+export function PackAndMessage({ material, now }: { material: CaseMaterial; now: Date }) {
   const { t, language: uiLanguage, timeZone } = useI18n();
+  const { makePack } = useActions();
   const languageId = useId();
   const [language, setLanguage] = useState<Language>(uiLanguage);
   const [copied, setCopied] = useState(false);
-  const [building, setBuilding] = useState(false);
+  /** How far the pack being made is; undefined when none is. */
+  const [progress, setProgress] = useState<PackProgress>();
+  const [failed, setFailed] = useState(false);
   const draft = useMemo(
     () => draftMessage({ ...material, language, timeZone }),
     [material, language, timeZone],
@@ -63,21 +44,23 @@ export function PackAndMessage({
   const text = `${draft.subject}\n\n${draft.body}`;
 
   const buildPack = async () => {
-    setBuilding(true);
+    setProgress({ done: 0, total: 0 });
+    setFailed(false);
     try {
-      const generatedAt = now.toISOString();
-      // The pack's code (ZIP, page rendering) loads only when a pack is made.
-      const { buildEvidencePack, packFileName } = await import('@/lib/evidence/pack');
-      const bytes = await buildEvidencePack({
-        ...material,
-        language: uiLanguage,
-        timeZone,
-        evidenceFiles: await evidenceFiles(db, material.evidence),
-        generatedAt,
-      });
-      download(bytes, packFileName(material.order, generatedAt));
+      const { pack, name } = await makePack(
+        {
+          orderId: material.order.id,
+          language: uiLanguage,
+          timeZone,
+          generatedAt: now.toISOString(),
+        },
+        setProgress,
+      );
+      download(pack, name);
+    } catch {
+      setFailed(true);
     } finally {
-      setBuilding(false);
+      setProgress(undefined);
     }
   };
 
@@ -125,11 +108,23 @@ export function PackAndMessage({
       <button
         type="button"
         className="primary"
-        disabled={building}
+        disabled={progress !== undefined}
         onClick={() => void buildPack()}
       >
-        {building ? t('pack.building') : t('pack.download')}
+        {progress ? t('pack.building') : t('pack.download')}
       </button>
+      {progress && (
+        // Without a value, until the size of the evidence is known, it shows work going on.
+        <progress
+          aria-label={t('pack.progress')}
+          {...(progress.total > 0 ? { max: progress.total, value: progress.done } : {})}
+        />
+      )}
+      {failed && (
+        <p className="notice error" role="alert">
+          {t('pack.failed')}
+        </p>
+      )}
     </section>
   );
 }

@@ -319,6 +319,8 @@ export const en = {
   'pack.title': 'Evidence pack',
   'pack.download': 'Download the evidence pack (ZIP)',
   'pack.building': 'Preparing the pack…',
+  'pack.progress': 'Evidence pack being prepared',
+  'pack.failed': 'The evidence pack could not be made. Please try again.',
   'draft.title': 'Message to send',
   'draft.language': 'Language',
   'draft.copy': 'Copy',

@@ -332,6 +332,8 @@ export const fr: Record<MessageKey, string> = {
   'pack.title': 'Dossier de preuves',
   'pack.download': 'Télécharger le dossier de preuves (ZIP)',
   'pack.building': 'Préparation du dossier…',
+  'pack.progress': 'Dossier de preuves en préparation',
+  'pack.failed': 'Le dossier de preuves n’a pas pu être créé. Veuillez réessayer.',
   'draft.title': 'Message à envoyer',
   'draft.language': 'Langue',
   'draft.copy': 'Copier',

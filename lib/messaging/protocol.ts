@@ -43,7 +43,7 @@ function namesRealDate(value: string): boolean {
   return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day;
 }
 
-const Instant = v.pipe(
+export const Instant = v.pipe(
   v.string(),
   v.isoTimestamp(),
   v.check(namesRealDate, 'Invalid date: this day does not exist'),
@@ -91,7 +91,7 @@ export const OrderReadingSchema = v.object({
  * even one an older version stored from a page it misread, which the buyer must be able to
  * archive or delete.
  */
-const OrderId = v.pipe(
+export const OrderId = v.pipe(
   v.string(),
   v.maxLength(2 * LIMITS.text),
   v.regex(new RegExp(`^(?:${MARKETPLACE_IDS.join('|')}):.`, 's')),

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { packInWorker } from '../evidence/pack-in-worker';
 import { workspaceUrl, type WorkspaceTarget } from '../workspace-url';
 import type { Message, Reply } from './protocol';
 
@@ -32,6 +33,7 @@ export function extensionPageActions(leave: () => void = () => undefined) {
       void browser.runtime.openOptionsPage().then(leave);
     },
     openPage: openTab,
+    makePack: packInWorker(browser.runtime.getURL('/pack-worker.js')),
     async freeSpace(): Promise<number | undefined> {
       const estimate = await navigator.storage.estimate();
       return estimate.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);

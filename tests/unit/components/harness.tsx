@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { ActionsProvider, type Actions } from '@/components/Actions';
 import { I18nProvider } from '@/components/I18n';
+import { packFromDatabase } from '@/lib/evidence/pack-job';
 import type { Message, Reply } from '@/lib/messaging/protocol';
 import { TestBackground } from '../background/harness';
 import { PARIS } from '../zones';
@@ -18,6 +19,8 @@ export async function renderPage(
     now?: string;
     /** Runs once the background is up, before the page shows. */
     before?: (background: TestBackground) => Promise<void>;
+    /** Actions that stand in for the usual ones. */
+    actions?: (background: TestBackground) => Partial<Actions>;
   } = {},
 ) {
   const background = await new TestBackground(options.now ?? new Date().toISOString()).start();
@@ -32,6 +35,9 @@ export async function renderPage(
     openNewOrder: vi.fn<() => void>(),
     openSettings: vi.fn<() => void>(),
     openPage: vi.fn<(url: string) => void>(),
+    // The worker's own work, on the test's thread: happy-dom has no real Worker.
+    makePack: (request, onProgress) => packFromDatabase(background.db, request, onProgress),
+    ...options.actions?.(background),
   };
   const view = render(
     <I18nProvider locale={options.locale ?? 'en-GB'} timeZone={PARIS}>
