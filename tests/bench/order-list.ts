@@ -9,7 +9,8 @@ import { performance } from 'node:perf_hooks';
 import { planEach } from '../../lib/db/plans';
 import { DEFAULT_SETTINGS } from '../../lib/timeline/types';
 import { launch } from '../e2e/harness/chromium';
-import { syntheticOrders, type SyntheticData } from './synthetic-orders';
+import { seedDatabase } from './seed-database';
+import { syntheticOrders } from './synthetic-orders';
 
 const SIZES = [1_000, 5_000, 10_000];
 /** A light user first, to tell the popup's own start-up from the cost of many orders. */
@@ -48,35 +49,6 @@ for (const size of SIZES) {
   console.log(`${String(size).padStart(7)}${ms(first)}${ms(again).padStart(13)}`);
 }
 
-/** Puts the orders straight into the extension's database, as months of browsing would. */
-async function seed(worker: import('playwright-core').Worker, data: SyntheticData) {
-  await worker.evaluate(
-    (stores) =>
-      new Promise<void>((resolve, reject) => {
-        const opening = indexedDB.open('caseclock');
-        opening.onerror = () => {
-          reject(new Error(String(opening.error)));
-        };
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const transaction = db.transaction(['orders', 'cases', 'events'], 'readwrite');
-          for (const [name, records] of Object.entries(stores)) {
-            const store = transaction.objectStore(name);
-            for (const record of records) store.put(record);
-          }
-          transaction.oncomplete = () => {
-            db.close();
-            resolve();
-          };
-          transaction.onerror = () => {
-            reject(new Error(String(transaction.error)));
-          };
-        };
-      }),
-    data,
-  );
-}
-
 const RUNS = 5;
 console.log(`\nThe popup in Chromium, median of ${String(RUNS)} openings`);
 console.log(
@@ -86,7 +58,8 @@ console.log(`${'orders'.padStart(7)}${'list shown'.padStart(13)}${'search'.padSt
 for (const size of POPUP_SIZES) {
   const browser = await launch();
   try {
-    await seed(browser.serviceWorker, syntheticOrders(size, new Date()));
+    const { orders, cases, events } = syntheticOrders(size, new Date());
+    await seedDatabase(browser.serviceWorker, { orders, cases, events });
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 380, height: 600 });
     const shown: number[] = [];
