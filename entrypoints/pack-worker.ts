@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { database } from '@/lib/db/database';
 import { servePacks } from '@/lib/evidence/pack-worker';
 
