@@ -1,107 +1,184 @@
 /**
- * `npm run bench` (second part): how the buyer's order list copes with thousands of orders.
- * First the pure work done when the data changes or the minute turns (planning every order,
- * ranking, filtering, searching), in Node; then the real popup in Chromium over a database
- * holding that many orders: how soon the list shows, and how soon a search narrows it. It
+ * `npm run bench` (second part): the buyer's orders at any number, in real Chromium with the
+ * built extension. For 10, 1,000, 5,000 and 10,000 orders: how long the background takes to
+ * plan them all the first time it wakes (no summaries yet), then the popup's cold opening, a
+ * fresh page each time, from navigation to the first rows. At 5,000 orders: one write's round
+ * trip from a CaseClock page (the background re-plans the order written, keeps its summary and
+ * the alarm), and the catch-up of 5,000 reminders that fell due while the browser was closed. It
  * prints numbers; it passes or fails nothing.
  */
-import { performance } from 'node:perf_hooks';
-import { planEach } from '../../lib/db/plans';
-import { DEFAULT_SETTINGS } from '../../lib/timeline/types';
-import { launch } from '../e2e/harness/chromium';
+import type { Worker } from 'playwright-core';
+import type { StoredCase, StoredEvent, StoredOrder } from '../../lib/db/schema';
+import { launch, type ExtensionBrowser } from '../e2e/harness/chromium';
+import { median, ms, pad } from './numbers';
 import { seedDatabase } from './seed-database';
 import { syntheticOrders } from './synthetic-orders';
 
-const SIZES = [1_000, 5_000, 10_000];
-/** A light user first, to tell the popup's own start-up from the cost of many orders. */
-const POPUP_SIZES = [10, ...SIZES];
-const NOW = new Date('2026-11-22T10:00:00.000Z');
-const SEARCH = 'store 17';
+/** The bits of `chrome` the code run inside the extension uses here. */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  notifications: { getAll(): Promise<Record<string, unknown>> };
+  alarms: { create(name: string, info: { when: number }): Promise<void> };
+};
 
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+const SIZES = [10, 1_000, 5_000, 10_000];
+const OPENINGS = 7;
+const WRITES = 7;
+const DAY = 86_400_000;
+
+/**
+ * Wakes the background as an alarm would, and waits until a store holds `count` records;
+ * returns how long that took, by the worker's clock.
+ */
+async function wakeUntil(worker: Worker, store: string, count: number): Promise<number> {
+  return worker.evaluate(
+    ({ store, count }) =>
+      new Promise<number>((resolve, reject) => {
+        const start = performance.now();
+        void chrome.alarms.create(`bench-${String(start)}`, { when: Date.now() });
+        const check = () => {
+          const opening = indexedDB.open('caseclock');
+          opening.onerror = () => {
+            reject(new Error(String(opening.error)));
+          };
+          opening.onsuccess = () => {
+            const counting = opening.result.transaction(store).objectStore(store).count();
+            counting.onsuccess = () => {
+              opening.result.close();
+              if (counting.result >= count) resolve(performance.now() - start);
+              else setTimeout(check, 5);
+            };
+          };
+        };
+        check();
+      }),
+    { store, count },
+  );
 }
 
-function timed(runs: number, work: () => unknown): number {
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    work();
-    samples.push(performance.now() - start);
+/** The popup opened in a fresh page: from navigation to its first rows, by the page's clock. */
+async function coldPopup(browser: ExtensionBrowser): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    await page.setViewportSize({ width: 380, height: 600 });
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`, {
+      waitUntil: 'commit',
+    });
+    await page.waitForFunction(() => document.querySelector('.order') !== null, undefined, {
+      polling: 'raf',
+      timeout: 60_000,
+    });
+    return await page.evaluate(() => performance.now());
+  } finally {
+    await page.close();
   }
-  return median(samples);
 }
 
-const ms = (value: number) => `${value.toFixed(1)} ms`.padStart(11);
-
-console.log(`The order list in Node ${process.version}`);
-console.log('(plan all: the first time, then a minute later, median of 7)\n');
-console.log(`${'orders'.padStart(7)}${'plan all'.padStart(11)}${'a minute on'.padStart(13)}`);
-for (const size of SIZES) {
-  // Instants of their own per size, so the first planning starts with nothing worked out.
-  const opened = new Date(NOW.getTime() + size);
-  const data = { ...syntheticOrders(size, opened), settings: DEFAULT_SETTINGS };
-  const clock = { now: opened.toISOString(), timeZone: 'Europe/Paris' };
-  const later = { ...clock, now: new Date(opened.getTime() + 60_000).toISOString() };
-  const first = timed(1, () => planEach(data, clock));
-  const again = timed(7, () => planEach(data, later));
-  console.log(`${String(size).padStart(7)}${ms(first)}${ms(again).padStart(13)}`);
+/** One write from a CaseClock page, round trip: archiving an order, then bringing it back. */
+async function writes(browser: ExtensionBrowser, orderIds: readonly string[]): Promise<number[]> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const times: number[] = [];
+    for (const orderId of orderIds.slice(0, WRITES)) {
+      for (const archived of [true, false]) {
+        times.push(
+          await page.evaluate(
+            async (message) => {
+              const start = performance.now();
+              const reply = (await chrome.runtime.sendMessage(message)) as { ok: boolean };
+              if (!reply.ok) throw new Error(JSON.stringify(reply));
+              return performance.now() - start;
+            },
+            { type: 'order-archive', orderId, archived },
+          ),
+        );
+      }
+    }
+    return times;
+  } finally {
+    await page.close();
+  }
 }
 
-const RUNS = 5;
-console.log(`\nThe popup in Chromium, median of ${String(RUNS)} openings`);
+/** `count` DHgate orders whose seller's 5 days ended days ago: every escalation reminder is due. */
+function dueReminders(count: number, now: Date) {
+  const orders: StoredOrder[] = [];
+  const cases: StoredCase[] = [];
+  const events: StoredEvent[] = [];
+  const seen = new Date(now.getTime() - 10 * DAY).toISOString();
+  for (let index = 0; index < count; index += 1) {
+    const orderNumber = String(1_043_600_000 + index);
+    const id = `dhgate:${orderNumber}`;
+    const at = new Date(now.getTime() - 7 * DAY - index * 1000).toISOString();
+    orders.push({
+      id,
+      marketplace: 'dhgate',
+      orderNumber,
+      items: [],
+      firstSeenAt: seen,
+      lastSeenAt: seen,
+    });
+    cases.push({
+      id: `case-${id}`,
+      orderId: id,
+      reason: 'damaged',
+      openedAt: seen,
+      status: 'open',
+    });
+    events.push({
+      id: `refund-${id}`,
+      orderId: id,
+      caseId: `case-${id}`,
+      type: 'refund-requested',
+      at,
+      recordedAt: at,
+      source: 'buyer',
+    });
+  }
+  return { orders, cases, events };
+}
+
+console.log(`The buyer's orders in Chromium, with the production build\n`);
 console.log(
-  '(list shown: from navigation to the first rows; search: from typing to the narrowed list)\n',
+  `${pad('orders', 7)}${pad('plan all', 13)}${pad(`popup cold (median of ${String(OPENINGS)})`, 30)}${pad('min', 11)}${pad('max', 11)}`,
 );
-console.log(`${'orders'.padStart(7)}${'list shown'.padStart(13)}${'search'.padStart(11)}`);
-for (const size of POPUP_SIZES) {
+for (const size of SIZES) {
   const browser = await launch();
   try {
-    const { orders, cases, events } = syntheticOrders(size, new Date());
-    await seedDatabase(browser.serviceWorker, { orders, cases, events });
-    const page = await browser.context.newPage();
-    await page.setViewportSize({ width: 380, height: 600 });
-    const shown: number[] = [];
-    const searched: number[] = [];
-    for (let run = 0; run < RUNS; run += 1) {
-      await page.goto(`chrome-extension://${browser.extensionId}/popup.html`, {
-        waitUntil: 'commit',
-      });
-      await page.waitForFunction(() => document.querySelector('.order') !== null, undefined, {
-        polling: 'raf',
-        timeout: 60_000,
-      });
-      shown.push(await page.evaluate(() => performance.now()));
-      searched.push(
-        await page.evaluate(
-          (query) =>
-            new Promise<number>((resolve) => {
-              const input = document.querySelector<HTMLInputElement>('input[type=search]');
-              const count = document.querySelector('.list-heading .count');
-              if (!input || !count) throw new Error('no search field or count in the popup');
-              const before = count.textContent;
-              const start = performance.now();
-              new MutationObserver((_, observer) => {
-                if (count.textContent === before) return;
-                observer.disconnect();
-                resolve(performance.now() - start);
-              }).observe(count, { childList: true, characterData: true, subtree: true });
-              // React listens for the input event; the native setter makes it see a change.
-              Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')?.set?.call(
-                input,
-                query,
-              );
-              input.dispatchEvent(new Event('input', { bubbles: true }));
-            }),
-          SEARCH,
-        ),
+    const data = syntheticOrders(size, new Date());
+    await seedDatabase(browser.serviceWorker, { ...data });
+    const planned = await wakeUntil(browser.serviceWorker, 'summaries', size);
+    const openings: number[] = [];
+    for (let run = 0; run < OPENINGS; run += 1) openings.push(await coldPopup(browser));
+    console.log(
+      `${pad(String(size), 7)}${pad(ms(planned), 13)}${pad(ms(median(openings)), 30)}${ms(Math.min(...openings))}${ms(Math.max(...openings))}`,
+    );
+    if (size === 5_000) {
+      const times = await writes(
+        browser,
+        data.orders.map((order) => order.id),
+      );
+      console.log(
+        `\n  A write at ${String(size)} orders (archive or bring back one order), round trip from a CaseClock page: median ${ms(median(times)).trim()}, max ${ms(Math.max(...times)).trim()} (${String(times.length)} writes)\n`,
       );
     }
-    console.log(
-      `${String(size).padStart(7)}${ms(median(shown)).padStart(13)}${ms(median(searched))}`,
-    );
   } finally {
     await browser.close();
   }
+}
+
+const CAUGHT_UP = 5_000;
+const browser = await launch();
+try {
+  await seedDatabase(browser.serviceWorker, dueReminders(CAUGHT_UP, new Date()));
+  const caughtUp = await wakeUntil(browser.serviceWorker, 'reminderLog', CAUGHT_UP);
+  const shown = await browser.serviceWorker.evaluate(
+    async () => Object.keys(await chrome.notifications.getAll()).length,
+  );
+  console.log(
+    `\nCatch-up: ${String(CAUGHT_UP)} reminders due at once, the first wake after the browser was closed (planning every order included): ${ms(caughtUp).trim()}, ${String(shown)} notification${shown === 1 ? '' : 's'} shown`,
+  );
+} finally {
+  await browser.close();
 }

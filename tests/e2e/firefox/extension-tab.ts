@@ -1,5 +1,5 @@
 import type { Page } from 'puppeteer-core';
-import type { ReminderRecord } from '../../../lib/db/schema';
+import type { ReminderRecord, StoredOrder } from '../../../lib/db/schema';
 import { recordsInExtension } from '../harness/stored';
 import { contextOf, type FirefoxExtension } from './firefox';
 
@@ -70,6 +70,15 @@ export class ExtensionTab {
   }
 
   /** A reminder's record as CaseClock stored it: when it was shown, and put off until. */
+  /** An order as CaseClock stored it, if it did. */
+  async storedOrder(id: string): Promise<StoredOrder | undefined> {
+    const [order] = await this.page.evaluate(recordsInExtension<StoredOrder>, {
+      store: 'orders',
+      key: id,
+    });
+    return order;
+  }
+
   async reminderRecord(key: string): Promise<ReminderRecord | undefined> {
     const [record] = await this.page.evaluate(recordsInExtension<ReminderRecord>, {
       store: 'reminders',

@@ -58,11 +58,18 @@ describe('orders seen on every marketplace’s pages in Firefox', () => {
         fixture.expected.status === 'read' &&
         ['order-list', 'order-detail'].includes(fixture.expected.pageKind),
     );
+    const popup = await ExtensionTab.open(firefox);
     const tab = await firefox.webPage(fixtures);
-    for (const page of pages) await tab.goto(page.url);
+    for (const page of pages) {
+      await tab.goto(page.url);
+      // CaseClock reads a page once it has loaded and is idle: the buyer stays that long.
+      const [first] = page.expected.status === 'read' ? page.expected.orders : [];
+      await expect
+        .poll(() => popup.storedOrder(`${page.marketplace}:${first?.orderNumber ?? ''}`))
+        .toBeDefined();
+    }
     await tab.close();
 
-    const popup = await ExtensionTab.open(firefox);
     await popup.page.setViewport({ width: 380, height: 600 });
     const expected = ADAPTERS.flatMap((adapter) => {
       const numbers = pages.flatMap((page) =>
