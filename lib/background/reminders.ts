@@ -295,8 +295,11 @@ async function announce(context: ReminderContext, claims: readonly Claim[], now:
     });
     const rest = claims.length - named.length;
     const summary = {
-      title: t('reminder.summary.title', { count: claims.length }),
-      message: [...named, t('reminder.summary.more', { count: rest })].join('\n'),
+      // "5,000" in English, "5 000" in French.
+      title: t('reminder.summary.title', { count: claims.length.toLocaleString(locale) }),
+      message: [...named, t('reminder.summary.more', { count: rest.toLocaleString(locale) })].join(
+        '\n',
+      ),
     };
     await show(`${SUMMARY_PREFIX}${now}`, notificationOptions(context, summary, undefined), claims);
   } else {
