@@ -101,6 +101,9 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   const size = (bytes: number) => formatSize(bytes, options.locale());
   const storage = () => health.track('storage', () => ensureOpen(db));
   // Reminders and the evidence menu follow the stored data; one run at a time keeps them whole.
+  // A worker's first run also looks for orders an older version or a stopped run left
+  // unsummarized; later runs plan only what writes name and what time brings.
+  let everyOrder = true;
   const reconcile = serialReconciler(async (touched) => {
     await storage();
     await health.track('reminders', async () => {
@@ -119,7 +122,9 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
           locale: options.locale,
         },
         touched,
+        { everyOrder },
       );
+      everyOrder = false;
       await syncEvidenceMenu(db, api.contextMenus, t());
     });
   });

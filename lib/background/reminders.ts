@@ -340,7 +340,7 @@ async function scheduleNext(api: ReminderApi, when: string | undefined): Promise
 
 /**
  * Brings the reminders in line with the stored deadlines. Plans again only the orders a write
- * touched and those whose time has come, keeps their summaries, shows each reminder whose time
+ * touched and those whose time has come (with `everyOrder`, any order not summarized yet), keeps their summaries, shows each reminder whose time
  * has come exactly once (catching up on those that fell due while the browser was closed), sets
  * the one alarm for the next, and updates the badge. A reminder the browser refuses stops none
  * of that: it stays owed, and the run ends by throwing what went wrong, for the popup to say.
@@ -348,11 +348,12 @@ async function scheduleNext(api: ReminderApi, when: string | undefined): Promise
 export async function reconcileReminders(
   context: ReminderContext,
   touched: Iterable<string> = [],
+  { everyOrder = false }: { everyOrder?: boolean } = {},
 ): Promise<void> {
   const { db, api } = context;
   const clock = context.clock();
   const stamp = planStamp(context.version, clock.timeZone, await readSettings(db));
-  const ids = await ordersToPlan(db, touched, stamp, clock.now);
+  const ids = await ordersToPlan(db, touched, { stamp, now: clock.now, everyOrder });
   const data = await readOrdersData(db, ids);
   const plans = planEach(data, clock);
   const stored = new Set(data.orders.map((order) => order.id));

@@ -24,23 +24,21 @@ async function keysOf(table: { toCollection(): { primaryKeys(): Promise<string[]
 
 /**
  * The orders to plan now: those a write touched, those whose time has come (a window turns, a
- * reminder falls due), those planned under other rules, settings or time zone, and any order
- * without a summary or summary without an order.
+ * reminder falls due), and those planned under other rules, settings or time zone. With
+ * `everyOrder` (a worker's first run), also any order without a summary and any summary without
+ * an order: what an older version or an interrupted run left behind.
  */
 export async function ordersToPlan(
   db: CaseClockDatabase,
   touched: Iterable<string>,
-  stamp: string,
-  now: string,
+  { stamp, now, everyOrder }: { stamp: string; now: string; everyOrder: boolean },
 ): Promise<string[]> {
-  const [due, outdated, orders, summaries] = await Promise.all([
+  const [due, outdated] = await Promise.all([
     db.summaries.where('wakeAt').belowOrEqual(now).primaryKeys(),
     db.summaries.where('plannedWith').notEqual(stamp).primaryKeys(),
-    db.orders.count(),
-    db.summaries.count(),
   ]);
   const wanted = new Set([...touched, ...due, ...outdated]);
-  if (orders !== summaries) {
+  if (everyOrder) {
     const [orderIds, summarized] = await Promise.all([keysOf(db.orders), keysOf(db.summaries)]);
     for (const id of orderIds) if (!summarized.has(id)) wanted.add(id);
     for (const id of summarized) if (!orderIds.has(id)) wanted.add(id);

@@ -61,12 +61,21 @@ describe('orders seen on every marketplace’s pages in Firefox', () => {
     const popup = await ExtensionTab.open(firefox);
     const tab = await firefox.webPage(fixtures);
     for (const page of pages) {
+      const visited = new Date().toISOString();
       await tab.goto(page.url);
-      // CaseClock reads a page once it has loaded and is idle: the buyer stays that long.
-      const [first] = page.expected.status === 'read' ? page.expected.orders : [];
+      // CaseClock reads a page once it has loaded and is idle: the buyer stays that long. Each
+      // order the page shows is then seen since the visit began.
+      const numbers = page.expected.status === 'read' ? page.expected.orders : [];
       await expect
-        .poll(() => popup.storedOrder(`${page.marketplace}:${first?.orderNumber ?? ''}`))
-        .toBeDefined();
+        .poll(async () => {
+          const seen = await Promise.all(
+            numbers.map(({ orderNumber }) =>
+              popup.storedOrder(`${page.marketplace}:${orderNumber}`),
+            ),
+          );
+          return seen.every((order) => order !== undefined && order.lastSeenAt >= visited);
+        })
+        .toBe(true);
     }
     await tab.close();
 

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PopupApp } from '@/components/PopupApp';
 import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
+import type { TestBackground } from '../background/harness';
 import { renderPage } from './harness';
 
 const NOW = '2026-11-20T09:00:00.000Z';
@@ -63,6 +64,11 @@ function trackingUploaded(orderId: string, at: string): StoredEvent {
   };
 }
 
+/** The background takes in orders written straight to the database, as after its own writes. */
+async function takeIn(background: TestBackground): Promise<void> {
+  await background.background.reconcile(await background.db.orders.toCollection().primaryKeys());
+}
+
 function rows() {
   const list = screen.getByRole('list', { name: 'Tracked orders' });
   return within(list).getAllByRole('listitem');
@@ -96,8 +102,7 @@ describe('the popup', () => {
         buyerEvent('dhgate:1000000003', 'refund-requested', '2026-11-10T09:00:00.000Z'),
       ]);
     });
-    // As it does after every write of its own.
-    await background.background.reconcile();
+    await takeIn(background);
     await screen.findByText('Order 1000000003');
     const [first, second, third] = rows();
     // The seller's 5 days are over: escalating is possible now.
@@ -125,8 +130,7 @@ describe('the popup', () => {
       ]);
       await db.cases.put(openCase('dhgate:1000000002', 'damaged'));
     });
-    // As it does after every write of its own.
-    await background.background.reconcile();
+    await takeIn(background);
     await screen.findByText('Order 1000000001');
     expect(rows()).toHaveLength(2);
 
@@ -162,8 +166,7 @@ describe('the popup', () => {
     await db.orders.bulkPut(
       Array.from({ length: 120 }, (_, index) => order(String(2000000000 + index))),
     );
-    // As it does after every write of its own.
-    await background.background.reconcile();
+    await takeIn(background);
     await waitFor(() => {
       expect(rows()).toHaveLength(50);
     });
@@ -183,8 +186,7 @@ describe('the popup', () => {
     const user = userEvent.setup();
     const { db, actions, background } = await renderPage((shown) => <PopupApp db={shown.db} />);
     await db.orders.put(order('1043587216'));
-    // As it does after every write of its own.
-    await background.background.reconcile();
+    await takeIn(background);
     await user.click(await screen.findByRole('button', { name: /Order 1043587216/ }));
     expect(actions.openCase).toHaveBeenCalledWith('dhgate:1043587216');
   });
@@ -197,8 +199,7 @@ describe('the popup', () => {
     ));
     background.showTab(DETAIL_URL);
     await db.orders.put(order('1043587216', { seenOnUrl: DETAIL_URL }));
-    // As it does after every write of its own.
-    await background.background.reconcile();
+    await takeIn(background);
     const card = await screen.findByRole('region', { name: 'On this page' });
     expect(within(card).getByText('On this page: DHgate 1043587216')).toBeTruthy();
     await user.selectOptions(within(card).getByLabelText('Reason'), 'damaged');
@@ -228,8 +229,7 @@ describe('the popup', () => {
     await db.orders.put(
       order('1043587216', { status: 'shipped', total: { minor: 4155, currency: 'USD' } }),
     );
-    // As it does after every write of its own.
-    await background.background.reconcile();
+    await takeIn(background);
     expect(await screen.findByText('Commande 1043587216')).toBeTruthy();
     expect(screen.getByText('En route')).toBeTruthy();
     expect(screen.getByText(/^41,55\s\$US$/)).toBeTruthy();
@@ -244,7 +244,7 @@ describe('the popup', () => {
       <PopupApp db={shown.db} findTab={() => tabNamed} />
     ));
     await background.db.orders.put(order('1043587216', { seenOnUrl: DETAIL_URL }));
-    await background.background.reconcile();
+    await takeIn(background);
     expect(await screen.findByText('Order 1043587216')).toBeTruthy();
     expect(screen.queryByRole('region', { name: 'On this page' })).toBeNull();
     nameTab({ id: 1, windowId: 1, url: DETAIL_URL });
