@@ -59,6 +59,17 @@ async function wakeUntil(worker: Worker, store: string, count: number): Promise<
   );
 }
 
+/**
+ * Playwright gives the service worker the profile's time zone only once a page is open: before,
+ * the background plans in UTC, and plans every order again when the zone changes. A buyer's
+ * browser never does that, so a page is opened first.
+ */
+async function settleTimeZone(browser: ExtensionBrowser): Promise<void> {
+  const page = await browser.context.newPage();
+  await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.close();
+}
+
 /** The popup opened in a fresh page: from navigation to its first rows, by the page's clock. */
 async function coldPopup(browser: ExtensionBrowser): Promise<number> {
   const page = await browser.context.newPage();
@@ -150,6 +161,7 @@ console.log(
 for (const size of SIZES) {
   const browser = await launch();
   try {
+    await settleTimeZone(browser);
     const data = syntheticOrders(size, new Date());
     await seedDatabase(browser.serviceWorker, { ...data });
     const planned = await wakeUntil(browser.serviceWorker, 'summaries', size);
@@ -175,6 +187,7 @@ for (const size of SIZES) {
 const CAUGHT_UP = 5_000;
 const browser = await launch();
 try {
+  await settleTimeZone(browser);
   await seedDatabase(browser.serviceWorker, dueReminders(CAUGHT_UP, new Date()));
   const caughtUp = await wakeUntil(browser.serviceWorker, 'reminderLog', CAUGHT_UP);
   // The notifications go up once the reminders are claimed and logged.
