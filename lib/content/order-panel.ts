@@ -55,7 +55,7 @@ function fact(doc: Document, label: string, value: string, className: string): H
 }
 
 /** The panel drawn in each document: only this module holds its closed root, never the page. */
-const panels = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot }>();
+const panels = new WeakMap<Document, { host: HTMLElement; root: ShadowRoot; shown?: string }>();
 
 export function removeOrderPanel(doc: Document): void {
   panels.get(doc)?.host.remove();
@@ -80,22 +80,24 @@ export function showOrderPanel(context: PanelContext, orderNumber: string, view:
   }
   // Back at the top if the page removed it.
   if (!drawn.host.isConnected) body.prepend(drawn.host);
+  const next = view.nextDeadline;
+  const phrase = next
+    ? t('countdown.phrase', {
+        what: next.what,
+        when: formatCountdown(next.dueAt, context.now(), context.locale, t, context.timeZone),
+      })
+    : undefined;
+  // The same words again leave the panel as it is, so a button the buyer is on stays theirs.
+  const shown = JSON.stringify([orderNumber, view.stage, view.step, view.dueNow, phrase]);
+  if (drawn.shown === shown) return;
+  drawn.shown = shown;
   const panel = element(doc, 'section', undefined, view.dueNow ? 'panel due' : 'panel');
   panel.setAttribute('aria-label', t('panel.label'));
   panel.append(
     element(doc, 'span', 'CaseClock', 'brand'),
     fact(doc, t('case.stage'), view.stage, 'stage'),
   );
-  const next = view.nextDeadline;
-  if (next) {
-    const countdown = formatCountdown(
-      next.dueAt,
-      context.now(),
-      context.locale,
-      t,
-      context.timeZone,
-    );
-    const phrase = t('countdown.phrase', { what: next.what, when: countdown });
+  if (phrase !== undefined) {
     panel.append(fact(doc, t('panel.deadline'), phrase, 'deadline'));
   }
   panel.append(fact(doc, t('panel.next'), view.step, 'step'));

@@ -68,23 +68,40 @@ export class FirefoxClosedShadow {
     return waitForDrawn(() => this.find(selector), text, `${this.hostTag} ${selector}`, timeoutMs);
   }
 
-  /** A click of the mouse in the middle of that element, through BiDi input: trusted. */
+  /**
+   * A click of the mouse in the middle of that element, through BiDi input: trusted. When the
+   * element was redrawn between finding and clicking (new words from the background), the
+   * click goes to the one drawn now, as the buyer's next try would.
+   */
   async click(selector: string, text = ''): Promise<void> {
-    const { sharedId } = await this.waitFor(selector, text);
-    await this.firefox.bidi('input.performActions', {
-      context: contextOf(this.page),
-      actions: [
-        {
-          type: 'pointer',
-          id: 'caseclock-mouse',
+    for (let attempt = 1; ; attempt += 1) {
+      const { sharedId } = await this.waitFor(selector, text);
+      try {
+        await this.firefox.bidi('input.performActions', {
+          context: contextOf(this.page),
           actions: [
-            { type: 'pointerMove', x: 0, y: 0, origin: { type: 'element', element: { sharedId } } },
-            { type: 'pointerDown', button: 0 },
-            { type: 'pointerUp', button: 0 },
+            {
+              type: 'pointer',
+              id: 'caseclock-mouse',
+              actions: [
+                {
+                  type: 'pointerMove',
+                  x: 0,
+                  y: 0,
+                  origin: { type: 'element', element: { sharedId } },
+                },
+                { type: 'pointerDown', button: 0 },
+                { type: 'pointerUp', button: 0 },
+              ],
+            },
           ],
-        },
-      ],
-    });
+        });
+        return;
+      } catch (error) {
+        const replaced = /is not displayed|no such node|stale/i.test(String(error));
+        if (!replaced || attempt === 3) throw error;
+      }
+    }
   }
 
   /** Whether anything is drawn: the host holds a shadow root with something in it. */

@@ -69,6 +69,18 @@ describe('the in-page panel', () => {
     ]);
   });
 
+  it('keeps the buttons the buyer may be on when the same words come again, and redraws new ones', () => {
+    showOrderPanel(context(), '1043587216', VIEW);
+    const open = panelButton('open');
+    open.focus();
+    showOrderPanel(context(), '1043587216', { ...VIEW });
+    expect(panelButton('open')).toBe(open);
+    expect(rootOf(document.querySelector('caseclock-panel')).activeElement).toBe(open);
+    showOrderPanel(context(), '1043587216', { ...VIEW, step: 'Send the seller your photos' });
+    expect(panelButton('open')).not.toBe(open);
+    expect(panel().querySelector('.step .value')?.textContent).toBe('Send the seller your photos');
+  });
+
   it('opens the case, or hides for this order, when the buyer clicks', () => {
     showOrderPanel(context(), '1043587216', VIEW);
     buyerClick(panelButton('open'));
