@@ -7,7 +7,6 @@
  * the alarm), and the catch-up of 5,000 reminders that fell due while the browser was closed. It
  * prints numbers; it passes or fails nothing.
  */
-import type { Worker } from 'playwright-core';
 import type { StoredCase, StoredEvent, StoredOrder } from '../../lib/db/schema';
 import { launch, type ExtensionBrowser } from '../e2e/harness/chromium';
 import { median, ms, pad } from './numbers';
@@ -26,47 +25,83 @@ const OPENINGS = 7;
 const WRITES = 7;
 const DAY = 86_400_000;
 
-/**
- * Wakes the background as an alarm would, and waits until a store holds `count` records;
- * returns how long that took, by the worker's clock.
- */
-async function wakeUntil(worker: Worker, store: string, count: number): Promise<number> {
-  return worker.evaluate(
-    ({ store, count }) =>
-      new Promise<number>((resolve, reject) => {
-        const start = performance.now();
-        void chrome.alarms.create(`bench-${String(start)}`, { when: Date.now() });
-        // Inline callbacks only: the bundler names declared functions with a helper the
-        // worker does not have.
-        const timer = setInterval(() => {
-          const opening = indexedDB.open('caseclock');
-          opening.onerror = () => {
-            clearInterval(timer);
-            reject(new Error(String(opening.error)));
-          };
-          opening.onsuccess = () => {
-            const counting = opening.result.transaction(store).objectStore(store).count();
-            counting.onsuccess = () => {
-              opening.result.close();
-              if (counting.result < count) return;
-              clearInterval(timer);
-              resolve(performance.now() - start);
-            };
-          };
-        }, 5);
-      }),
-    { store, count },
-  );
-}
+/** How long a wake may take before the bench gives up and says so. */
+const WAKE_LIMIT_MS = 180_000;
 
 /**
- * Playwright gives the service worker the profile's time zone only once a page is open: before,
- * the background plans in UTC, and plans every order again when the zone changes. A buyer's
- * browser never does that, so a page is opened first.
+ * Stops the background, as Chrome does to an idle worker, then wakes it with an alarm, as after
+ * the browser was closed: the fresh worker's first run finds the records seeded behind its back.
+ * Waits until a store holds `count` records and returns how long that took, by the clock of a
+ * CaseClock page. That page stays open throughout: Playwright gives the worker the profile's
+ * time zone only while a page is open, and a buyer's worker never plans in another zone.
  */
-async function settleTimeZone(browser: ExtensionBrowser): Promise<void> {
+async function wakeFreshUntil(
+  browser: ExtensionBrowser,
+  store: string,
+  count: number,
+): Promise<{ ms: number; notifications: number }> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('ServiceWorker.enable');
+    const stopped = new Promise<void>((resolve) => {
+      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
+      });
+    });
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopped;
+    await cdp.detach();
+    const took = await page.evaluate(
+      ({ store, count, limit }) =>
+        new Promise<number>((resolve, reject) => {
+          const start = performance.now();
+          void chrome.alarms.create(`bench-${String(start)}`, { when: Date.now() });
+          // Inline callbacks only: the bundler names declared functions with a helper the
+          // page does not have.
+          const timer = setInterval(() => {
+            if (performance.now() - start > limit) {
+              clearInterval(timer);
+              reject(
+                new Error(`${store} still short of ${String(count)} after ${String(limit)} ms`),
+              );
+              return;
+            }
+            const opening = indexedDB.open('caseclock');
+            opening.onerror = () => {
+              clearInterval(timer);
+              reject(new Error(String(opening.error)));
+            };
+            opening.onsuccess = () => {
+              const counting = opening.result.transaction(store).objectStore(store).count();
+              counting.onsuccess = () => {
+                opening.result.close();
+                if (counting.result < count) return;
+                clearInterval(timer);
+                resolve(performance.now() - start);
+              };
+            };
+          }, 5);
+        }),
+      { store, count, limit: WAKE_LIMIT_MS },
+    );
+    // The notifications go up once the reminders are claimed and logged.
+    await page.waitForTimeout(2000);
+    const notifications = await page.evaluate(
+      async () => Object.keys(await chrome.notifications.getAll()).length,
+    );
+    return { ms: took, notifications };
+  } finally {
+    await page.close();
+  }
+}
+
+/** Opens a CaseClock page once, so the database stands at its current version before seeding. */
+async function databaseReady(browser: ExtensionBrowser): Promise<void> {
   const page = await browser.context.newPage();
   await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await page.waitForSelector('h1');
   await page.close();
 }
 
@@ -161,10 +196,10 @@ console.log(
 for (const size of SIZES) {
   const browser = await launch();
   try {
-    await settleTimeZone(browser);
+    await databaseReady(browser);
     const data = syntheticOrders(size, new Date());
     await seedDatabase(browser.serviceWorker, { ...data });
-    const planned = await wakeUntil(browser.serviceWorker, 'summaries', size);
+    const planned = (await wakeFreshUntil(browser, 'summaries', size)).ms;
     const openings: number[] = [];
     for (let run = 0; run < OPENINGS; run += 1) openings.push(await coldPopup(browser));
     console.log(
@@ -187,13 +222,12 @@ for (const size of SIZES) {
 const CAUGHT_UP = 5_000;
 const browser = await launch();
 try {
-  await settleTimeZone(browser);
+  await databaseReady(browser);
   await seedDatabase(browser.serviceWorker, dueReminders(CAUGHT_UP, new Date()));
-  const caughtUp = await wakeUntil(browser.serviceWorker, 'reminderLog', CAUGHT_UP);
-  // The notifications go up once the reminders are claimed and logged.
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const shown = await browser.serviceWorker.evaluate(
-    async () => Object.keys(await chrome.notifications.getAll()).length,
+  const { ms: caughtUp, notifications: shown } = await wakeFreshUntil(
+    browser,
+    'reminderLog',
+    CAUGHT_UP,
   );
   console.log(
     `\nCatch-up: ${String(CAUGHT_UP)} reminders due at once, the first wake after the browser was closed (planning every order included): ${ms(caughtUp).trim()}, ${String(shown)} notification${shown === 1 ? '' : 's'} shown`,
