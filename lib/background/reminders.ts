@@ -2,6 +2,7 @@ import type { CaseClockDatabase } from '../db/database';
 import { RecordError } from '../db/errors';
 import type { ReminderLogEntry, ReminderRecord } from '../db/schema';
 import { groupBy, planEach, readOrdersData, type OrderPlan, type PlanClock } from '../db/plans';
+import { recordsWith } from '../db/read-many';
 import { readSettings } from '../db/settings';
 import { actionsDue, nextWake, ordersToPlan, planStamp, storeSummaries } from '../db/summaries';
 import { summaryOf, trackedOrder } from '../tracked-orders';
@@ -199,7 +200,7 @@ async function claimAndSummarize(
   return db.transaction('rw', [db.reminders, db.reminderLog, db.summaries], async () => {
     const keys = wanted.map(({ reminder }) => reminder.key);
     const records = new Map(
-      (await db.reminders.bulkGet(keys)).flatMap((record) => (record ? [[record.id, record]] : [])),
+      (await recordsWith(db.reminders, 'id', keys)).map((record) => [record.id, record]),
     );
     const claims = wanted.flatMap(({ reminder, planned }): Claim[] => {
       const previous = records.get(reminder.key);
@@ -352,9 +353,10 @@ export async function reconcileReminders(
 ): Promise<void> {
   const { db, api } = context;
   const clock = context.clock();
-  const stamp = planStamp(context.version, clock.timeZone, await readSettings(db));
+  const settings = await readSettings(db);
+  const stamp = planStamp(context.version, clock.timeZone, settings);
   const ids = await ordersToPlan(db, touched, { stamp, now: clock.now, everyOrder });
-  const data = await readOrdersData(db, ids);
+  const data = await readOrdersData(db, ids, settings);
   const plans = planEach(data, clock);
   const stored = new Set(data.orders.map((order) => order.id));
   const gone = ids.filter((id) => !stored.has(id));

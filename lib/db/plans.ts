@@ -2,6 +2,7 @@ import { POLICIES } from '../policies';
 import { planCase, usableEvents, type CasePlan, type Settings } from '../timeline';
 import { caseShown } from './cases';
 import type { CaseClockDatabase } from './database';
+import { recordsWith } from './read-many';
 import { readSettings } from './settings';
 import { effectiveOrder, type StoredCase, type StoredEvent, type StoredOrder } from './schema';
 
@@ -96,16 +97,20 @@ export function planEach(data: TrackedData, clock: PlanClock): OrderPlan[] {
   );
 }
 
-/** What the plans of these orders rest on, read in one go; orders not stored are left out. */
+/**
+ * What the plans of these orders rest on, read in one go; orders not stored are left out. The
+ * settings are read unless the caller holds them already.
+ */
 export async function readOrdersData(
   db: CaseClockDatabase,
   orderIds: readonly string[],
+  settingsRead?: Settings,
 ): Promise<TrackedData> {
   const [orders, cases, events, settings] = await Promise.all([
-    db.orders.bulkGet([...orderIds]),
-    db.cases.where('orderId').anyOf(orderIds).toArray(),
-    db.events.where('orderId').anyOf(orderIds).toArray(),
-    readSettings(db),
+    recordsWith(db.orders, 'id', orderIds),
+    recordsWith(db.cases, 'orderId', orderIds),
+    recordsWith(db.events, 'orderId', orderIds),
+    settingsRead ?? readSettings(db),
   ]);
-  return { orders: orders.filter((order) => order !== undefined), cases, events, settings };
+  return { orders, cases, events, settings };
 }
