@@ -186,18 +186,17 @@ function wakeAtOf(
 }
 
 /**
- * Marks the reminders due as shown, unless a racing run already did, logs them, and stores the
- * planned orders' summaries, all in one transaction: a reminder is never shown twice however
- * many wake-ups race for it, and the log holds exactly the reminders shown.
+ * Marks the reminders due as shown, unless a racing run already did, and logs them, in one
+ * transaction: a reminder is never shown twice however many wake-ups race for it, and the log
+ * holds exactly the reminders shown. Returns the claims and every wanted reminder's record as
+ * it stands now.
  */
-async function claimAndSummarize(
+async function claimReminders(
   db: CaseClockDatabase,
-  plans: readonly OrderPlan[],
   wanted: readonly Wanted[],
-  gone: readonly string[],
-  { now, stamp }: { now: string; stamp: string },
-): Promise<Claim[]> {
-  return db.transaction('rw', [db.reminders, db.reminderLog, db.summaries], async () => {
+  now: string,
+): Promise<{ claims: Claim[]; records: Map<string, ReminderRecord> }> {
+  return db.transaction('rw', [db.reminders, db.reminderLog], async () => {
     const keys = wanted.map(({ reminder }) => reminder.key);
     const records = new Map(
       (await recordsWith(db.reminders, 'id', keys)).map((record) => [record.id, record]),
@@ -214,35 +213,45 @@ async function claimAndSummarize(
       claims.map(({ reminder }) => ({ id: reminder.key, notifiedAt: now })),
     );
     await db.reminderLog.bulkPut(claims.map(({ logged }) => logged));
-    const byOrder = groupBy(wanted, ({ reminder }) => reminder.orderId);
-    const summaries = plans.map((planned) =>
-      summaryOf(
-        trackedOrder(planned),
-        wakeAtOf(planned, byOrder.get(planned.order.id) ?? [], records),
-        stamp,
-      ),
-    );
-    await storeSummaries(db, summaries, gone);
-    return claims;
+    return { claims, records };
   });
 }
 
 /**
- * Reminders the browser would not show are owed still, and not logged: their orders are due
- * for a look at once, so the next run, whatever starts it, tries them again.
+ * The planned orders' summaries, once their reminders are settled: an order with a reminder
+ * still owed (one the browser refused) is due for a look at once.
+ */
+function summariesOf(
+  plans: readonly OrderPlan[],
+  wanted: readonly Wanted[],
+  records: ReadonlyMap<string, ReminderRecord>,
+  stamp: string,
+) {
+  const byOrder = groupBy(wanted, ({ reminder }) => reminder.orderId);
+  return plans.map((planned) =>
+    summaryOf(
+      trackedOrder(planned),
+      wakeAtOf(planned, byOrder.get(planned.order.id) ?? [], records),
+      stamp,
+    ),
+  );
+}
+
+/**
+ * Reminders the browser would not show are owed still, and not logged, so the next run,
+ * whatever starts it, tries them again.
  */
 async function release(
   db: CaseClockDatabase,
   claims: readonly Claim[],
   now: string,
 ): Promise<void> {
-  await db.transaction('rw', [db.reminders, db.reminderLog, db.summaries], async () => {
+  await db.transaction('rw', [db.reminders, db.reminderLog], async () => {
     for (const { reminder, previous, logged } of claims) {
       if ((await db.reminders.get(reminder.key))?.notifiedAt !== now) continue;
       if (previous) await db.reminders.put(previous);
       else await db.reminders.delete(reminder.key);
       await db.reminderLog.delete(logged.id);
-      await db.summaries.update(reminder.orderId, { wakeAt: now });
     }
   });
 }
@@ -267,7 +276,7 @@ function notificationOptions(
 /**
  * Shows what this run claimed: each reminder on its own, or, when more than a few fell due at
  * once, one notification that names the first and opens the popup. Those the browser refuses
- * are given back. Returns what went wrong.
+ * are given back. Returns what went wrong, and the claims given back.
  */
 async function announce(context: ReminderContext, claims: readonly Claim[], now: string) {
   const locale = context.locale();
@@ -310,7 +319,7 @@ async function announce(context: ReminderContext, claims: readonly Claim[], now:
     }
   }
   if (failed.length > 0) await release(context.db, failed, now);
-  return refused;
+  return { refused, failed };
 }
 
 /** The one alarm CaseClock keeps for its reminders: the browser allows only so many. */
@@ -368,8 +377,15 @@ export async function reconcileReminders(
         planned,
       })),
     );
-  const claims = await claimAndSummarize(db, plans, wanted, gone, { now: clock.now, stamp });
-  const refused = await announce(context, claims, clock.now);
+  const { claims, records } = await claimReminders(db, wanted, clock.now);
+  // The buyer hears first; the summaries follow. Should the worker stop in between, their
+  // orders are still due for a look, and the next run finds these reminders already shown.
+  const { refused, failed } = await announce(context, claims, clock.now);
+  for (const { reminder, previous } of failed) {
+    if (previous) records.set(reminder.key, previous);
+    else records.delete(reminder.key);
+  }
+  await storeSummaries(db, summariesOf(plans, wanted, records, stamp), gone);
   let unscheduled: unknown;
   try {
     await scheduleNext(api, await nextWake(db, clock.now));

@@ -157,6 +157,22 @@ describe('reminders', () => {
     expect(shown).toHaveBeenCalledTimes(1);
   });
 
+  it('show a reminder once when the worker stops after showing it, before the summaries are kept', async () => {
+    const first = await new TestBackground('2026-11-10T09:05:00.000Z').start();
+    await refundRequested(first);
+    const shown = vi.spyOn(fakeBrowser.notifications, 'create');
+    const keep = vi
+      .spyOn(first.db.summaries, 'bulkPut')
+      .mockRejectedValueOnce(new Error('the worker was stopped'));
+    await first.advanceTo('2026-11-15T09:00:01.000Z');
+    expect(keep).toHaveBeenCalled();
+    expect(shown).toHaveBeenCalledTimes(1);
+    keep.mockRestore();
+    const next = await new TestBackground('2026-11-15T09:01:00.000Z', first.db).start();
+    expect(shown).toHaveBeenCalledTimes(1);
+    expect((await next.db.summaries.get(ORDER_ID))?.wakeAt).not.toBe('2026-11-15T09:00:00.000Z');
+  });
+
   it('catch up, once each, on deadlines that passed while the browser was closed', async () => {
     const first = await new TestBackground('2026-11-10T09:05:00.000Z').start();
     await refundRequested(first);
