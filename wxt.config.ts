@@ -1,6 +1,10 @@
 import { defineConfig } from 'wxt';
 import { marketplaceMatchPatterns } from './lib/marketplaces/registry';
+import { addPageMessages } from './build/page-messages';
 import { reactDomWithoutRawHtml } from './build/react-dom-without-raw-html';
+
+/** The locale the browser falls back to; its messages also carry the in-page texts. */
+const DEFAULT_LOCALE = 'en';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -12,11 +16,13 @@ export default defineConfig({
   // The sources zip is for AMO's reviewers to rebuild the add-on: the store's own pictures
   // and texts play no part in that.
   zip: { excludeSources: ['store/**'] },
+  // The content script reads its texts from _locales instead of carrying lib/i18n/page-*.ts.
+  hooks: { 'build:publicAssets': addPageMessages(DEFAULT_LOCALE) },
   manifest: ({ browser }) => ({
     // In the buyer's language, from public/_locales (English unless French).
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    default_locale: 'en',
+    default_locale: DEFAULT_LOCALE,
     // Reminders ring through alarms and notifications. activeTab lets "Capture this tab"
     // screenshot the page the buyer opened CaseClock on, and only that one; contextMenus offers
     // "Save selection as evidence". Nothing else is asked for.

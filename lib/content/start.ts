@@ -1,7 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { uncheckedDecision, type GuardDecision } from '../guard/decision';
 import { languageOf } from '../i18n/language';
-import { pageTranslator } from '../i18n/page';
+import { messagesPageTranslator } from '../i18n/page-messages';
 import { refusalText } from '../i18n/refusal';
 import { readPageOf } from '../marketplaces/read';
 import type { MarketplaceAdapter } from '../marketplaces/types';
@@ -29,10 +29,12 @@ function hiddenPanels(session: Storage): string[] {
   }
 }
 
-/** The page a content script runs in, and its clock. */
+/** The page a content script runs in, its clock, and the extension's messages. */
 export interface ContentPage {
   window: Window;
   now: () => Date;
+  /** `browser.i18n.getMessage`: the page texts are there, not in the script. */
+  getMessage: (name: string) => string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function startContentScript(
   let singleOrderPage = false;
   const guards = new Map<string, GuardDecision>();
   const panels = new Map<string, PanelView>();
-  const t = pageTranslator(languageOf(locale));
+  const t = messagesPageTranslator(languageOf(locale), page.getMessage);
 
   // The panel shows on a page about one order (detail, tracking, dispute), not on lists.
   const updatePanel = () => {

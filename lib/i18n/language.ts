@@ -1,4 +1,4 @@
-/** What every catalogue shares, without any catalogue: the content script loads only its own. */
+/** What every catalogue shares, without any catalogue: the content script carries none. */
 export type Language = 'en' | 'fr';
 export const LANGUAGES: readonly Language[] = ['en', 'fr'];
 

@@ -1,6 +1,7 @@
 /**
  * English text of what CaseClock shows inside a marketplace's page (the panel, the
- * confirm-receipt guard): all the content script carries, so it stays small.
+ * confirm-receipt guard). The content script reads it from the extension's messages, where the
+ * build writes it (build/page-messages.ts).
  */
 export const pageEn = {
   'deadline.seller-response-due': "Seller's time to answer ends",

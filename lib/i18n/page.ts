@@ -10,7 +10,8 @@ export type PageTranslate = (
   values?: Record<string, string | number>,
 ) => string;
 
-const PAGE_CATALOGUES: Readonly<Record<Language, Record<PageMessageKey, string>>> = {
+/** The page texts of every language; the build also writes them into _locales. */
+export const PAGE_CATALOGUES: Readonly<Record<Language, Record<PageMessageKey, string>>> = {
   en: pageEn,
   fr: pageFr,
 };
