@@ -19,7 +19,7 @@ import {
   type ReminderApi,
 } from './reminders';
 import type { NotificationSupport } from './notifications';
-import { caseOfMenuItem, saveSelection, syncEvidenceMenu, type MenuApi } from './evidence-menu';
+import { caseOfMenuItem, evidenceMenuSyncer, saveSelection, type MenuApi } from './evidence-menu';
 
 /** The part of the extension API the background uses: `browser`, or WXT's fake browser. */
 export interface ExtensionApi {
@@ -104,6 +104,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
   // A worker's first run also looks for orders an older version or a stopped run left
   // unsummarized; later runs plan only what writes name and what time brings.
   let everyOrder = true;
+  const syncEvidenceMenu = evidenceMenuSyncer(api.contextMenus);
   const reconcile = serialReconciler(async (touched) => {
     await storage();
     await health.track('reminders', async () => {
@@ -125,7 +126,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
         { everyOrder },
       );
       everyOrder = false;
-      await syncEvidenceMenu(db, api.contextMenus, t());
+      await syncEvidenceMenu(db, t());
     });
   });
 

@@ -268,6 +268,18 @@ describe('notes, tags and removal', () => {
 });
 
 describe('Save selection as evidence', () => {
+  it('builds the menu again only when the cases it names change', async () => {
+    // Built when the worker started, with no case to name.
+    expect(background.menus.items).toHaveLength(1);
+    const rebuilt = vi.spyOn(background.menus, 'removeAll');
+    await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
+    await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
+    expect(rebuilt).not.toHaveBeenCalled();
+    await startCase();
+    expect(rebuilt).toHaveBeenCalledTimes(1);
+    expect(background.menus.items.map((item) => item.id)).toHaveLength(2);
+  });
+
   it('offers one entry per open case and keeps the selected text with its page', async () => {
     await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
     expect(background.menus.items).toMatchObject([
