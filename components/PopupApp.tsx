@@ -96,7 +96,10 @@ export function PopupApp({
     now,
     timeZone,
   );
-  const tabOrders = useTabOrders(db, tab?.url, now, timeZone);
+  // Once the list has shown, the card about this tab follows; it stays through later queries.
+  const [listShown, setListShown] = useState(false);
+  if (view !== undefined && !listShown) setListShown(true);
+  const tabOrders = useTabOrders(db, tab?.url, now, timeZone, !listShown);
 
   return (
     <main className="popup">

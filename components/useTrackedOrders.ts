@@ -71,21 +71,25 @@ export function useOrderList(
 
 /**
  * What the popup offers about the tab it was opened on: the orders that page shows, and the
- * orders with an open case to capture it into.
+ * orders with an open case to capture it into. Nothing is read while `waiting`: the popup's
+ * list comes first, and these reads (every open case, every order of the page's marketplace)
+ * would compete with it.
  */
 export function useTabOrders(
   db: CaseClockDatabase,
   url: string | undefined,
   now: Date,
   timeZone: string,
+  waiting = false,
 ): TrackedOrder[] | undefined {
   const data = useLiveQuery(async () => {
+    if (waiting) return undefined;
     const [shown, open] = await Promise.all([
       url === undefined ? [] : ordersOnPage(db, url),
       db.cases.where('status').equals('open').toArray(),
     ]);
     const ids = [...shown.map((order) => order.id), ...open.map((found) => found.orderId)];
     return readOrdersData(db, [...new Set(ids)]);
-  }, [db, url]);
+  }, [db, url, waiting]);
   return usePlanned(data, now, timeZone);
 }

@@ -44,7 +44,12 @@ export class CaseClockDatabase extends Dexie {
 
 let shared: CaseClockDatabase | undefined;
 
-/** The database of this extension context, opened on first use. */
+/**
+ * The database of this extension context, opened on first use. Dexie's default cache mode
+ * stays: its `immutable` mode skips the deep copy of live-query results by sharing them, but
+ * freezes only their top level, so a change deep inside one would corrupt every copy unseen;
+ * and the popup's queries return a screenful, whose copy costs little.
+ */
 export function database(): CaseClockDatabase {
   shared ??= new CaseClockDatabase();
   return shared;
