@@ -2,7 +2,8 @@
  * `npm run bench` (second part): the buyer's orders at any number, in real Chromium with the
  * built extension. For 10, 1,000, 5,000 and 10,000 orders: how long the background takes to
  * plan them all the first time it wakes (no summaries yet), then the popup's cold opening, a
- * fresh page each time, from navigation to the first rows. At 5,000 orders: one write's round
+ * fresh page each time, from navigation to the first rows, beside a page of the extension with
+ * no script at all (what any extension page costs here before its code). At 5,000 orders: one write's round
  * trip from a CaseClock page and one page read's from a content script (the background re-plans
  * the order written, keeps its summary and the alarm). Then the catch-up of 5,000 reminders that
  * fell due while the browser was closed, their orders planned before. It prints numbers; it
@@ -161,6 +162,25 @@ async function clearAlarms(browser: ExtensionBrowser): Promise<void> {
   await page.close();
 }
 
+/**
+ * What any page of the extension costs before its own code: CaseClock's manifest opened in a
+ * fresh page, shown as text with no script, from navigation to DOMContentLoaded.
+ */
+async function blankExtensionPage(browser: ExtensionBrowser): Promise<number> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
+    return await page.evaluate(() => {
+      const [navigation] = performance.getEntriesByType(
+        'navigation',
+      ) as PerformanceNavigationTiming[];
+      return navigation?.domContentLoadedEventEnd ?? Number.NaN;
+    });
+  } finally {
+    await page.close();
+  }
+}
+
 /** The popup opened in a fresh page: from navigation to its first rows, by the page's clock. */
 async function coldPopup(browser: ExtensionBrowser): Promise<number> {
   const page = await browser.context.newPage();
@@ -306,7 +326,7 @@ function escalationsOpeningAt(count: number, now: Date, opensAt: Date) {
 
 console.log(`The buyer's orders in Chromium, with the production build\n`);
 console.log(
-  `${pad('orders', 7)}${pad('plan all', 13)}${pad(`popup cold (median of ${String(OPENINGS)})`, 30)}${pad('min', 11)}${pad('max', 11)}`,
+  `${pad('orders', 7)}${pad('plan all', 13)}${pad(`popup cold (median of ${String(OPENINGS)})`, 30)}${pad('min', 11)}${pad('max', 11)}${pad('page with no script', 22)}`,
 );
 for (const size of SIZES) {
   const browser = await launch();
@@ -316,9 +336,13 @@ for (const size of SIZES) {
     await seedDatabase(browser.serviceWorker, { ...data });
     const planned = (await wakeFreshUntil(browser, 'summaries', size)).ms;
     const openings: number[] = [];
-    for (let run = 0; run < OPENINGS; run += 1) openings.push(await coldPopup(browser));
+    const blanks: number[] = [];
+    for (let run = 0; run < OPENINGS; run += 1) {
+      openings.push(await coldPopup(browser));
+      blanks.push(await blankExtensionPage(browser));
+    }
     console.log(
-      `${pad(String(size), 7)}${pad(ms(planned), 13)}${pad(ms(median(openings)), 30)}${ms(Math.min(...openings))}${ms(Math.max(...openings))}`,
+      `${pad(String(size), 7)}${pad(ms(planned), 13)}${pad(ms(median(openings)), 30)}${ms(Math.min(...openings))}${ms(Math.max(...openings))}${pad(ms(median(blanks)), 22)}`,
     );
     if (size === 5_000) {
       const times = await writes(
