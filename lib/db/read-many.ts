@@ -1,4 +1,3 @@
-
 /** So few records are always asked for one by one. */
 const FEW = 50;
 
