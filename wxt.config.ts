@@ -25,8 +25,10 @@ export default defineConfig({
     default_locale: DEFAULT_LOCALE,
     // Reminders ring through alarms and notifications. activeTab lets "Capture this tab"
     // screenshot the page the buyer opened CaseClock on, and only that one; contextMenus offers
-    // "Save selection as evidence". Nothing else is asked for.
-    permissions: ['activeTab', 'alarms', 'contextMenus', 'notifications'],
+    // "Save selection as evidence". unlimitedStorage keeps the buyer's records and evidence
+    // (videos of up to 100 MB) out of the default quota, and lets the browser keep them when the
+    // disk runs short instead of clearing them as best-effort data. Nothing else is asked for.
+    permissions: ['activeTab', 'alarms', 'contextMenus', 'notifications', 'unlimitedStorage'],
     // Only the marketplaces' own pages; never <all_urls>.
     host_permissions: marketplaceMatchPatterns(),
     // Firefox gets Manifest V2, WXT's default for it: Firefox keeps supporting MV2 with no end

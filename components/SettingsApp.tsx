@@ -1,11 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
+import { evidenceSpace } from '@/lib/db/evidence';
 import { readSettings } from '@/lib/db/settings';
 import { marketplaceName, sourceLine } from '@/lib/i18n/phrases';
 import { MARKETPLACE_IDS, type MarketplaceId } from '@/lib/marketplaces/types';
 import { PAYPAL_POLICY, POLICIES } from '@/lib/policies';
 import type { MarketplacePolicy, Rule } from '@/lib/policies/types';
+import { keepStorage, storageUsed, type BrowserStorage } from '@/lib/storage-space';
 import type { Settings } from '@/lib/timeline/types';
 import { useI18n } from './I18n';
 import { useWrite, WriteProblem } from './Write';
@@ -114,7 +116,51 @@ function PolicyOverrides({
 }
 
 /** The buyer's settings: their DHgate tier, reminders, PayPal, their own rule values, the panel. */
-export function SettingsApp({ db }: { db: CaseClockDatabase }) {
+/**
+ * The space CaseClock takes, and whether the browser keeps it when the disk runs short (asked
+ * for here as well as from the popup, so a buyer who looks is never told a stale answer).
+ */
+function StorageSpace({ db, storage }: { db: CaseClockDatabase; storage: BrowserStorage }) {
+  const { t, size } = useI18n();
+  const evidence = useLiveQuery(() => evidenceSpace(db), [db]);
+  const [browser, setBrowser] = useState<{ kept?: boolean; used?: number }>();
+  // Asked again as the evidence changes: the browser's figure follows it.
+  useEffect(() => {
+    let shown = true;
+    void Promise.all([keepStorage(storage), storageUsed(storage)]).then(([kept, used]) => {
+      if (shown) setBrowser({ kept, used });
+    });
+    return () => {
+      shown = false;
+    };
+  }, [storage, evidence]);
+  return (
+    <section className="card storage-space">
+      <h2>{t('settings.storage')}</h2>
+      {evidence !== undefined && (
+        <p>
+          {evidence > 0
+            ? t('settings.storage.evidence', { size: size(evidence) })
+            : t('settings.storage.noEvidence')}
+        </p>
+      )}
+      {browser?.used !== undefined && (
+        <p>{t('settings.storage.total', { size: size(browser.used) })}</p>
+      )}
+      {browser?.kept === true && <p>{t('settings.storage.kept')}</p>}
+      {browser?.kept === false && <p className="notice">{t('settings.storage.mayClear')}</p>}
+    </section>
+  );
+}
+
+export function SettingsApp({
+  db,
+  storage,
+}: {
+  db: CaseClockDatabase;
+  /** Where the page finds CaseClock's data; the space is not shown without it. */
+  storage?: BrowserStorage;
+}) {
   const { t, language } = useI18n();
   const { problem, write } = useWrite();
   const settings = useLiveQuery(() => readSettings(db), [db]);
@@ -214,6 +260,7 @@ export function SettingsApp({ db }: { db: CaseClockDatabase }) {
           />
         ))}
       </section>
+      {storage && <StorageSpace db={db} storage={storage} />}
     </main>
   );
 }

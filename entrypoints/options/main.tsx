@@ -5,7 +5,7 @@ import { I18nProvider } from '@/components/I18n';
 import { SettingsApp } from '@/components/SettingsApp';
 import { StorageGate } from '@/components/StorageGate';
 import { database } from '@/lib/db/database';
-import { extensionPageActions } from '@/lib/messaging/send';
+import { extensionPageActions, extensionPageStorage } from '@/lib/messaging/send';
 import '@/components/workspace.css';
 
 const root = document.getElementById('root');
@@ -19,7 +19,7 @@ if (root) {
       >
         <ActionsProvider actions={extensionPageActions()}>
           <StorageGate db={database()}>
-            <SettingsApp db={database()} />
+            <SettingsApp db={database()} storage={extensionPageStorage()} />
           </StorageGate>
         </ActionsProvider>
       </I18nProvider>

@@ -7,7 +7,8 @@ import { I18nProvider } from '@/components/I18n';
 import { PopupApp } from '@/components/PopupApp';
 import { StorageGate } from '@/components/StorageGate';
 import { database } from '@/lib/db/database';
-import { extensionPageActions } from '@/lib/messaging/send';
+import { extensionPageActions, extensionPageStorage } from '@/lib/messaging/send';
+import { keepStorage } from '@/lib/storage-space';
 import '@/components/popup.css';
 
 /** The tab the buyer opened CaseClock on; its address is known thanks to activeTab. */
@@ -39,4 +40,6 @@ if (root) {
       </I18nProvider>
     </StrictMode>,
   );
+  // The buyer opens the popup most: the first opening asks the browser to keep the data.
+  void keepStorage(extensionPageStorage());
 }

@@ -210,3 +210,12 @@ export async function removeEvidence(db: CaseClockDatabase, evidenceId: string):
     await db.evidenceBlobs.delete(evidenceId);
   });
 }
+
+/** The bytes the evidence files take: what the buyer attached and captured. */
+export async function evidenceSpace(db: CaseClockDatabase): Promise<number> {
+  let bytes = 0;
+  await db.evidence.each((record) => {
+    bytes += record.size ?? 0;
+  });
+  return bytes;
+}

@@ -507,6 +507,13 @@ export const en = {
   'settings.override.placeholder': 'policy: {value}',
   'settings.saved': 'Saved',
   'settings.panel': 'Show the CaseClock panel on order pages',
+  'settings.storage': 'Space on this computer',
+  'settings.storage.evidence': 'Evidence files: {size}',
+  'settings.storage.noEvidence': 'Evidence files: none yet',
+  'settings.storage.total': 'All of CaseClock’s data: {size}',
+  'settings.storage.kept': 'Your browser keeps this data until you remove CaseClock.',
+  'settings.storage.mayClear':
+    'Your browser may delete this data when the disk runs short of space.',
   'unit.calendar-days': 'days',
   'unit.business-days': 'business days',
   'unit.hours': 'hours',

@@ -126,7 +126,7 @@ export function formatCountdown(
 
 /** A file's size in the buyer's units: "9 kB", "61,2 ko". */
 export function formatSize(bytes: number, locale: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte'] as const;
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {

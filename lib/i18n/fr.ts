@@ -524,6 +524,14 @@ export const fr: Record<MessageKey, string> = {
   'settings.override.placeholder': 'règle : {value}',
   'settings.saved': 'Enregistré',
   'settings.panel': 'Afficher le panneau CaseClock sur les pages de commande',
+  'settings.storage': 'Place sur cet ordinateur',
+  'settings.storage.evidence': 'Fichiers de preuves : {size}',
+  'settings.storage.noEvidence': 'Fichiers de preuves : aucun pour l’instant',
+  'settings.storage.total': 'Toutes les données de CaseClock : {size}',
+  'settings.storage.kept':
+    'Votre navigateur garde ces données jusqu’à ce que vous retiriez CaseClock.',
+  'settings.storage.mayClear':
+    'Votre navigateur peut effacer ces données quand le disque manque de place.',
   'unit.calendar-days': 'jours',
   'unit.business-days': 'jours ouvrés',
   'unit.hours': 'heures',

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { packInWorker } from '../evidence/pack-in-worker';
+import type { BrowserStorage } from '../storage-space';
 import { workspaceUrl, type WorkspaceTarget } from '../workspace-url';
 import type { Message, Reply } from './protocol';
 
@@ -38,5 +39,13 @@ export function extensionPageActions(leave: () => void = () => undefined) {
       const estimate = await navigator.storage.estimate();
       return estimate.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);
     },
+  };
+}
+
+/** Where an extension page finds CaseClock's data and what the browser granted it. */
+export function extensionPageStorage(): BrowserStorage {
+  return {
+    manager: navigator.storage,
+    unlimited: () => browser.permissions.contains({ permissions: ['unlimitedStorage'] }),
   };
 }

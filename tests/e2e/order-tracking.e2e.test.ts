@@ -15,6 +15,7 @@ import { loadFixtures, type Fixture } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { EXTENSION_DIR, launch, type ExtensionBrowser } from './harness/chromium';
 import { serveFixtures } from './harness/marketplace-routes';
+import { API_PERMISSIONS } from './harness/permissions';
 import { PopupPage } from './harness/popup';
 import { storedOrder } from './harness/stored';
 
@@ -76,7 +77,7 @@ describe('the built extension', () => {
     expect(manifest.manifest_version).toBe(3);
     expect(manifest.host_permissions).toEqual(marketplaceMatchPatterns());
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|\*:\/\/\*\/\*/);
-    expect(manifest.permissions).toEqual(['activeTab', 'alarms', 'contextMenus', 'notifications']);
+    expect(manifest.permissions).toEqual(API_PERMISSIONS);
     // Every permission asked for is used somewhere in the code.
     const sources = execFileSync(
       'git',
@@ -85,9 +86,13 @@ describe('the built extension', () => {
         encoding: 'utf8',
       },
     );
-    // activeTab is used by capturing the tab the buyer clicked CaseClock's button on.
-    const use = (permission: string) =>
-      permission === 'activeTab' ? /\.captureVisibleTab\(/ : new RegExp(`\\.${permission}\\.`);
+    // activeTab is used by capturing the tab the buyer clicked CaseClock's button on;
+    // unlimitedStorage by asking the browser to keep the data.
+    const uses: Record<string, RegExp> = {
+      activeTab: /\.captureVisibleTab\(/,
+      unlimitedStorage: /permissions\.contains\(\{ permissions: \[.unlimitedStorage.\] \}\)/,
+    };
+    const use = (permission: string) => uses[permission] ?? new RegExp(`\\.${permission}\\.`);
     for (const permission of manifest.permissions ?? []) {
       expect(sources, permission).toMatch(use(permission));
     }
@@ -103,6 +108,19 @@ describe('the built extension', () => {
     );
     await popup.screenshot(join(screenshots, 'popup-empty.png'));
     await popup.page.close();
+  });
+
+  it('is kept by the browser when the disk runs short, as the settings page says', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const space = page.locator('.storage-space');
+    await expect
+      .poll(() => space.textContent())
+      .toContain('Your browser keeps this data until you remove CaseClock.');
+    expect(await space.textContent()).toMatch(/All of CaseClock’s data: [\d.,]+ (byte|kB|MB)/);
+    await page.setViewportSize({ width: 900, height: 900 });
+    await space.screenshot({ path: join(screenshots, 'settings-storage.png') });
+    await page.close();
   });
 });
 

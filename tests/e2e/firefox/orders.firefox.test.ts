@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADAPTERS, marketplaceMatchPatterns } from '../../../lib/marketplaces';
 import { loadFixtures } from '../../fixtures/catalogue';
 import { artifactsDir } from '../artifacts';
+import { API_PERMISSIONS } from '../harness/permissions';
 import { FirefoxClosedShadow } from './closed-shadow';
 import { ExtensionTab } from './extension-tab';
 import { FIREFOX_EXTENSION_DIR, FirefoxExtension } from './firefox';
@@ -41,13 +42,18 @@ describe('the Firefox build', () => {
     expect(manifest.browser_action?.default_popup).toBe('popup.html');
     expect(manifest.browser_specific_settings.gecko.id).toBe(firefox.geckoId);
     // Manifest V2 lists the marketplaces among the permissions; never <all_urls>, never tabs.
-    expect(manifest.permissions).toEqual([
-      'activeTab',
-      'alarms',
-      'contextMenus',
-      'notifications',
-      ...marketplaceMatchPatterns(),
-    ]);
+    expect(manifest.permissions).toEqual([...API_PERMISSIONS, ...marketplaceMatchPatterns()]);
+  });
+
+  it('keeps the buyer’s data when the disk runs short, as its settings page says', async () => {
+    const page = await firefox.extensionPage('/options.html', '.storage-space');
+    await page.waitForFunction(
+      () => document.querySelector('.storage-space')?.textContent.includes('keeps this data'),
+      { timeout: 15_000 },
+    );
+    // Firefox grants an add-on with unlimitedStorage persistent storage without asking the buyer.
+    expect(await page.evaluate(() => navigator.storage.persisted())).toBe(true);
+    await page.close();
   });
 });
 

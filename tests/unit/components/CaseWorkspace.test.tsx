@@ -181,6 +181,52 @@ describe('an order added by hand', () => {
 });
 
 describe('the settings', () => {
+  it('shows the space the evidence and all the data take, and that the browser keeps them', async () => {
+    // As in a browser: once granted, the data stays kept.
+    let granted = false;
+    const persist = vi.fn(() => {
+      granted = true;
+      return Promise.resolve(true);
+    });
+    const storage = {
+      manager: {
+        persisted: () => Promise.resolve(granted),
+        persist,
+        estimate: () => Promise.resolve({ usage: 5 * 1024 * 1024 }),
+      },
+      unlimited: () => Promise.resolve(false),
+    };
+    await renderPage((background) => <SettingsApp db={background.db} storage={storage} />, {
+      before: async (background) => {
+        const evidence = { caseId: 'case-1', orderId: 'dhgate:1', kind: 'file' as const };
+        await background.db.evidence.bulkAdd([
+          { ...evidence, id: 'a', shows: [], name: 'a.mp4', size: 1024 * 1024, capturedAt: '' },
+          { ...evidence, id: 'b', shows: [], name: 'b.jpg', size: 512 * 1024, capturedAt: '' },
+        ]);
+      },
+    });
+    expect(await screen.findByText('Evidence files: 1.5 MB')).toBeTruthy();
+    expect(await screen.findByText('All of CaseClock’s data: 5 MB')).toBeTruthy();
+    expect(
+      await screen.findByText('Your browser keeps this data until you remove CaseClock.'),
+    ).toBeTruthy();
+    expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when the browser may clear the data', async () => {
+    const storage = {
+      manager: { persisted: () => Promise.resolve(false), persist: () => Promise.resolve(false) },
+      unlimited: () => Promise.resolve(false),
+    };
+    await renderPage((background) => <SettingsApp db={background.db} storage={storage} />);
+    expect(await screen.findByText('Evidence files: none yet')).toBeTruthy();
+    expect(
+      await screen.findByText(
+        'Your browser may delete this data when the disk runs short of space.',
+      ),
+    ).toBeTruthy();
+  });
+
   it('saves the DHgate tier, the lead time, PayPal and the buyer’s own rule values', async () => {
     const user = userEvent.setup();
     const { db } = await renderPage((background) => <SettingsApp db={background.db} />);
