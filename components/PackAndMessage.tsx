@@ -6,6 +6,7 @@ import { LANGUAGES, type Language } from '@/lib/i18n';
 import type { CasePlan } from '@/lib/timeline/types';
 import { useActions } from './Actions';
 import { useI18n } from './I18n';
+import { download } from './download';
 
 interface CaseMaterial {
   order: StoredOrder;
@@ -13,18 +14,6 @@ interface CaseMaterial {
   plan: CasePlan;
   events: readonly StoredEvent[];
   evidence: readonly EvidenceRecord[];
-}
-
-function download(pack: Blob, name: string): void {
-  const url = URL.createObjectURL(pack);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  // The download has started from the URL by now; give it a moment before letting it go.
-  setTimeout(() => {
-    URL.revokeObjectURL(url);
-  }, 10_000);
 }
 
 /** The end of the road: the message to send, in English or French, and the evidence pack. */

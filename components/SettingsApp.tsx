@@ -2,13 +2,18 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import { evidenceSpace } from '@/lib/db/evidence';
+import { planEach, readTrackedData } from '@/lib/db/plans';
+import { ordersCsv } from '@/lib/export/orders-csv';
 import { readSettings } from '@/lib/db/settings';
+import { localDateTime } from '@/lib/i18n/format';
 import { marketplaceName, sourceLine } from '@/lib/i18n/phrases';
 import { MARKETPLACE_IDS, type MarketplaceId } from '@/lib/marketplaces/types';
 import { PAYPAL_POLICY, POLICIES } from '@/lib/policies';
 import type { MarketplacePolicy, Rule } from '@/lib/policies/types';
 import { keepStorage, storageUsed, type BrowserStorage } from '@/lib/storage-space';
 import type { Settings } from '@/lib/timeline/types';
+import { byRank, trackedOrder } from '@/lib/tracked-orders';
+import { download } from './download';
 import { useI18n } from './I18n';
 import { useWrite, WriteProblem } from './Write';
 
@@ -153,6 +158,41 @@ function StorageSpace({ db, storage }: { db: CaseClockDatabase; storage: Browser
   );
 }
 
+/** "Export orders (CSV)": every order, most urgent first, as the buyer's spreadsheet reads it. */
+function OrdersExport({ db }: { db: CaseClockDatabase }) {
+  const { t, timeZone } = useI18n();
+  const [failed, setFailed] = useState<string>();
+  const exportOrders = async () => {
+    setFailed(undefined);
+    const now = new Date();
+    const planned = planEach(await readTrackedData(db), { now: now.toISOString(), timeZone });
+    const orders = planned.map(trackedOrder).sort(byRank);
+    const csv = ordersCsv(orders, { t, timeZone });
+    const day = localDateTime(now.toISOString(), timeZone).slice(0, 10);
+    download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `caseclock-orders-${day}.csv`);
+  };
+  return (
+    <section className="card">
+      <h2>{t('settings.export')}</h2>
+      <button
+        type="button"
+        onClick={() => {
+          exportOrders().catch((error: unknown) => {
+            setFailed(error instanceof Error ? error.message : String(error));
+          });
+        }}
+      >
+        {t('settings.exportCsv')}
+      </button>
+      {failed !== undefined && (
+        <p className="notice error" role="alert">
+          {t('settings.exportFailed', { error: failed })}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function SettingsApp({
   db,
   storage,
@@ -260,6 +300,7 @@ export function SettingsApp({
           />
         ))}
       </section>
+      <OrdersExport db={db} />
       {storage && <StorageSpace db={db} storage={storage} />}
     </main>
   );

@@ -140,3 +140,19 @@ export function formatSize(bytes: number, locale: string): string {
     maximumFractionDigits: unit === 0 ? 0 : 1,
   }).format(value);
 }
+
+/**
+ * A moment as "2026-11-22 10:15" in the buyer's time zone: what spreadsheets read as a date and
+ * time in any language, and what sorts as written.
+ */
+export function localDateTime(instant: string, timeZone: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(new Date(instant));
+}

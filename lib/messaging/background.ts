@@ -24,6 +24,7 @@ import { adapterForHost, isOrderNumberOf } from '../marketplaces/registry';
 import type { MarketplaceId, OrderReading } from '../marketplaces/types';
 import { urgencyOf } from '../timeline/urgency';
 import { languageOf, translator } from '../i18n';
+import { localDateTime } from '../i18n/format';
 import { marketplaceName, stepText } from '../i18n/phrases';
 import { orderIdOfReminder, remindTomorrow } from '../background/reminders';
 import { workspacePageOf } from '../workspace-url';
@@ -170,15 +171,7 @@ function screenshotName(url: string | undefined, at: string, timeZone: string): 
   } catch {
     // keep "tab"
   }
-  const when = new Intl.DateTimeFormat('sv-SE', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(new Date(at));
+  const when = localDateTime(at, timeZone);
   return `${host} ${when.replace(':', '.')}.png`;
 }
 

@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseWorkspace } from '@/components/CaseWorkspace';
 import { NewOrderPage } from '@/components/NewOrderPage';
@@ -211,6 +212,40 @@ describe('the settings', () => {
       await screen.findByText('Your browser keeps this data until you remove CaseClock.'),
     ).toBeTruthy();
     expect(persist).toHaveBeenCalledTimes(1);
+  });
+
+  it('exports the orders as a spreadsheet the buyer downloads', async () => {
+    const user = userEvent.setup();
+    const files: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => {
+      files.push(file as Blob);
+      return 'blob:orders';
+    });
+    const names: string[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+      this: HTMLAnchorElement,
+    ) {
+      names.push(this.download);
+    });
+    await renderPage((background) => <SettingsApp db={background.db} />, {
+      before: async (background) => {
+        await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
+      },
+    });
+    await user.click(await screen.findByRole('button', { name: 'Export orders (CSV)' }));
+    await waitFor(() => {
+      // Named after the day it was made, 16 November.
+      expect(names).toEqual(['caseclock-orders-2026-11-16.csv']);
+    });
+    const [file] = files;
+    expect(file?.type).toBe('text/csv;charset=utf-8');
+    const rows = Papa.parse<string[]>((await file?.text())?.replace(/^\uFEFF/, '') ?? '', {
+      skipEmptyLines: true,
+    }).data;
+    expect(rows.map((row) => row.slice(0, 2))).toEqual([
+      ['Marketplace', 'Order number'],
+      ['DHgate', '1043587216'],
+    ]);
   });
 
   it('says when the browser may clear the data', async () => {
