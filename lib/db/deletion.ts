@@ -1,13 +1,14 @@
 import type { CaseClockDatabase } from './database';
 import { mustExist, RecordError } from './errors';
 import { discardUpload } from './evidence';
-import type {
-  DeletionTarget,
-  EvidenceKind,
-  EvidenceRecord,
-  StoredCase,
-  StoredEvent,
-  TrashRecord,
+import {
+  evidenceBytes,
+  type DeletionTarget,
+  type EvidenceKind,
+  type EvidenceRecord,
+  type StoredCase,
+  type StoredEvent,
+  type TrashRecord,
 } from './schema';
 
 /** How long the buyer may undo a deletion. */
@@ -50,7 +51,7 @@ export function deletionSummary(
     pageEntries: events.filter((event) => event.source === 'page').length,
     evidence: evidence.length,
     evidenceByKind,
-    bytes: evidence.reduce((total, record) => total + (record.size ?? 0), 0),
+    bytes: evidenceBytes(evidence),
   };
 }
 

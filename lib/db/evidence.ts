@@ -1,7 +1,7 @@
 import { sha256Hex } from '../evidence/hash';
 import type { CaseClockDatabase } from './database';
 import { isQuotaError, mustExist, RecordError } from './errors';
-import type { EvidenceRecord, StoredCase, UploadRecord } from './schema';
+import { evidenceBytes, type EvidenceRecord, type StoredCase, type UploadRecord } from './schema';
 
 /** The largest file kept as evidence: a long phone video fits, a whole film does not. */
 export const EVIDENCE_SIZE_LIMIT = 100 * 1024 * 1024;
@@ -213,9 +213,5 @@ export async function removeEvidence(db: CaseClockDatabase, evidenceId: string):
 
 /** The bytes the evidence files take: what the buyer attached and captured. */
 export async function evidenceSpace(db: CaseClockDatabase): Promise<number> {
-  let bytes = 0;
-  await db.evidence.each((record) => {
-    bytes += record.size ?? 0;
-  });
-  return bytes;
+  return evidenceBytes(await db.evidence.toArray());
 }

@@ -68,6 +68,11 @@ export interface EvidenceRecord {
   text?: string;
 }
 
+/** The bytes these pieces' files take; a text or a note has none of its own. */
+export function evidenceBytes(records: readonly EvidenceRecord[]): number {
+  return records.reduce((total, record) => total + (record.size ?? 0), 0);
+}
+
 export interface EvidenceBlob {
   id: string;
   blob: Blob;

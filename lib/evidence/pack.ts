@@ -1,5 +1,5 @@
 import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
-import { orderPageUrl, type EvidenceRecord, type StoredOrder } from '../db/schema';
+import { evidenceBytes, orderPageUrl, type EvidenceRecord, type StoredOrder } from '../db/schema';
 import type { Language } from '../i18n';
 import { marketplaceName } from '../i18n/phrases';
 import { draftMessage, inCaptureOrder, usableMaterial, type Draft, type DraftInput } from './draft';
@@ -376,7 +376,7 @@ export async function buildEvidencePack(given: PackInput, sources: PackSources):
   const input = usableMaterial(given);
   const { readFile, onProgress } = sources;
   const records = inCaptureOrder(input.evidence);
-  const total = records.reduce((sum, record) => sum + (record.size ?? 0), 0);
+  const total = evidenceBytes(records);
   let done = 0;
   onProgress?.({ done, total });
 
