@@ -239,13 +239,18 @@ function summariesOf(
 
 /**
  * Reminders the browser would not show are owed still, and not logged, so the next run,
- * whatever starts it, tries them again.
+ * whatever starts it, tries them again: their records go back to what they were, in the
+ * database and in this run's `records`, which the summaries are planned from.
  */
 async function release(
   db: CaseClockDatabase,
   claims: readonly Claim[],
-  now: string,
+  { now, records }: { now: string; records: Map<string, ReminderRecord> },
 ): Promise<void> {
+  for (const { reminder, previous } of claims) {
+    if (previous) records.set(reminder.key, previous);
+    else records.delete(reminder.key);
+  }
   await db.transaction('rw', [db.reminders, db.reminderLog], async () => {
     for (const { reminder, previous, logged } of claims) {
       if ((await db.reminders.get(reminder.key))?.notifiedAt !== now) continue;
@@ -276,9 +281,13 @@ function notificationOptions(
 /**
  * Shows what this run claimed: each reminder on its own, or, when more than a few fell due at
  * once, one notification that names the first and opens the popup. Those the browser refuses
- * are given back. Returns what went wrong, and the claims given back.
+ * are given back. Returns what went wrong.
  */
-async function announce(context: ReminderContext, claims: readonly Claim[], now: string) {
+async function announce(
+  context: ReminderContext,
+  claims: readonly Claim[],
+  { now, records }: { now: string; records: Map<string, ReminderRecord> },
+) {
   const locale = context.locale();
   const t = translator(languageOf(locale));
   const text = ({ reminder, planned }: Claim) => reminderText(reminder, planned, now, locale, t);
@@ -318,8 +327,8 @@ async function announce(context: ReminderContext, claims: readonly Claim[], now:
       await show(claim.reminder.key, notificationOptions(context, text(claim), buttons), [claim]);
     }
   }
-  if (failed.length > 0) await release(context.db, failed, now);
-  return { refused, failed };
+  if (failed.length > 0) await release(context.db, failed, { now, records });
+  return refused;
 }
 
 /** The one alarm CaseClock keeps for its reminders: the browser allows only so many. */
@@ -350,9 +359,10 @@ async function scheduleNext(api: ReminderApi, when: string | undefined): Promise
 
 /**
  * Brings the reminders in line with the stored deadlines. Plans again only the orders a write
- * touched and those whose time has come (with `everyOrder`, any order not summarized yet), keeps their summaries, shows each reminder whose time
- * has come exactly once (catching up on those that fell due while the browser was closed), sets
- * the one alarm for the next, and updates the badge. A reminder the browser refuses stops none
+ * touched and those whose time has come (with `everyOrder`, also any order not summarized yet),
+ * keeps their summaries, shows each reminder whose time has come exactly once (catching up on
+ * those that fell due while the browser was closed), sets the one alarm for the next, and
+ * updates the badge. A reminder the browser refuses stops none
  * of that: it stays owed, and the run ends by throwing what went wrong, for the popup to say.
  */
 export async function reconcileReminders(
@@ -380,11 +390,7 @@ export async function reconcileReminders(
   const { claims, records } = await claimReminders(db, wanted, clock.now);
   // The buyer hears first; the summaries follow. Should the worker stop in between, their
   // orders are still due for a look, and the next run finds these reminders already shown.
-  const { refused, failed } = await announce(context, claims, clock.now);
-  for (const { reminder, previous } of failed) {
-    if (previous) records.set(reminder.key, previous);
-    else records.delete(reminder.key);
-  }
+  const refused = await announce(context, claims, { now: clock.now, records });
   await storeSummaries(db, summariesOf(plans, wanted, records, stamp), gone);
   let unscheduled: unknown;
   try {
