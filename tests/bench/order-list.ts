@@ -12,8 +12,10 @@
 import type { StoredCase, StoredEvent, StoredOrder } from '../../lib/db/schema';
 import { pageReadMessages } from '../../lib/messaging/page-parts';
 import { launch, type ExtensionBrowser } from '../e2e/harness/chromium';
+import { stopServiceWorkers } from '../e2e/harness/service-worker';
 import { serveFixtures } from '../e2e/harness/marketplace-routes';
 import { loadFixtures } from '../fixtures/catalogue';
+import { navigationMark } from './navigation';
 import { median, ms, pad } from './numbers';
 import { seedDatabase } from './seed-database';
 import { syntheticOrders } from './synthetic-orders';
@@ -53,16 +55,7 @@ async function wakeFreshUntil(
   const page = await browser.context.newPage();
   try {
     await page.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    const cdp = await browser.context.newCDPSession(page);
-    await cdp.send('ServiceWorker.enable');
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-    await cdp.detach();
+    await stopServiceWorkers(page);
     const took = await page.evaluate(
       ({ store, count, limit, notified }) =>
         new Promise<{ stored: number; shown: number }>((resolve, reject) => {
@@ -166,19 +159,12 @@ async function clearAlarms(browser: ExtensionBrowser): Promise<void> {
  * What any page of the extension costs before its own code: CaseClock's manifest opened in a
  * fresh page, shown as text with no script, from navigation to DOMContentLoaded.
  */
-async function blankExtensionPage(browser: ExtensionBrowser): Promise<number> {
-  const page = await browser.context.newPage();
-  try {
-    await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
-    return await page.evaluate(() => {
-      const [navigation] = performance.getEntriesByType(
-        'navigation',
-      ) as PerformanceNavigationTiming[];
-      return navigation?.domContentLoadedEventEnd ?? Number.NaN;
-    });
-  } finally {
-    await page.close();
-  }
+function blankExtensionPage(browser: ExtensionBrowser): Promise<number> {
+  return navigationMark(
+    browser.context,
+    `chrome-extension://${browser.extensionId}/manifest.json`,
+    'domContentLoadedEventEnd',
+  );
 }
 
 /** The popup opened in a fresh page: from navigation to its first rows, by the page's clock. */

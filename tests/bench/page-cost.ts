@@ -14,6 +14,7 @@ import { BROWSER_GLOBAL, browserBundle } from '../e2e/harness/browser-bundle';
 import { EXTENSION_DIR, launch, launchWithoutExtension } from '../e2e/harness/chromium';
 import { serveFixtures } from '../e2e/harness/marketplace-routes';
 import { loadFixtures, type Fixture } from '../fixtures/catalogue';
+import { navigationMark } from './navigation';
 import { median, ms, pad } from './numbers';
 
 const LOADS = 15;
@@ -44,19 +45,8 @@ function listPages(fixtures: readonly Fixture[]): Fixture[] {
 }
 
 /** Opens the page in a fresh tab; returns when its load event ended, from navigation start. */
-async function loadTime(context: BrowserContext, url: string): Promise<number> {
-  const tab = await context.newPage();
-  try {
-    await tab.goto(url, { waitUntil: 'load' });
-    return await tab.evaluate(() => {
-      const [navigation] = performance.getEntriesByType(
-        'navigation',
-      ) as PerformanceNavigationTiming[];
-      return navigation?.loadEventEnd ?? Number.NaN;
-    });
-  } finally {
-    await tab.close();
-  }
+function loadTime(context: BrowserContext, url: string): Promise<number> {
+  return navigationMark(context, url, 'loadEventEnd');
 }
 
 async function pageLoads(fixtures: readonly Fixture[]): Promise<void> {

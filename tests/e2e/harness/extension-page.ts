@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { stopServiceWorkers } from './service-worker';
 
 /** The bits of `chrome` an extension page uses here, typed for the code run inside it. */
 interface ChromeInPage {
@@ -58,16 +59,7 @@ export class ExtensionPage {
    * is reported stopped (Playwright's own close event comes late after a CDP stop).
    */
   async stopServiceWorker(): Promise<void> {
-    const cdp = await this.page.context().newCDPSession(this.page);
-    await cdp.send('ServiceWorker.enable');
-    const stopped = new Promise<void>((resolve) => {
-      cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-        if (versions.some((version) => version.runningStatus === 'stopped')) resolve();
-      });
-    });
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await stopped;
-    await cdp.detach();
+    await stopServiceWorkers(this.page);
   }
 
   /**
