@@ -1,4 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
+import type { BackupMaker } from '@/lib/backup/job';
 import type { PackMaker } from '@/lib/evidence/pack-job';
 import type { Message, Reply } from '@/lib/messaging/protocol';
 
@@ -8,11 +9,16 @@ export interface Actions {
   send: <M extends Message>(message: M) => Promise<Reply<M>>;
   openCase: (orderId: string) => void;
   openNewOrder: () => void;
-  openSettings: () => void;
+  /** Opens the settings page; at "backup", it starts a backup at once. */
+  openSettings: (section?: 'backup') => void;
   /** Opens a marketplace page in a new tab. */
   openPage: (url: string) => void;
   /** Makes an order's evidence pack, off the page's thread where the browser allows. */
   makePack: PackMaker;
+  /** Makes a backup of everything, off the page's thread where the browser allows. */
+  makeBackup: BackupMaker;
+  /** This CaseClock's version, which a backup records. */
+  appVersion: string;
   /** Storage space left, when the browser says. */
   freeSpace?: () => Promise<number | undefined>;
 }

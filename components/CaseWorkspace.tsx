@@ -14,6 +14,7 @@ import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
 import { compensationText, marketplaceName, sourceLine } from '@/lib/i18n/phrases';
 import type { CaseReason } from '@/lib/timeline/types';
 import { useActions } from './Actions';
+import { BackupReminder } from './Backup';
 import { Checklist } from './Checklist';
 import { DeleteConfirm, UndoBar, useDeletion, type DeletionChoice } from './Deletion';
 import { EvidenceCollector } from './EvidenceCollector';
@@ -139,6 +140,7 @@ export function CaseWorkspace({
 }) {
   const { t, language, locale, money, timeZone } = useI18n();
   const { problem, write } = useWrite();
+  const { openSettings } = useActions();
   const deletion = useDeletion();
   const now = useNow();
   const [editing, setEditing] = useState(false);
@@ -253,6 +255,13 @@ export function CaseWorkspace({
         />
       )}
       <WriteProblem problem={problem} />
+      <BackupReminder
+        db={db}
+        settings={data.settings}
+        onBackUp={() => {
+          openSettings('backup');
+        }}
+      />
       <div className="columns">
         <div className="column">
           <section className="card stage-card">

@@ -20,3 +20,18 @@ export function GearIcon() {
     </svg>
   );
 }
+
+/** A box with an arrow into it: keeping everything in one file. */
+export function BackupIcon() {
+  return (
+    <svg width="16" height="16" viewBox="0 0 16 16" aria-hidden="true" fill="none">
+      <path
+        d="M8 1.8v7.4M5.2 6.6 8 9.4l2.8-2.8M2.5 9.5v3.2c0 .6.4 1 1 1h9c.6 0 1-.4 1-1V9.5"
+        stroke="currentColor"
+        strokeWidth="1.5"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      />
+    </svg>
+  );
+}

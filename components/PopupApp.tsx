@@ -4,7 +4,7 @@ import { ORDER_FILTERS, type OrderFilter } from '@/lib/tracked-orders';
 import { useActions } from './Actions';
 import { CurrentTabCard, type CurrentTab } from './CurrentTabCard';
 import { EmptyState } from './EmptyState';
-import { GearIcon, PlusIcon } from './Icons';
+import { BackupIcon, GearIcon, PlusIcon } from './Icons';
 import { useI18n } from './I18n';
 import { OrderList } from './OrderList';
 import { PageReportNotice } from './PageReportNotice';
@@ -113,7 +113,23 @@ export function PopupApp({
           <PlusIcon />
           <span className="visually-hidden">{t('popup.addOrder')}</span>
         </button>
-        <button type="button" className="icon-button" onClick={openSettings}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => {
+            openSettings('backup');
+          }}
+        >
+          <BackupIcon />
+          <span className="visually-hidden">{t('popup.backup')}</span>
+        </button>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => {
+            openSettings();
+          }}
+        >
           <GearIcon />
           <span className="visually-hidden">{t('popup.settings')}</span>
         </button>

@@ -13,6 +13,7 @@ import type { MarketplacePolicy, Rule } from '@/lib/policies/types';
 import { keepStorage, storageUsed, type BrowserStorage } from '@/lib/storage-space';
 import type { Settings } from '@/lib/timeline/types';
 import { byRank, trackedOrder } from '@/lib/tracked-orders';
+import { BackupCard } from './Backup';
 import { download } from './download';
 import { useI18n } from './I18n';
 import { useWrite, WriteProblem } from './Write';
@@ -196,10 +197,13 @@ function OrdersExport({ db }: { db: CaseClockDatabase }) {
 export function SettingsApp({
   db,
   storage,
+  startBackup = false,
 }: {
   db: CaseClockDatabase;
   /** Where the page finds CaseClock's data; the space is not shown without it. */
   storage?: BrowserStorage;
+  /** The buyer asked for a backup from the popup: make it as the page opens. */
+  startBackup?: boolean;
 }) {
   const { t, language } = useI18n();
   const { problem, write } = useWrite();
@@ -300,6 +304,7 @@ export function SettingsApp({
           />
         ))}
       </section>
+      <BackupCard db={db} settings={settings} onSettings={update} startNow={startBackup} />
       <OrdersExport db={db} />
       {storage && <StorageSpace db={db} storage={storage} />}
     </main>

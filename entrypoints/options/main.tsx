@@ -9,6 +9,9 @@ import { extensionPageActions, extensionPageStorage } from '@/lib/messaging/send
 import '@/components/workspace.css';
 
 const root = document.getElementById('root');
+// The popup's "Back up everything" opens this page at #backup; a reload must not start another.
+const startBackup = location.hash === '#backup';
+if (startBackup) history.replaceState(null, '', location.pathname);
 if (root) {
   document.documentElement.lang = navigator.language;
   createRoot(root).render(
@@ -19,7 +22,11 @@ if (root) {
       >
         <ActionsProvider actions={extensionPageActions()}>
           <StorageGate db={database()}>
-            <SettingsApp db={database()} storage={extensionPageStorage()} />
+            <SettingsApp
+              db={database()}
+              storage={extensionPageStorage()}
+              startBackup={startBackup}
+            />
           </StorageGate>
         </ActionsProvider>
       </I18nProvider>

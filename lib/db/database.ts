@@ -2,6 +2,7 @@ import { Dexie, type DexieOptions, type EntityTable, type Table } from 'dexie';
 import type {
   EvidenceBlob,
   EvidenceRecord,
+  LastBackupRecord,
   OrderSummary,
   PageReport,
   ReminderLogEntry,
@@ -24,7 +25,7 @@ export class CaseClockDatabase extends Dexie {
   events!: EntityTable<StoredEvent, 'id'>;
   evidence!: EntityTable<EvidenceRecord, 'id'>;
   evidenceBlobs!: EntityTable<EvidenceBlob, 'id'>;
-  settings!: EntityTable<SettingsRecord, 'key'>;
+  settings!: EntityTable<SettingsRecord | LastBackupRecord, 'key'>;
   reminders!: EntityTable<ReminderRecord, 'id'>;
   reminderLog!: EntityTable<ReminderLogEntry, 'id'>;
   uploads!: EntityTable<UploadRecord, 'id'>;

@@ -104,6 +104,12 @@ export interface SettingsRecord {
   value: Settings;
 }
 
+/** When the buyer last made a backup: kept apart from the settings, which plan every order. */
+export interface LastBackupRecord {
+  key: 'last-backup';
+  value: { madeAt: string };
+}
+
 /** What became of one reminder: it was shown, or the buyer asked to be reminded later. */
 export interface ReminderRecord {
   id: string;

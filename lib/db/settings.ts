@@ -3,7 +3,7 @@ import type { CaseClockDatabase } from './database';
 
 export async function readSettings(db: CaseClockDatabase): Promise<Settings> {
   const stored = await db.settings.get('settings');
-  return { ...DEFAULT_SETTINGS, ...stored?.value };
+  return { ...DEFAULT_SETTINGS, ...(stored?.key === 'settings' ? stored.value : {}) };
 }
 
 export async function updateSettings(
@@ -15,4 +15,14 @@ export async function updateSettings(
     await db.settings.put({ key: 'settings', value });
     return value;
   });
+}
+
+/** When the buyer last made a backup, if ever. */
+export async function lastBackupAt(db: CaseClockDatabase): Promise<string | undefined> {
+  const stored = await db.settings.get('last-backup');
+  return stored?.key === 'last-backup' ? stored.value.madeAt : undefined;
+}
+
+export async function recordBackup(db: CaseClockDatabase, madeAt: string): Promise<void> {
+  await db.settings.put({ key: 'last-backup', value: { madeAt } });
 }

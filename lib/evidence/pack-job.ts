@@ -1,6 +1,6 @@
 /**
  * Making the evidence pack of an order from the database, as the workspace's download button
- * asks for it. It runs in a worker (see pack-worker.ts), off the page's thread.
+ * asks for it. It runs in a worker (see worker-jobs.ts), off the page's thread.
  */
 import * as v from 'valibot';
 import type { CaseClockDatabase } from '../db/database';
@@ -8,23 +8,15 @@ import { planOrder } from '../db/plans';
 import { effectiveOrder } from '../db/schema';
 import { readSettings } from '../db/settings';
 import { LANGUAGES } from '../i18n';
-import { Instant, OrderId } from '../messaging/protocol';
+import { Instant, OrderId, TimeZoneName } from '../messaging/protocol';
+import type { JobRunner } from '../worker-jobs';
 import { buildEvidencePack, packFileName, type PackProgress } from './pack';
-
-function isTimeZone(name: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** What the page asks for: the pack of an order's shown case, in the buyer's language and zone. */
 export const PackRequestSchema = v.object({
   orderId: OrderId,
   language: v.picklist(LANGUAGES),
-  timeZone: v.pipe(v.string(), v.maxLength(100), v.check(isTimeZone)),
+  timeZone: TimeZoneName,
   /** When the pack is made: it dates the pack, and the plan is worked out at that moment. */
   generatedAt: Instant,
 });
@@ -37,14 +29,7 @@ export interface MadePack {
 }
 
 /** Makes a pack; the workspace is given one that runs in a worker. */
-export type PackMaker = (
-  request: PackRequest,
-  onProgress: (progress: PackProgress) => void,
-) => Promise<MadePack>;
-
-/** What the worker tells the page, in order: progress, then the pack or that it failed. */
-export type PackReply =
-  { type: 'progress'; progress: PackProgress } | ({ type: 'made' } & MadePack) | { type: 'failed' };
+export type PackMaker = JobRunner<PackRequest, PackProgress, MadePack>;
 
 /**
  * The pack of an order's shown case, as its workspace shows it at `generatedAt`: the same order,

@@ -1,10 +1,11 @@
-import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import { strToU8 } from 'fflate';
 import { evidenceBytes, orderPageUrl, type EvidenceRecord, type StoredOrder } from '../db/schema';
 import type { Language } from '../i18n';
 import { marketplaceName } from '../i18n/phrases';
 import { draftMessage, inCaptureOrder, usableMaterial, type Draft, type DraftInput } from './draft';
 import { sha256Hex } from './hash';
 import { packPageHtml, type PackPageFile } from './pack-page';
+import { zipTime, ZipWriter } from '../zip/writer';
 
 export interface PackInput extends Omit<DraftInput, 'language'> {
   /** The language of index.html; the messages come in every language. */
@@ -273,34 +274,6 @@ function messageText(draft: Draft): string {
   return `${draft.subject}\n\n${draft.body}\n`;
 }
 
-/**
- * The moment ZIP entries are stamped with. ZIP stores a wall-clock time without a zone, which
- * fflate takes from the local clock; giving it the buyer's wall-clock time of `generatedAt` makes
- * the bytes the same on any machine.
- */
-function zipTime(generatedAt: string, timeZone: string): Date {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-    hourCycle: 'h23',
-  }).formatToParts(new Date(generatedAt));
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((candidate) => candidate.type === type)?.value ?? 0);
-  return new Date(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  );
-}
-
 async function fileEntry(path: string, kind: string, mimeType: string, bytes: Uint8Array) {
   return { path, name: path, kind, mimeType, size: bytes.length, sha256: await sha256Hex(bytes) };
 }
@@ -311,52 +284,6 @@ function shownAs(piece: PackedEvidence): PackPageFile['shownAs'] {
   const image =
     IMAGE_EXTENSIONS.has(piece.extension) && piece.mimeType.toLowerCase().startsWith('image/');
   return image ? 'image' : 'file';
-}
-
-/** A file goes into the ZIP in slices of this size, so progress moves within a large one. */
-const SLICE_SIZE = 1024 * 1024;
-
-/**
- * The ZIP as it is written, one file after the other. What each file adds is gathered into a
- * Blob once the file is in, so the browser may keep the pack out of the script's memory.
- */
-class PackWriter {
-  private written = new Blob([]);
-  private pending: Uint8Array[] = [];
-  private readonly zip = new Zip((error, chunk) => {
-    if (error) throw error;
-    this.pending.push(chunk);
-  });
-
-  constructor(private readonly mtime: Date) {}
-
-  /** Adds a file, stored as it is or deflated; `onSlice` hears how many of its bytes are in. */
-  add(path: string, bytes: Uint8Array, stored: boolean, onSlice?: (bytesIn: number) => void) {
-    // Stryker disable next-line ObjectLiteral: 6 is fflate's default level, named for the reader
-    const file = stored ? new ZipPassThrough(path) : new ZipDeflate(path, { level: 6 });
-    file.mtime = this.mtime;
-    this.zip.add(file);
-    // Always the same slices for the same bytes, so the deflated bytes are the same too.
-    let at = 0;
-    do {
-      const end = Math.min(at + SLICE_SIZE, bytes.length);
-      file.push(bytes.subarray(at, end), end === bytes.length);
-      at = end;
-      onSlice?.(at);
-    } while (at < bytes.length);
-    this.gather();
-  }
-
-  finish(): Blob {
-    this.zip.end();
-    this.gather();
-    return new Blob([this.written], { type: 'application/zip' });
-  }
-
-  private gather() {
-    this.written = new Blob([this.written, ...(this.pending as Uint8Array<ArrayBuffer>[])]);
-    this.pending = [];
-  }
 }
 
 async function bytesOf(file: EvidenceFile): Promise<Uint8Array> {
@@ -380,7 +307,7 @@ export async function buildEvidencePack(given: PackInput, sources: PackSources):
   let done = 0;
   onProgress?.({ done, total });
 
-  const writer = new PackWriter(zipTime(input.generatedAt, input.timeZone));
+  const writer = new ZipWriter(zipTime(input.generatedAt, input.timeZone));
   const digits = Math.max(2, String(records.length).length);
   const evidenceFiles: PackPageFile[] = [];
   const missing: EvidenceRecord[] = [];

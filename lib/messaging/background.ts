@@ -16,7 +16,7 @@ import { recordPageReading } from '../db/orders';
 import { recordPageReport } from '../db/page-reports';
 import { planEach, readOrdersData, type PlanClock } from '../db/plans';
 import { orderId } from '../db/schema';
-import { updateSettings } from '../db/settings';
+import { recordBackup, updateSettings } from '../db/settings';
 import { sha256Hex } from '../evidence/hash';
 import { evidenceAddress, subjectsOfPage, TITLE_LIMIT } from '../evidence/shows';
 import { confirmReceiptGuard } from '../guard';
@@ -296,13 +296,15 @@ const HANDLERS: Handlers = {
   },
 
   async 'settings-update'(deps, message) {
-    const { membership, overrides, paypal, reminderLeadHours, showPanel } = message.settings;
+    const { membership, overrides, paypal, reminderLeadHours, showPanel, backupReminder } =
+      message.settings;
     const settings = await updateSettings(deps.db, {
       ...(membership ? { membership } : {}),
       ...(overrides ? { overrides } : {}),
       ...(paypal ? { paypal } : {}),
       ...(reminderLeadHours !== undefined ? { reminderLeadHours } : {}),
       ...(showPanel !== undefined ? { showPanel } : {}),
+      ...(backupReminder !== undefined ? { backupReminder } : {}),
     });
     await deps.afterWrite([]);
     return { ok: true, settings };
@@ -448,6 +450,12 @@ const HANDLERS: Handlers = {
     const target = await undoDeletion(deps.db, message.undoId, deps.now().toISOString());
     await deps.afterWrite([target.orderId]);
     return { ok: true, orderId: target.orderId };
+  },
+
+  async 'backup-made'(deps) {
+    const madeAt = deps.now().toISOString();
+    await recordBackup(deps.db, madeAt);
+    return { ok: true, madeAt };
   },
 
   'background-status'(deps) {

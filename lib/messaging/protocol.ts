@@ -50,6 +50,18 @@ export const Instant = v.pipe(
   v.transform((value) => new Date(value).toISOString()),
 );
 
+function isTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** An IANA time zone the browser knows ("Europe/Paris"). */
+export const TimeZoneName = v.pipe(v.string(), v.maxLength(100), v.check(isTimeZone));
+
 export const MoneySchema = v.object({
   minor: v.pipe(v.number(), v.safeInteger()),
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/)),
@@ -355,6 +367,9 @@ const CaseDeleteSchema = v.object({ type: v.literal('case-delete'), caseId: Id }
 /** The buyer's "Undo", within seconds of a deletion. */
 const DeletionUndoSchema = v.object({ type: v.literal('deletion-undo'), undoId: Id });
 
+/** From the settings page: the buyer's backup was made and handed to the browser's downloads. */
+const BackupMadeSchema = v.object({ type: v.literal('backup-made') });
+
 /** From the popup: is anything wrong with the background (its storage, its reminders)? */
 const BackgroundStatusSchema = v.object({ type: v.literal('background-status') });
 
@@ -374,6 +389,7 @@ const SettingsSchema = v.object({
     v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(24 * 14)),
   ),
   showPanel: v.optional(v.boolean()),
+  backupReminder: v.optional(v.boolean()),
 });
 
 const SettingsUpdateSchema = v.object({
@@ -408,6 +424,7 @@ export const MessageSchema = v.variant('type', [
   CaseDeleteSchema,
   DeletionUndoSchema,
   BackgroundStatusSchema,
+  BackupMadeSchema,
 ]);
 
 export type PageReadMessage = v.InferOutput<typeof PageReadMessageSchema>;
@@ -472,6 +489,7 @@ export interface Replies {
   'case-delete': { undoId: string; orderId: string };
   'deletion-undo': { orderId: string };
   'background-status': { problem?: BackgroundProblem };
+  'backup-made': { madeAt: string };
 }
 
 /** Something the background could not do on its own, for the popup to say. */

@@ -1,5 +1,9 @@
 import { browser } from 'wxt/browser';
-import { packInWorker } from '../evidence/pack-in-worker';
+import type { BackupRequest, MadeBackup } from '../backup/job';
+import type { BackupProgress } from '../backup/write';
+import type { MadePack, PackRequest } from '../evidence/pack-job';
+import type { PackProgress } from '../evidence/pack';
+import { jobInWorker } from '../worker-jobs';
 import type { BrowserStorage } from '../storage-space';
 import { workspaceUrl, type WorkspaceTarget } from '../workspace-url';
 import type { Message, Reply } from './protocol';
@@ -30,11 +34,18 @@ export function extensionPageActions(leave: () => void = () => undefined) {
     openNewOrder: () => {
       openTab(workspacePage('new-order'));
     },
-    openSettings: () => {
-      void browser.runtime.openOptionsPage().then(leave);
+    openSettings: (section?: 'backup') => {
+      if (section) openTab(browser.runtime.getURL(`/options.html#${section}`));
+      else void browser.runtime.openOptionsPage().then(leave);
     },
     openPage: openTab,
-    makePack: packInWorker(browser.runtime.getURL('/pack-worker.js')),
+    makePack: jobInWorker<PackRequest, PackProgress, MadePack>(
+      browser.runtime.getURL('/pack-worker.js'),
+    ),
+    makeBackup: jobInWorker<BackupRequest, BackupProgress, MadeBackup>(
+      browser.runtime.getURL('/backup-worker.js'),
+    ),
+    appVersion: browser.runtime.getManifest().version,
     async freeSpace(): Promise<number | undefined> {
       const estimate = await navigator.storage.estimate();
       return estimate.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);

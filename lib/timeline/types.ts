@@ -203,6 +203,8 @@ export interface Settings {
   reminderLeadHours: number;
   /** Show CaseClock's small panel on the marketplace's order pages. */
   showPanel: boolean;
+  /** Say on the settings and case pages when new evidence has gone long without a backup. */
+  backupReminder: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -211,6 +213,7 @@ export const DEFAULT_SETTINGS: Settings = {
   paypal: {},
   reminderLeadHours: 24,
   showPanel: true,
+  backupReminder: true,
 };
 
 export interface PlanInput {

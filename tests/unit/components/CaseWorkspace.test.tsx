@@ -6,7 +6,8 @@ import { CaseWorkspace } from '@/components/CaseWorkspace';
 import { NewOrderPage } from '@/components/NewOrderPage';
 import { SettingsApp } from '@/components/SettingsApp';
 import { DHGATE_ORDER_ID, DHGATE_ORDER_URL, dhgatePageRead, tab } from '../background/harness';
-import { renderPage } from './harness';
+import { downloads, renderPage } from './harness';
+import { readSettings } from '@/lib/db/settings';
 
 const NOW = '2026-11-16T09:00:00.000Z';
 
@@ -216,17 +217,7 @@ describe('the settings', () => {
 
   it('exports the orders as a spreadsheet the buyer downloads', async () => {
     const user = userEvent.setup();
-    const files: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((file) => {
-      files.push(file as Blob);
-      return 'blob:orders';
-    });
-    const names: string[] = [];
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-      this: HTMLAnchorElement,
-    ) {
-      names.push(this.download);
-    });
+    const saved = downloads();
     await renderPage((background) => <SettingsApp db={background.db} />, {
       before: async (background) => {
         await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
@@ -235,9 +226,9 @@ describe('the settings', () => {
     await user.click(await screen.findByRole('button', { name: 'Export orders (CSV)' }));
     await waitFor(() => {
       // Named after the day it was made, 16 November.
-      expect(names).toEqual(['caseclock-orders-2026-11-16.csv']);
+      expect(saved.map((made) => made.name)).toEqual(['caseclock-orders-2026-11-16.csv']);
     });
-    const [file] = files;
+    const file = saved[0]?.file;
     expect(file?.type).toBe('text/csv;charset=utf-8');
     const rows = Papa.parse<string[]>((await file?.text())?.replace(/^\uFEFF/, '') ?? '', {
       skipEmptyLines: true,
@@ -295,7 +286,7 @@ describe('the settings', () => {
     });
     await user.clear(seller);
     await waitFor(async () => {
-      expect((await db.settings.get('settings'))?.value.overrides).toEqual({ dhgate: {} });
+      expect((await readSettings(db)).overrides).toEqual({ dhgate: {} });
     });
     expect((await screen.findByRole('status')).textContent).toBe('Saved');
   });

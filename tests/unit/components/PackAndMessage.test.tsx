@@ -4,9 +4,9 @@ import userEvent from '@testing-library/user-event';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseWorkspace } from '@/components/CaseWorkspace';
-import { packFromDatabase, type MadePack } from '@/lib/evidence/pack-job';
+import { packFromDatabase } from '@/lib/evidence/pack-job';
 import { DHGATE_ORDER_ID, DHGATE_ORDER_URL, dhgatePageRead, tab } from '../background/harness';
-import { renderPage } from './harness';
+import { downloads, renderPage } from './harness';
 
 const NOW = '2026-11-16T09:00:00.000Z';
 const PHOTO = Uint8Array.from({ length: 3000 }, (_, index) => index % 256);
@@ -60,22 +60,6 @@ async function workspaceWithPhoto(options: { locale?: string; hold?: Promise<voi
   return page;
 }
 
-/** What the page hands the browser to save: the pack and its name. */
-function downloads() {
-  const saved: MadePack[] = [];
-  let pack: Blob | undefined;
-  vi.spyOn(URL, 'createObjectURL').mockImplementation((object) => {
-    pack = object as Blob;
-    return 'blob:pack';
-  });
-  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
-    this: HTMLAnchorElement,
-  ) {
-    if (pack) saved.push({ pack, name: this.download });
-  });
-  return saved;
-}
-
 describe('downloading the evidence pack', () => {
   it('shows how far the pack is while it is made, then saves it', async () => {
     const user = userEvent.setup();
@@ -106,7 +90,7 @@ describe('downloading the evidence pack', () => {
     ).toHaveProperty('disabled', false);
     expect(screen.queryByRole('progressbar')).toBeNull();
     expect(saved.map((made) => made.name)).toEqual(['caseclock-dhgate-1043587216-2026-11-16.zip']);
-    const files = unzipSync(new Uint8Array(await (saved[0]?.pack ?? new Blob()).arrayBuffer()));
+    const files = unzipSync(new Uint8Array(await (saved[0]?.file ?? new Blob()).arrayBuffer()));
     expect(files['evidence/01-parcel.jpg']).toEqual(PHOTO);
     expect(strFromU8(files['manifest.json'] ?? new Uint8Array())).toContain('"parcel.jpg"');
   });

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { vi } from 'vitest';
 import { ActionsProvider, type Actions } from '@/components/Actions';
 import { I18nProvider } from '@/components/I18n';
+import { backupFromDatabase } from '@/lib/backup/job';
 import { packFromDatabase } from '@/lib/evidence/pack-job';
 import type { Message, Reply } from '@/lib/messaging/protocol';
 import { TestBackground } from '../background/harness';
@@ -33,10 +34,13 @@ export async function renderPage(
     },
     openCase: vi.fn<(orderId: string) => void>(),
     openNewOrder: vi.fn<() => void>(),
-    openSettings: vi.fn<() => void>(),
+    openSettings: vi.fn<(section?: 'backup') => void>(),
     openPage: vi.fn<(url: string) => void>(),
     // The worker's own work, on the test's thread: happy-dom has no real Worker.
     makePack: (request, onProgress) => packFromDatabase(background.db, request, onProgress),
+    makeBackup: (request, onProgress, signal) =>
+      backupFromDatabase(background.db, request, onProgress, signal),
+    appVersion: '0.1.0',
     ...options.actions?.(background),
   };
   const view = render(
@@ -45,4 +49,20 @@ export async function renderPage(
     </I18nProvider>,
   );
   return { ...view, background, db: background.db, sent, actions };
+}
+
+/** What a page hands the browser's downloads, in order: each file and the name to save it as. */
+export function downloads(): { file: Blob; name: string }[] {
+  const saved: { file: Blob; name: string }[] = [];
+  let file: Blob | undefined;
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((object) => {
+    file = object as Blob;
+    return 'blob:download';
+  });
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (
+    this: HTMLAnchorElement,
+  ) {
+    if (file) saved.push({ file, name: this.download });
+  });
+  return saved;
 }
