@@ -1,3 +1,5 @@
+import { Inflate } from 'fflate';
+
 /**
  * Reads a backup ZIP from a file the buyer picked, possibly 2 GB, without ever holding it whole:
  * the central directory is read from the end of the file, then each entry by slices. Sizes and
@@ -53,6 +55,7 @@ const MAX_COMMENT = 0xffff;
 const CENTRAL_SIGNATURE = 0x02014b50;
 const CENTRAL_SIZE = 46;
 const LOCAL_SIGNATURE = 0x04034b50;
+const LOCAL_SIZE = 30;
 const FLAG_ENCRYPTED = 0x0001;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const FLAG_UTF8 = 0x0800;
@@ -60,6 +63,12 @@ const FLAG_UTF8 = 0x0800;
 const ZIP64_U16 = 0xffff;
 const ZIP64_U32 = 0xffffffff;
 const MiB = 1024 * 1024;
+/**
+ * Deflate expands at most about 1032 times, so 16 KiB of input makes at most ~16 MiB of output
+ * at once: a bomb is caught before it can fill memory, whatever slice size is read.
+ */
+const INFLATE_INPUT_STEP = 16 * 1024;
+
 const CRC_TABLE = (() => {
   const table = new Uint32Array(256);
   for (let n = 0; n < 256; n++) {
@@ -205,4 +214,79 @@ export async function readZipDirectory(
   }
   if (at !== directory.length) fail('corrupt', 'the directory holds more than its entries');
   return entries;
+}
+
+export interface ZipEntryReadOptions {
+  /** Refuse an entry declaring more bytes than this (before reading any of it). */
+  maxEntrySize?: number;
+  /** Bytes of the file read at once: what the read holds in memory, besides `onChunk`'s work. */
+  sliceSize?: number;
+  /** Checked between slices. */
+  signal?: { readonly aborted: boolean };
+}
+
+/**
+ * Streams one entry's bytes to `onChunk`, in order, waiting for each before reading on. The
+ * output never exceeds the declared size; its size and CRC-32 are checked at the end, so a
+ * consumer must hold what it got as unconfirmed until this resolves.
+ */
+export async function readZipEntry(
+  file: ZipSource,
+  entry: ZipEntry,
+  onChunk: (bytes: Uint8Array) => void | Promise<void>,
+  { maxEntrySize = Infinity, sliceSize = MiB, signal }: ZipEntryReadOptions = {},
+): Promise<void> {
+  if (entry.uncompressedSize > maxEntrySize) {
+    fail('too-large', `${entry.name} declares ${entry.uncompressedSize} bytes`);
+  }
+  const header = littleEndian(
+    await readBytes(file, entry.localHeaderOffset, entry.localHeaderOffset + LOCAL_SIZE),
+  );
+  if (header.u32(0) !== LOCAL_SIGNATURE) fail('not-zip', `${entry.name}: wrong local signature`);
+  // The local name and extra field may differ in length from the central directory's.
+  const dataStart = entry.localHeaderOffset + LOCAL_SIZE + header.u16(26) + header.u16(28);
+  const dataEnd = dataStart + entry.compressedSize;
+  if (dataEnd > file.size) fail('truncated', `${entry.name} ends beyond the file`);
+
+  let written = 0;
+  let crc = 0;
+  const emit = async (bytes: Uint8Array) => {
+    if (bytes.length === 0) return;
+    // Before handing anything on: a bomb stops at its declared size.
+    if (written + bytes.length > entry.uncompressedSize) {
+      fail('too-large', `${entry.name} expands beyond its ${entry.uncompressedSize} bytes`);
+    }
+    written += bytes.length;
+    crc = crc32(bytes, crc);
+    await onChunk(bytes);
+  };
+  const inflated: Uint8Array[] = [];
+  const inflater = entry.method === 8 ? new Inflate((bytes) => inflated.push(bytes)) : undefined;
+  const inflate = async (bytes: Uint8Array, final: boolean) => {
+    try {
+      inflater?.push(bytes, final);
+    } catch (error) {
+      fail(
+        'corrupt',
+        `${entry.name}: ${error instanceof Error ? error.message : 'inflate failed'}`,
+      );
+    }
+    for (const piece of inflated.splice(0)) await emit(piece);
+  };
+
+  const step = Math.max(1, Math.floor(sliceSize));
+  for (let at = dataStart; at < dataEnd; at += step) {
+    if (signal?.aborted) fail('aborted', `reading ${entry.name} was stopped`);
+    const slice = await readBytes(file, at, Math.min(at + step, dataEnd));
+    if (!inflater) await emit(slice);
+    for (let i = 0; inflater && i < slice.length; i += INFLATE_INPUT_STEP) {
+      await inflate(slice.subarray(i, i + INFLATE_INPUT_STEP), false);
+    }
+  }
+  // The final push makes fflate refuse a deflate stream that stops mid-block.
+  if (inflater) await inflate(new Uint8Array(0), true);
+  if (written !== entry.uncompressedSize) {
+    fail('corrupt', `${entry.name}: ${written} bytes of ${entry.uncompressedSize}`);
+  }
+  if (crc !== entry.crc32) fail('corrupt', `${entry.name}: CRC-32 mismatch`);
 }

@@ -3,9 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   crc32,
   readZipDirectory,
+  readZipEntry,
   ZipReadError,
   type ZipEntry,
+  type ZipEntryReadOptions,
   type ZipReadErrorCode,
+  type ZipSource,
 } from '@/lib/backup/zip-reader';
 
 /*
@@ -32,8 +35,11 @@ const CENTRAL_SIZE = 46;
 const CENTRAL_FLAGS = 8;
 const CENTRAL_METHOD = 10;
 const CENTRAL_COMPRESSED = 20;
+const CENTRAL_UNCOMPRESSED = 24;
 const CENTRAL_NAME = 46;
 const LOCAL_SIZE = 30;
+
+const MiB = 1024 * 1024;
 
 /** Bytes that do not compress, the same on every run (a linear congruential generator). */
 function noise(length: number, seed = 1): Uint8Array {
@@ -95,6 +101,13 @@ function streamZip(inputs: readonly ZipInput[]): Promise<Uint8Array> {
   });
 }
 
+/** Byte-exact equality; vitest's deep equality takes seconds over megabytes. */
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  return Buffer.from(a.buffer, a.byteOffset, a.length).equals(
+    Buffer.from(b.buffer, b.byteOffset, b.length),
+  );
+}
+
 function u32(bytes: Uint8Array, at: number): number {
   return new DataView(bytes.buffer, bytes.byteOffset).getUint32(at, true);
 }
@@ -121,6 +134,30 @@ function directoryOffset(bytes: Uint8Array): number {
 
 function blob(bytes: Uint8Array): Blob {
   return new Blob([bytes as Uint8Array<ArrayBuffer>]);
+}
+
+/** A source that counts the bytes read and logs each read, for the tests of how it reads. */
+function countingSource(bytes: Uint8Array, log: string[] = []) {
+  const source = {
+    size: bytes.length,
+    bytesRead: 0,
+    slice(start: number, end: number) {
+      log.push('read');
+      source.bytesRead += Math.min(end, bytes.length) - start;
+      return { arrayBuffer: () => Promise.resolve(bytes.slice(start, end).buffer) };
+    },
+  };
+  return source;
+}
+
+async function readAll(
+  file: ZipSource,
+  entry: ZipEntry,
+  options?: ZipEntryReadOptions,
+): Promise<Uint8Array[]> {
+  const chunks: Uint8Array[] = [];
+  await readZipEntry(file, entry, (bytes) => void chunks.push(bytes.slice()), options);
+  return chunks;
 }
 
 async function onlyEntry(bytes: Uint8Array): Promise<ZipEntry> {
@@ -261,5 +298,202 @@ describe('readZipDirectory', () => {
     const secondName = directoryOffset(bytes) + CENTRAL_SIZE + 'a.json'.length + CENTRAL_NAME;
     const twice = patched(bytes, [{ at: secondName, value: 'a'.charCodeAt(0), size: 1 }]);
     expect(await codeOf(readZipDirectory(blob(twice)))).toBe('corrupt');
+  });
+});
+
+describe('readZipEntry', () => {
+  it('reads stored and deflated multi-MiB entries back byte-exact, slice by slice', async () => {
+    const evidence = noise(3.5 * MiB, 7);
+    const archive = noise(2.5 * MiB, 9);
+    const orders = jsonText(3 * MiB);
+    const bytes = await streamZip([
+      { name: 'evidence/video.mp4', data: evidence, deflate: false },
+      { name: 'evidence/archive.bin', data: archive, deflate: true },
+      { name: 'orders.json', data: orders, deflate: true },
+    ]);
+    const file = blob(bytes);
+    const [video, bin, json] = (await readZipDirectory(file)) as [ZipEntry, ZipEntry, ZipEntry];
+
+    const videoChunks = await readAll(file, video);
+    // Stored: one chunk per 1 MiB slice.
+    expect(videoChunks).toHaveLength(4);
+    expect(sameBytes(concat(videoChunks), evidence)).toBe(true);
+
+    // Noise does not deflate: its compressed data spans three slices or more.
+    expect(bin.compressedSize).toBeGreaterThan(2 * MiB);
+    const binChunks = await readAll(file, bin);
+    expect(binChunks.length).toBeGreaterThan(2);
+    expect(sameBytes(concat(binChunks), archive)).toBe(true);
+
+    expect(sameBytes(concat(await readAll(file, json)), orders)).toBe(true);
+  });
+
+  it('reads a 0-byte entry, stored or deflated, as nothing', async () => {
+    const bytes = await streamZip([
+      { name: 'stored', data: new Uint8Array(0), deflate: false },
+      { name: 'deflated', data: new Uint8Array(0), deflate: true },
+    ]);
+    const file = blob(bytes);
+    for (const entry of await readZipDirectory(file)) {
+      expect(concat(await readAll(file, entry))).toEqual(new Uint8Array(0));
+    }
+  });
+
+  it('waits for each chunk to be taken before reading the next slice', async () => {
+    const data = noise(3 * 1024);
+    const bytes = zipSync({ 'a.bin': [data, { level: 0 }] });
+    const log: string[] = [];
+    const file = countingSource(bytes, log);
+    const entry = (await readZipDirectory(file))[0] as ZipEntry;
+    log.length = 0;
+    await readZipEntry(
+      file,
+      entry,
+      async () => {
+        log.push('chunk');
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        log.push('taken');
+      },
+      { sliceSize: 1024 },
+    );
+    // The local header, then three slices of 1 KiB.
+    expect(log).toEqual([
+      'read',
+      'read',
+      'chunk',
+      'taken',
+      'read',
+      'chunk',
+      'taken',
+      'read',
+      'chunk',
+      'taken',
+    ]);
+  });
+
+  it('stops a bomb at its declared size, without reading it all', async () => {
+    // 16 MiB of zeros deflate to about 16 KiB; the directory is patched to declare 4 MiB.
+    const declared = 4 * MiB;
+    const bytes = zipSync({ 'bomb.json': new Uint8Array(16 * MiB) });
+    const central = directoryOffset(bytes);
+    const bomb = patched(bytes, [{ at: central + CENTRAL_UNCOMPRESSED, value: declared, size: 4 }]);
+    const file = countingSource(bomb);
+    const entry = (await readZipDirectory(file))[0] as ZipEntry;
+    const readBefore = file.bytesRead;
+    let emitted = 0;
+    const code = await codeOf(
+      readZipEntry(file, entry, (chunk) => void (emitted += chunk.length), { sliceSize: 1024 }),
+    );
+    expect(code).toBe('too-large');
+    expect(emitted).toBeGreaterThan(0);
+    expect(emitted).toBeLessThanOrEqual(declared);
+    expect(file.bytesRead - readBefore).toBeLessThan(entry.compressedSize / 2);
+  });
+
+  it('refuses an entry declaring more than the caller allows, before reading it', async () => {
+    const bytes = zipSync({ 'a.bin': [noise(2000), { level: 0 }] });
+    const entry = await onlyEntry(bytes);
+    let emitted = 0;
+    const reading = readZipEntry(
+      blob(bytes),
+      entry,
+      () => {
+        emitted++;
+      },
+      { maxEntrySize: 1999 },
+    );
+    expect(await codeOf(reading)).toBe('too-large');
+    expect(emitted).toBe(0);
+  });
+
+  it('calls an entry whose data reaches beyond the end of the file truncated', async () => {
+    const bytes = zipSync({ 'a.bin': [noise(2000), { level: 0 }] });
+    const central = directoryOffset(bytes);
+    const beyond = patched(bytes, [
+      { at: central + CENTRAL_COMPRESSED, value: 10 * MiB, size: 4 },
+      { at: central + CENTRAL_UNCOMPRESSED, value: 10 * MiB, size: 4 },
+    ]);
+    const entry = await onlyEntry(beyond);
+    expect(await codeOf(readAll(blob(beyond), entry))).toBe('truncated');
+  });
+
+  it('refuses a flipped byte in stored data as corrupt (CRC-32)', async () => {
+    const bytes = zipSync({ 'a.bin': [noise(5000), { level: 0 }] });
+    const dataStart = LOCAL_SIZE + 'a.bin'.length;
+    const flipped = patched(bytes, [
+      { at: dataStart + 1234, value: (bytes[dataStart + 1234] ?? 0) ^ 0xff, size: 1 },
+    ]);
+    const entry = await onlyEntry(flipped);
+    expect(await codeOf(readAll(blob(flipped), entry))).toBe('corrupt');
+  });
+
+  it('refuses flipped bytes in deflated data', async () => {
+    const text = jsonText(100_000);
+    const dataStart = LOCAL_SIZE + 'a.json'.length;
+
+    // Deflate level 0 writes stored blocks (a 5-byte header, then the bytes as they are):
+    // a flipped byte inflates to the same length with other content, so the CRC-32 catches it.
+    const level0 = await streamZip([{ name: 'a.json', data: text, deflate: true, level: 0 }]);
+    const level0Entry = await onlyEntry(level0);
+    expect(level0Entry.method).toBe(8);
+    const level0Flipped = patched(level0, [
+      { at: dataStart + 5 + 500, value: (level0[dataStart + 5 + 500] ?? 0) ^ 0x01, size: 1 },
+    ]);
+    expect(await codeOf(readAll(blob(level0Flipped), level0Entry))).toBe('corrupt');
+
+    // The block type is bits 1-2 of the first byte; 3 is reserved, so inflating fails.
+    const deflated = zipSync({ 'a.json': text });
+    const entry = await onlyEntry(deflated);
+    const badBlock = patched(deflated, [
+      { at: dataStart, value: (deflated[dataStart] ?? 0) | 0b110, size: 1 },
+    ]);
+    expect(await codeOf(readAll(blob(badBlock), entry))).toBe('corrupt');
+
+    // A flip inside the Huffman codes decodes to something else: maybe an error, maybe shorter
+    // or longer output. Whichever it is, nothing beyond the declared size comes out.
+    const middle = dataStart + Math.floor(entry.compressedSize / 2);
+    const midFlip = patched(deflated, [
+      { at: middle, value: (deflated[middle] ?? 0) ^ 0xff, size: 1 },
+    ]);
+    let emitted = 0;
+    const code = await codeOf(
+      readZipEntry(blob(midFlip), entry, (chunk) => void (emitted += chunk.length)),
+    );
+    expect(['corrupt', 'too-large']).toContain(code);
+    expect(emitted).toBeLessThanOrEqual(text.length);
+  });
+
+  it('refuses deflated data cut short (by its compressed size) as corrupt', async () => {
+    const bytes = zipSync({ 'a.json': jsonText(100_000) });
+    const central = directoryOffset(bytes);
+    const entry = await onlyEntry(bytes);
+    const half = patched(bytes, [
+      { at: central + CENTRAL_COMPRESSED, value: Math.floor(entry.compressedSize / 2), size: 4 },
+    ]);
+    expect(await codeOf(readAll(blob(half), await onlyEntry(half)))).toBe('corrupt');
+  });
+
+  it('refuses an entry whose offset does not point at a local header', async () => {
+    const bytes = zipSync({ 'a.json': strToU8('{}') });
+    const entry = { ...(await onlyEntry(bytes)), localHeaderOffset: 1 };
+    expect(await codeOf(readAll(blob(bytes), entry))).toBe('not-zip');
+  });
+
+  it('stops between slices when the signal is aborted', async () => {
+    const bytes = zipSync({ 'a.bin': [noise(4096), { level: 0 }] });
+    const entry = await onlyEntry(bytes);
+    const signal = { aborted: false };
+    let chunks = 0;
+    const reading = readZipEntry(
+      blob(bytes),
+      entry,
+      () => {
+        chunks++;
+        signal.aborted = true;
+      },
+      { sliceSize: 1024, signal },
+    );
+    expect(await codeOf(reading)).toBe('aborted');
+    expect(chunks).toBe(1);
   });
 });
