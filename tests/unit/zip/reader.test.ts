@@ -9,7 +9,7 @@ import {
   type ZipEntryReadOptions,
   type ZipReadErrorCode,
   type ZipSource,
-} from '@/lib/backup/zip-reader';
+} from '@/lib/zip/reader';
 
 /*
  * Offsets of the ZIP format (PKWARE APPNOTE 4.3) that the tests patch. All little-endian.
