@@ -11,10 +11,12 @@ import {
 } from '@/lib/db/schema';
 import { readSettings } from '@/lib/db/settings';
 import { checklistFor, checklistProgress } from '@/lib/evidence/checklist';
+import { deadlinesCalendar } from '@/lib/export/calendar';
 import { compensationText, marketplaceName, sourceLine } from '@/lib/i18n/phrases';
 import type { CaseReason } from '@/lib/timeline/types';
 import { useActions } from './Actions';
 import { BackupReminder } from './Backup';
+import { CalendarDownload } from './CalendarDownload';
 import { Checklist } from './Checklist';
 import { DeleteConfirm, UndoBar, useDeletion, type DeletionChoice } from './Deletion';
 import { EvidenceCollector } from './EvidenceCollector';
@@ -196,6 +198,12 @@ export function CaseWorkspace({
   const start = (reason: CaseReason) => {
     void write({ type: 'case-start', orderId: order.id, reason });
   };
+  // Planned again at the click: the page's plan may be a minute old.
+  const calendarAt = (at: string) =>
+    deadlinesCalendar(
+      [planOrder(data.stored, data.cases, data.events, data.settings, { now: at, timeZone })],
+      { t, language, timeZone, now: at, leadHours: data.settings.reminderLeadHours },
+    );
   const confirmDeletion = (choice: DeletionChoice) => {
     setConfirming(undefined);
     void deletion.remove(choice);
@@ -343,6 +351,12 @@ export function CaseWorkspace({
               onRemove={(eventId) => {
                 void write({ type: 'event-remove', eventId });
               }}
+            />
+            <CalendarDownload
+              label={t('calendar.addOrder')}
+              calendarAt={calendarAt}
+              fileName={(day) => `caseclock-${order.marketplace}-${order.orderNumber}-${day}.ics`}
+              none={order.archived ? t('calendar.archived') : t('calendar.noneForOrder')}
             />
           </section>
         </div>

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import { evidenceSpace } from '@/lib/db/evidence';
 import { planEach, readTrackedData } from '@/lib/db/plans';
+import { deadlinesCalendar } from '@/lib/export/calendar';
 import { ordersCsv } from '@/lib/export/orders-csv';
 import { readSettings } from '@/lib/db/settings';
 import { localDateTime } from '@/lib/i18n/format';
@@ -14,6 +15,7 @@ import { keepStorage, storageUsed, type BrowserStorage } from '@/lib/storage-spa
 import type { Settings } from '@/lib/timeline/types';
 import { byRank, trackedOrder } from '@/lib/tracked-orders';
 import { BackupCard } from './Backup';
+import { CalendarDownload } from './CalendarDownload';
 import { download } from './download';
 import { useI18n } from './I18n';
 import { useWrite, WriteProblem } from './Write';
@@ -159,9 +161,12 @@ function StorageSpace({ db, storage }: { db: CaseClockDatabase; storage: Browser
   );
 }
 
-/** "Export orders (CSV)": every order, most urgent first, as the buyer's spreadsheet reads it. */
+/**
+ * "Export orders (CSV)": every order, most urgent first, as the buyer's spreadsheet reads it;
+ * "Export all deadlines": every deadline ahead, as their calendar reads it.
+ */
 function OrdersExport({ db }: { db: CaseClockDatabase }) {
-  const { t, timeZone } = useI18n();
+  const { t, language, timeZone } = useI18n();
   const [failed, setFailed] = useState<string>();
   const exportOrders = async () => {
     setFailed(undefined);
@@ -171,6 +176,16 @@ function OrdersExport({ db }: { db: CaseClockDatabase }) {
     const csv = ordersCsv(orders, { t, timeZone });
     const day = localDateTime(now.toISOString(), timeZone).slice(0, 10);
     download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `caseclock-orders-${day}.csv`);
+  };
+  const deadlinesAt = async (now: string) => {
+    const data = await readTrackedData(db);
+    return deadlinesCalendar(planEach(data, { now, timeZone }), {
+      t,
+      language,
+      timeZone,
+      now,
+      leadHours: data.settings.reminderLeadHours,
+    });
   };
   return (
     <section className="card">
@@ -190,6 +205,13 @@ function OrdersExport({ db }: { db: CaseClockDatabase }) {
           {t('settings.exportFailed', { error: failed })}
         </p>
       )}
+      <p className="quiet">{t('calendar.explain')}</p>
+      <CalendarDownload
+        label={t('calendar.exportAll')}
+        calendarAt={deadlinesAt}
+        fileName={(day) => `caseclock-deadlines-${day}.ics`}
+        none={t('calendar.none')}
+      />
     </section>
   );
 }

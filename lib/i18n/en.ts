@@ -544,7 +544,7 @@ export const en = {
   'csv.deadline': 'Next deadline',
   'csv.deadlineAt': 'Next deadline on',
   'csv.page': 'Order page',
-  'settings.export': 'Your orders in a spreadsheet',
+  'settings.export': 'Your orders in a spreadsheet or calendar',
   'settings.exportCsv': 'Export orders (CSV)',
   'settings.exportFailed': 'CaseClock could not export your orders: {error}',
   'calendar.name': 'CaseClock: dispute deadlines',
@@ -553,6 +553,17 @@ export const en = {
   'calendar.seller': 'Seller: {seller}',
   'calendar.case': 'Your case: {reason}',
   'calendar.page': 'Order page: {url}',
+  'calendar.addOrder': 'Add to calendar',
+  'calendar.exportAll': 'Export all deadlines',
+  'calendar.explain':
+    'The calendar file holds one event per deadline ahead, with a reminder when CaseClock would give one. Import it again later: your calendar updates the events instead of doubling them.',
+  'calendar.noneForOrder':
+    'This order has no deadline ahead: there is nothing to add to a calendar.',
+  'calendar.archived':
+    'This order is archived, so CaseClock does not remind you of its deadlines. Restore it to add them to a calendar.',
+  'calendar.none':
+    'None of your orders has a deadline ahead: there is nothing to put in a calendar.',
+  'calendar.failed': 'CaseClock could not make the calendar file: {error}',
   'unit.calendar-days': 'days',
   'unit.business-days': 'business days',
   'unit.hours': 'hours',

@@ -563,7 +563,7 @@ export const fr: Record<MessageKey, string> = {
   'csv.deadline': 'Prochaine échéance',
   'csv.deadlineAt': 'Prochaine échéance le',
   'csv.page': 'Page de la commande',
-  'settings.export': 'Vos commandes dans un tableur',
+  'settings.export': 'Vos commandes dans un tableur ou un agenda',
   'settings.exportCsv': 'Exporter les commandes (CSV)',
   'settings.exportFailed': 'CaseClock n’a pas pu exporter vos commandes : {error}',
   'calendar.name': 'CaseClock : échéances des litiges',
@@ -572,6 +572,16 @@ export const fr: Record<MessageKey, string> = {
   'calendar.seller': 'Vendeur : {seller}',
   'calendar.case': 'Votre dossier : {reason}',
   'calendar.page': 'Page de la commande : {url}',
+  'calendar.addOrder': 'Ajouter à l’agenda',
+  'calendar.exportAll': 'Exporter toutes les échéances',
+  'calendar.explain':
+    'Le fichier d’agenda contient un événement par échéance à venir, avec un rappel au moment où CaseClock vous en donnerait un. Importez-le de nouveau plus tard : votre agenda met les événements à jour au lieu de les dédoubler.',
+  'calendar.noneForOrder':
+    'Cette commande n’a aucune échéance à venir : rien à ajouter à un agenda.',
+  'calendar.archived':
+    'Cette commande est archivée : CaseClock ne vous rappelle pas ses échéances. Restaurez-la pour les ajouter à un agenda.',
+  'calendar.none': 'Aucune de vos commandes n’a d’échéance à venir : rien à mettre dans un agenda.',
+  'calendar.failed': 'CaseClock n’a pas pu créer le fichier d’agenda : {error}',
   'unit.calendar-days': 'jours',
   'unit.business-days': 'jours ouvrés',
   'unit.hours': 'heures',

@@ -1,15 +1,53 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import ICAL from 'ical.js';
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseWorkspace } from '@/components/CaseWorkspace';
 import { NewOrderPage } from '@/components/NewOrderPage';
 import { SettingsApp } from '@/components/SettingsApp';
-import { DHGATE_ORDER_ID, DHGATE_ORDER_URL, dhgatePageRead, tab } from '../background/harness';
+import {
+  DHGATE_ORDER_ID,
+  DHGATE_ORDER_URL,
+  dhgatePageRead,
+  tab,
+  type TestBackground,
+} from '../background/harness';
 import { downloads, renderPage } from './harness';
 import { readSettings } from '@/lib/db/settings';
 
 const NOW = '2026-11-16T09:00:00.000Z';
+
+/** A downloaded calendar's events, as an independent parser reads them. */
+async function calendarEvents(file: Blob | undefined) {
+  expect(file?.type).toBe('text/calendar;charset=utf-8');
+  const calendar = ICAL.Component.fromString((await file?.text()) ?? '');
+  return calendar.getAllSubcomponents('vevent').map((vevent) => ({
+    uid: String(vevent.getFirstPropertyValue('uid')),
+    start: String(vevent.getFirstPropertyValue('dtstart')),
+    summary: String(vevent.getFirstPropertyValue('summary')),
+    url: String(vevent.getFirstPropertyValue('url')),
+  }));
+}
+
+/** The DHgate order's case, with a refund asked for on the 14th at 10:00 UTC. */
+async function askedForRefund(background: TestBackground) {
+  await background.startCase();
+  await background.send({
+    type: 'event-record',
+    orderId: DHGATE_ORDER_ID,
+    event: 'refund-requested',
+    at: '2026-11-14T10:00:00.000Z',
+  });
+}
+
+/** Five days after the refund request, the seller's time is up: 19 November, 10:00 UTC. */
+const SELLER_ANSWER = {
+  uid: 'seller-response-due.opens.dhgate%3A1043587216@caseclock.app',
+  start: '2026-11-19T10:00:00Z',
+  summary: "DHgate order 1043587216: Seller's time to answer ends",
+  url: DHGATE_ORDER_URL,
+};
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['Date'] });
@@ -18,6 +56,7 @@ beforeEach(() => {
 
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
 });
 
 async function workspace(locale = 'en-GB') {
@@ -147,8 +186,41 @@ describe('the case workspace', () => {
     expect((await db.orders.get(DHGATE_ORDER_ID))?.archived).toBe(true);
   });
 
+  it('adds the order’s deadlines ahead to the buyer’s calendar, or says there are none', async () => {
+    const user = userEvent.setup();
+    const saved = downloads();
+    const { background } = await workspace();
+    // Shipped without a tracking number, no case: no clock runs yet.
+    await user.click(screen.getByRole('button', { name: 'Add to calendar' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'This order has no deadline ahead: there is nothing to add to a calendar.',
+    );
+    expect(saved.map((made) => made.name)).toEqual([]);
+
+    await askedForRefund(background);
+    await screen.findByText("Wait for the seller's answer until you can escalate");
+    await user.click(screen.getByRole('button', { name: 'Add to calendar' }));
+    await waitFor(() => {
+      expect(saved.map((made) => made.name)).toEqual([
+        'caseclock-dhgate-1043587216-2026-11-16.ics',
+      ]);
+    });
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(await calendarEvents(saved[0]?.file)).toEqual([SELLER_ANSWER]);
+
+    // Put away, the order reminds of nothing, and the page says why there is no calendar.
+    await user.click(screen.getByRole('button', { name: 'Archive' }));
+    await screen.findByRole('button', { name: 'Restore' });
+    await user.click(screen.getByRole('button', { name: 'Add to calendar' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'This order is archived, so CaseClock does not remind you of its deadlines. Restore it to add them to a calendar.',
+    );
+    expect(saved.map((made) => made.name)).toHaveLength(1);
+  });
+
   it('speaks French', async () => {
     await workspace('fr-FR');
+    expect(screen.getByRole('button', { name: 'Ajouter à l’agenda' })).toBeTruthy();
     expect(screen.getByRole('heading', { name: 'Commande 1043587216' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Ouvrir le dossier' })).toBeTruthy();
     expect(screen.getByText('Attendez le colis')).toBeTruthy();
@@ -237,6 +309,45 @@ describe('the settings', () => {
       ['Marketplace', 'Order number'],
       ['DHgate', '1043587216'],
     ]);
+  });
+
+  it('exports every deadline ahead as a calendar, or says there is none', async () => {
+    const user = userEvent.setup();
+    const saved = downloads();
+    const { background } = await renderPage((page) => <SettingsApp db={page.db} />, {
+      before: async (page) => {
+        await page.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
+      },
+    });
+    expect(
+      await screen.findByRole('heading', { name: 'Your orders in a spreadsheet or calendar' }),
+    ).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: 'Export all deadlines' }));
+    expect((await screen.findByRole('status')).textContent).toBe(
+      'None of your orders has a deadline ahead: there is nothing to put in a calendar.',
+    );
+    expect(saved.map((made) => made.name)).toEqual([]);
+
+    await askedForRefund(background);
+    await user.click(screen.getByRole('button', { name: 'Export all deadlines' }));
+    await waitFor(() => {
+      expect(saved.map((made) => made.name)).toEqual(['caseclock-deadlines-2026-11-16.ics']);
+    });
+    expect(await calendarEvents(saved[0]?.file)).toEqual([SELLER_ANSWER]);
+  });
+
+  it('says in words why the calendar could not be made', async () => {
+    const user = userEvent.setup();
+    const saved = downloads();
+    const { db } = await renderPage((page) => <SettingsApp db={page.db} />);
+    const exportAll = await screen.findByRole('button', { name: 'Export all deadlines' });
+    // The database goes away under the page, as when the browser clears it.
+    db.close();
+    await user.click(exportAll);
+    expect((await screen.findByRole('alert')).textContent).toMatch(
+      /^CaseClock could not make the calendar file: ./,
+    );
+    expect(saved.map((made) => made.name)).toEqual([]);
   });
 
   it('says when the browser may clear the data', async () => {
