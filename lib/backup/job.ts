@@ -7,7 +7,7 @@ import type { CaseClockDatabase } from '../db/database';
 import { localDateTime } from '../i18n/format';
 import { Instant, TimeZoneName } from '../messaging/protocol';
 import type { JobRunner } from '../worker-jobs';
-import { SCHEMA_VERSIONS } from '../db/versions';
+import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { backupFileName, type BackupData } from './format';
 import { buildBackup, type BackupProgress } from './write';
 
@@ -26,9 +26,6 @@ export interface MadeBackup {
 }
 
 export type BackupMaker = JobRunner<BackupRequest, BackupProgress, MadeBackup>;
-
-/** The schema version this CaseClock's database is at. */
-export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));
 
 /** Every record a backup keeps, read in one transaction so they agree with each other. */
 export async function readBackupData(db: CaseClockDatabase): Promise<BackupData> {

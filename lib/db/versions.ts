@@ -80,3 +80,6 @@ export const SCHEMA_VERSIONS: readonly SchemaVersion[] = [
     stores: { summaries: 'orderId, open, closed, all, archived, *words, wakeAt, plannedWith' },
   },
 ];
+
+/** The schema version this CaseClock's database is at: what a backup says its records are in. */
+export const CURRENT_SCHEMA_VERSION = Math.max(...SCHEMA_VERSIONS.map((entry) => entry.version));
