@@ -32,7 +32,7 @@ const LIMITS = {
   trackingNumbers: 100,
 } as const;
 
-const Text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text));
+export const Text = v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(LIMITS.text));
 export const WebUrl = v.pipe(v.string(), v.maxLength(LIMITS.url), v.url(), v.regex(/^https?:/i));
 /** Pictures are shown from the marketplaces' image hosts: encrypted ones only. */
 const HttpsUrl = v.pipe(WebUrl, v.regex(/^https:/i));
@@ -76,6 +76,9 @@ export const OrderItemSchema = v.object({
   itemNumber: v.optional(Text),
 });
 
+/** Where a later part of a long order's items may start: the most items an order may have. */
+export const ORDER_ITEMS_LIMIT = 1_000_000;
+
 export const OrderReadingSchema = v.object({
   orderNumber: Text,
   status: v.optional(v.picklist(ORDER_STATUSES)),
@@ -95,7 +98,9 @@ export const OrderReadingSchema = v.object({
     v.object({ status: Text, caseNumber: v.optional(Text), canEscalate: v.optional(v.boolean()) }),
   ),
   detailUrl: v.optional(WebUrl),
-  itemsFrom: v.optional(v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(1_000_000))),
+  itemsFrom: v.optional(
+    v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(ORDER_ITEMS_LIMIT)),
+  ),
 });
 
 /**
@@ -108,8 +113,8 @@ export const OrderId = v.pipe(
   v.maxLength(2 * LIMITS.text),
   v.regex(new RegExp(`^(?:${MARKETPLACE_IDS.join('|')}):.`, 's')),
 );
-const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
-const Marketplace = v.picklist(MARKETPLACE_IDS);
+export const Id = v.pipe(v.string(), v.nonEmpty(), v.maxLength(100));
+export const Marketplace = v.picklist(MARKETPLACE_IDS);
 
 /** What a page shows, at most as much as a problem quotes. */
 const Shown = v.pipe(v.string(), v.maxLength(200));
@@ -218,7 +223,7 @@ const CaseStartSchema = v.object({
   reason: v.picklist(CASE_REASONS),
 });
 
-const EventDetailsSchema = v.object({
+export const EventDetailsSchema = v.object({
   outcome: v.optional(v.picklist(OUTCOMES)),
   cancelledBy: v.optional(v.picklist(['buyer', 'seller', 'platform'])),
   note: v.optional(v.pipe(v.string(), v.maxLength(2000))),
@@ -236,7 +241,7 @@ const EventCorrectSchema = v.object({ type: v.literal('event-correct'), eventId:
 const EventRemoveSchema = v.object({ type: v.literal('event-remove'), eventId: Id });
 
 /** What the buyer may type into an order's fields. */
-const OrderEditsSchema = v.partial(
+export const OrderEditsSchema = v.partial(
   v.object({
     ...v.pick(OrderReadingSchema, [
       'status',
@@ -283,6 +288,9 @@ const CaseOpenSchema = v.object({
   orderNumber: Text,
 });
 
+/** A reminder's key: its order's id, its deadline's kind and edge, and when it is due. */
+export const ReminderKey = v.pipe(v.string(), v.nonEmpty(), v.maxLength(3 * LIMITS.text));
+
 /**
  * From the workspace a reminder opened: "Remind me tomorrow". The key comes from the page's
  * address: the background puts off only a shown reminder of that order.
@@ -290,13 +298,16 @@ const CaseOpenSchema = v.object({
 const ReminderSnoozeSchema = v.object({
   type: v.literal('reminder-snooze'),
   orderId: OrderId,
-  key: v.pipe(v.string(), v.nonEmpty(), v.maxLength(3 * LIMITS.text)),
+  key: ReminderKey,
 });
 
 const Subjects = v.pipe(
   v.array(v.picklist(EVIDENCE_SUBJECTS)),
   v.maxLength(EVIDENCE_SUBJECTS.length),
 );
+export const MimeType = v.pipe(v.string(), v.maxLength(100), v.regex(/^[\w.+-]+\/[\w.+-]+$/));
+/** A SHA-256 in lowercase hexadecimal, as evidence files are named and checked by. */
+export const Sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
 const TabIdentifier = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
 
 /** From the popup: screenshot the tab the buyer is looking at, into this case. */
@@ -313,9 +324,9 @@ const EvidenceUploadStartSchema = v.object({
   kind: v.picklist(['photo', 'video', 'file']),
   shows: Subjects,
   name: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(200)),
-  mimeType: v.pipe(v.string(), v.maxLength(100), v.regex(/^[\w.+-]+\/[\w.+-]+$/)),
+  mimeType: MimeType,
   size: v.pipe(v.number(), v.safeInteger(), v.minValue(1), v.maxValue(EVIDENCE_SIZE_LIMIT)),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
+  sha256: Sha256,
 });
 
 const EvidenceUploadChunkSchema = v.object({
@@ -373,7 +384,7 @@ const BackupMadeSchema = v.object({ type: v.literal('backup-made') });
 /** From the popup: is anything wrong with the background (its storage, its reminders)? */
 const BackgroundStatusSchema = v.object({ type: v.literal('background-status') });
 
-const SettingsSchema = v.object({
+export const SettingsSchema = v.object({
   membership: v.optional(v.record(Marketplace, v.pipe(v.string(), v.maxLength(40)))),
   overrides: v.optional(
     v.record(
@@ -519,10 +530,11 @@ export interface SenderInfo {
 export function parseMessage(input: unknown): { ok: true; message: Message } | Refusal {
   const result = v.safeParse(MessageSchema, input);
   if (result.success) return { ok: true, message: result.output };
-  const details = result.issues.slice(0, 5).map(issueText);
+  const details = result.issues.slice(0, 5).map((issue) => issueText(issue));
   return { ok: false, error: `invalid message (${details.join('; ')})` };
 }
 
-function issueText(issue: v.BaseIssue<unknown> | undefined): string {
-  return issue ? `${v.getDotPath(issue) ?? 'message'}: ${issue.message}` : 'invalid';
+/** What an issue found wrong, and where: `root` names the whole input, when it is at fault. */
+export function issueText(issue: v.BaseIssue<unknown> | undefined, root = 'message'): string {
+  return issue ? `${v.getDotPath(issue) ?? root}: ${issue.message}` : 'invalid';
 }
