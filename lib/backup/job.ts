@@ -9,13 +9,14 @@ import { Instant, TimeZoneName } from '../messaging/protocol';
 import type { JobRunner } from '../worker-jobs';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { backupFileName, type BackupData } from './format';
+import { AppVersion } from './records';
 import { buildBackup, type BackupProgress } from './write';
 
 export const BackupRequestSchema = v.object({
   /** When the backup is made: it dates the file and its entries. */
   createdAt: Instant,
   timeZone: TimeZoneName,
-  appVersion: v.pipe(v.string(), v.maxLength(40)),
+  appVersion: AppVersion,
 });
 export type BackupRequest = v.InferOutput<typeof BackupRequestSchema>;
 
