@@ -10,6 +10,7 @@ import { backupFromDatabase, readBackupData } from '@/lib/backup/job';
 import { parseBackupData, parseBackupManifest, type BackupProblem } from '@/lib/backup/records';
 import { addEvidence } from '@/lib/db/evidence';
 import { READING_LIMITS } from '@/lib/marketplaces/types';
+import { DEFAULT_SETTINGS } from '@/lib/timeline/types';
 import {
   DHGATE_ORDER_ID,
   DHGATE_ORDER_URL,
@@ -269,6 +270,28 @@ describe('a backup read back', () => {
     if (!manifest.ok) throw new Error(manifest.problem.detail);
     const result = parseBackupData(spoilt.tables, manifest.manifest);
     expect(result.ok && 'settings' in result.data).toBe(false);
+  });
+
+  it('completes settings kept before a setting existed, as reading them does', () => {
+    const spoilt = spoilable();
+    const { backupReminder: _left, ...older } = stored.settings ?? DEFAULT_SETTINGS;
+    spoilt.tables.settings = older;
+    const manifest = parseBackupManifest(spoilt.manifest);
+    if (!manifest.ok) throw new Error(manifest.problem.detail);
+    const result = parseBackupData(spoilt.tables, manifest.manifest);
+    expect(result.ok && result.data.settings).toEqual({
+      ...older,
+      backupReminder: DEFAULT_SETTINGS.backupReminder,
+    });
+  });
+
+  it('leaves out a field it does not know, which a newer version may have added', () => {
+    const spoilt = spoilable();
+    spoilt.tables.orders = spoilt.tables.orders.map((order) => ({ ...order, pinned: true }));
+    const manifest = parseBackupManifest(spoilt.manifest);
+    if (!manifest.ok) throw new Error(manifest.problem.detail);
+    const result = parseBackupData(spoilt.tables, manifest.manifest);
+    expect(result.ok && result.data.orders).toEqual(stored.orders);
   });
 });
 
