@@ -15,6 +15,7 @@ import { keepStorage, storageUsed, type BrowserStorage } from '@/lib/storage-spa
 import type { Settings } from '@/lib/timeline/types';
 import { byRank, trackedOrder } from '@/lib/tracked-orders';
 import { BackupCard } from './Backup';
+import { RestoreCard } from './Restore';
 import { CalendarDownload } from './CalendarDownload';
 import { download } from './download';
 import { useI18n } from './I18n';
@@ -327,6 +328,7 @@ export function SettingsApp({
         ))}
       </section>
       <BackupCard db={db} settings={settings} onSettings={update} startNow={startBackup} />
+      <RestoreCard db={db} />
       <OrdersExport db={db} />
       {storage && <StorageSpace db={db} storage={storage} />}
     </main>

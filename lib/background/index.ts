@@ -1,6 +1,6 @@
 import { ensureOpen, type CaseClockDatabase } from '../db/database';
 import { emptyTrash, nextTrashEmptying, UNDO_WINDOW_MS } from '../db/deletion';
-import { isQuotaError, RecordError } from '../db/errors';
+import { isQuotaError, RecordError, recordRefusal } from '../db/errors';
 import { discardAbandonedUploads, EVIDENCE_SIZE_LIMIT } from '../db/evidence';
 import { orderPageUrl } from '../db/schema';
 import { languageOf, translator, type MessageKey } from '../i18n';
@@ -274,7 +274,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
 
 /** A failure as a refusal, for the buyer's words: storage space, or the error as it came. */
 function refusalOf(error: unknown): Refusal {
-  if (error instanceof RecordError) return { ok: false, error: error.message, code: error.code };
+  if (error instanceof RecordError) return recordRefusal(error);
   if (isQuotaError(error)) return { ok: false, error: 'quota', code: 'quota' };
   return { ok: false, error: error instanceof Error ? error.message : String(error) };
 }

@@ -17,6 +17,8 @@ export const BACKUP_FORMAT = 'caseclock-backup';
 /** Raised whenever what a backup holds changes shape; restore reads every version up to it. */
 export const BACKUP_FORMAT_VERSION = 1;
 export const BACKUP_MANIFEST_PATH = 'backup.json';
+/** The largest file of a backup read: far beyond what 5,000 orders' records take. */
+export const BACKUP_DOCUMENT_LIMIT = 256 * 1024 * 1024;
 
 /**
  * What a backup keeps, by the table it comes from. Left out: each order's summary (worked out

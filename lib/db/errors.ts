@@ -1,3 +1,5 @@
+import type { BackupProblem } from '../backup/records';
+
 /** Why a write was refused: the UI turns each code into a message in the buyer's language. */
 export type RecordErrorCode =
   | 'not-found'
@@ -6,13 +8,17 @@ export type RecordErrorCode =
   | 'quota'
   | 'integrity'
   /** The database could not be opened. */
-  | 'storage';
+  | 'storage'
+  /** A backup that cannot be restored; the refusal says why (`backupProblem`). */
+  | 'backup';
 
 /** A write CaseClock refused; nothing of it was stored. */
 export class RecordError extends Error {
   constructor(
     message: string,
     readonly code: RecordErrorCode = 'invalid',
+    /** For a refused backup, what is wrong with it (a `BackupProblem`'s kind). */
+    readonly backupProblem?: BackupProblem['kind'],
   ) {
     super(message);
     this.name = 'RecordError';
@@ -31,4 +37,14 @@ export function isQuotaError(error: unknown): boolean {
     if (cause.name === 'QuotaExceededError') return true;
   }
   return false;
+}
+
+/** A refused write as its refusal: the message, and what the UI needs to word it. */
+export function recordRefusal(error: RecordError) {
+  return {
+    ok: false as const,
+    error: error.message,
+    code: error.code,
+    ...(error.backupProblem === undefined ? {} : { backupProblem: error.backupProblem }),
+  };
 }

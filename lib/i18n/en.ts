@@ -524,6 +524,44 @@ export const en = {
     'Evidence added since {date} is in no backup. Back it up, so you keep it if this browser loses its data.',
   'backup.overdueAction': 'Back up now',
   'popup.backup': 'Back up everything',
+  'restore.title': 'Restore from a backup',
+  'restore.explain':
+    'Pick a backup made by CaseClock, in this browser or another. You see what it holds before anything changes, and nothing you have here is lost: records are merged, never doubled.',
+  'restore.choose': 'Choose a backup file',
+  'restore.reading': 'Reading the backup…',
+  'restore.preview': 'This backup was made on {date}. Restoring it here:',
+  'restore.preview.orders':
+    'Orders: {count} in the backup, {added} new, {updated} newer than yours',
+  'restore.preview.cases': 'Cases: {count} in the backup, {added} new',
+  'restore.preview.events': 'Steps: {count} in the backup, {added} new',
+  'restore.preview.evidence':
+    'Evidence: {count} in the backup, {added} new, {files} files to copy ({size})',
+  'restore.preview.settings.restored': 'Its settings become yours here.',
+  'restore.preview.settings.kept': 'Your settings here stay as they are.',
+  'restore.preview.nothing': 'All of this backup is here already: restoring it changes nothing.',
+  'restore.confirm': 'Restore',
+  'restore.cancel': 'Cancel',
+  'restore.progress': 'Restore in progress',
+  'restore.restoring': 'Restoring: {done} of {total}',
+  'restore.done':
+    'Restored: {added} orders added, {updated} updated, {cases} cases and {evidence} pieces of evidence added.',
+  'restore.cancelled': 'Restore cancelled. Nothing was changed.',
+  'restore.failed': 'The backup could not be restored: {error}.',
+  'restore.unchanged': 'Nothing was changed.',
+  'restore.problem.not-zip': 'This file is not a backup: it is not a ZIP file.',
+  'restore.problem.truncated':
+    'This backup is incomplete or damaged: it may have been cut short while it was copied or downloaded.',
+  'restore.problem.not-a-backup': 'This ZIP file is not a CaseClock backup.',
+  'restore.problem.newer-format':
+    'This backup was made by a newer version of CaseClock. Update CaseClock, then restore it.',
+  'restore.problem.bad-records':
+    'This backup holds records CaseClock cannot read: it was changed or damaged.',
+  'restore.problem.hash-mismatch':
+    'A file in this backup is not the one it was made with: the backup was changed or damaged.',
+  'restore.problem.unexpected-entry':
+    'This backup holds files a CaseClock backup never has: it was changed, or it is not a backup.',
+  'restore.problem.too-large':
+    'A file in this backup is larger than the backup says: it is damaged or unsafe.',
   'settings.storage': 'Space on this computer',
   'settings.storage.evidence': 'Evidence files: {size}',
   'settings.storage.noEvidence': 'Evidence files: none yet',

@@ -542,6 +542,45 @@ export const fr: Record<MessageKey, string> = {
     'Les preuves ajoutées depuis le {date} ne sont dans aucune sauvegarde. Sauvegardez-les pour les garder si ce navigateur perd ses données.',
   'backup.overdueAction': 'Sauvegarder maintenant',
   'popup.backup': 'Tout sauvegarder',
+  'restore.title': 'Restaurer une sauvegarde',
+  'restore.explain':
+    'Choisissez une sauvegarde faite par CaseClock, dans ce navigateur ou un autre. Vous voyez ce qu’elle contient avant tout changement, et rien de ce que vous avez ici n’est perdu : les données sont fusionnées, jamais en double.',
+  'restore.choose': 'Choisir un fichier de sauvegarde',
+  'restore.reading': 'Lecture de la sauvegarde…',
+  'restore.preview': 'Cette sauvegarde a été faite le {date}. La restaurer ici :',
+  'restore.preview.orders':
+    'Commandes : {count} dans la sauvegarde, {added} nouvelles, {updated} plus récentes que les vôtres',
+  'restore.preview.cases': 'Litiges : {count} dans la sauvegarde, {added} nouveaux',
+  'restore.preview.events': 'Étapes : {count} dans la sauvegarde, {added} nouvelles',
+  'restore.preview.evidence':
+    'Preuves : {count} dans la sauvegarde, {added} nouvelles, {files} fichiers à copier ({size})',
+  'restore.preview.settings.restored': 'Ses réglages deviennent les vôtres ici.',
+  'restore.preview.settings.kept': 'Vos réglages ici restent tels quels.',
+  'restore.preview.nothing':
+    'Tout le contenu de cette sauvegarde est déjà ici : la restaurer ne change rien.',
+  'restore.confirm': 'Restaurer',
+  'restore.cancel': 'Annuler',
+  'restore.progress': 'Restauration en cours',
+  'restore.restoring': 'Restauration : {done} sur {total}',
+  'restore.done':
+    'Restauré : {added} commandes ajoutées, {updated} mises à jour, {cases} litiges et {evidence} preuves ajoutés.',
+  'restore.cancelled': 'Restauration annulée. Rien n’a été changé.',
+  'restore.failed': 'La sauvegarde n’a pas pu être restaurée : {error}.',
+  'restore.unchanged': 'Rien n’a été changé.',
+  'restore.problem.not-zip': 'Ce fichier n’est pas une sauvegarde : ce n’est pas un fichier ZIP.',
+  'restore.problem.truncated':
+    'Cette sauvegarde est incomplète ou abîmée : elle a peut-être été coupée pendant une copie ou un téléchargement.',
+  'restore.problem.not-a-backup': 'Ce fichier ZIP n’est pas une sauvegarde CaseClock.',
+  'restore.problem.newer-format':
+    'Cette sauvegarde a été faite par une version plus récente de CaseClock. Mettez CaseClock à jour, puis restaurez-la.',
+  'restore.problem.bad-records':
+    'Cette sauvegarde contient des données que CaseClock ne sait pas lire : elle a été modifiée ou abîmée.',
+  'restore.problem.hash-mismatch':
+    'Un fichier de cette sauvegarde n’est pas celui d’origine : la sauvegarde a été modifiée ou abîmée.',
+  'restore.problem.unexpected-entry':
+    'Cette sauvegarde contient des fichiers qu’une sauvegarde CaseClock n’a jamais : elle a été modifiée, ou ce n’est pas une sauvegarde.',
+  'restore.problem.too-large':
+    'Un fichier de cette sauvegarde est plus gros qu’elle ne le dit : elle est abîmée ou dangereuse.',
   'settings.storage': 'Place sur cet ordinateur',
   'settings.storage.evidence': 'Fichiers de preuves : {size}',
   'settings.storage.noEvidence': 'Fichiers de preuves : aucun pour l’instant',

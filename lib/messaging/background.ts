@@ -1,7 +1,7 @@
 import { correctEventTime, recordBuyerEvent, removeBuyerEvent, startCase } from '../db/cases';
 import type { CaseClockDatabase } from '../db/database';
 import { deleteRecords, undoDeletion } from '../db/deletion';
-import { isQuotaError, mustExist, RecordError } from '../db/errors';
+import { isQuotaError, mustExist, RecordError, recordRefusal } from '../db/errors';
 import {
   addEvidence,
   addUploadChunk,
@@ -13,6 +13,7 @@ import {
 } from '../db/evidence';
 import { addOrderByHand, archiveOrder, editOrder } from '../db/order-edits';
 import { recordPageReading } from '../db/orders';
+import { restoreBackup, startRestoreUpload } from '../db/restore';
 import { recordPageReport } from '../db/page-reports';
 import { planEach, readOrdersData, type PlanClock } from '../db/plans';
 import { orderId } from '../db/schema';
@@ -458,6 +459,22 @@ const HANDLERS: Handlers = {
     return { ok: true, madeAt };
   },
 
+  async 'restore-upload-start'(deps, message) {
+    const { path, size, sha256 } = message;
+    const upload = await startRestoreUpload(
+      deps.db,
+      { path, size, sha256 },
+      deps.now().toISOString(),
+    );
+    return { ok: true, uploadId: upload.id };
+  },
+
+  async 'restore-apply'(deps, message) {
+    const { summary, orderIds } = await restoreBackup(deps.db, message.uploads);
+    await deps.afterWrite(orderIds);
+    return { ok: true, summary };
+  },
+
   'background-status'(deps) {
     const problem = deps.status();
     return Promise.resolve({ ok: true, ...(problem ? { problem } : {}) });
@@ -530,7 +547,7 @@ async function answer(deps: BackgroundDeps, message: Message): Promise<Reply<Mes
     return await dispatch(deps, message);
   } catch (error) {
     // A failed write was rolled back: nothing changed.
-    if (error instanceof RecordError) return { ok: false, error: error.message, code: error.code };
+    if (error instanceof RecordError) return recordRefusal(error);
     if (isQuotaError(error)) {
       return { ok: false, code: 'quota', error: 'there is not enough storage space left' };
     }

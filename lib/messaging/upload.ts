@@ -29,6 +29,30 @@ export function kindOfFile(mimeType: string): 'photo' | 'video' | 'file' {
 }
 
 /**
+ * Sends an upload's bytes to the background in chunks, in order; `onSent` hears how many bytes
+ * are through. Stops at the first refusal, which it returns.
+ */
+export async function sendChunks(
+  send: UploadDeps['send'],
+  uploadId: string,
+  bytes: Uint8Array,
+  onSent?: (done: number) => void,
+): Promise<{ ok: true } | Refusal> {
+  for (let index = 0; index * UPLOAD_CHUNK_SIZE < bytes.byteLength; index += 1) {
+    const end = Math.min((index + 1) * UPLOAD_CHUNK_SIZE, bytes.byteLength);
+    const sent = await send({
+      type: 'evidence-upload-chunk',
+      uploadId,
+      index,
+      data: base64FromBytes(bytes.subarray(index * UPLOAD_CHUNK_SIZE, end)),
+    });
+    if (!sent.ok) return sent;
+    onSent?.(end);
+  }
+  return { ok: true };
+}
+
+/**
  * Sends a file to the background, which alone writes evidence: checked against the size limit
  * and the space left first, then hashed, sent in chunks and verified there. On any refusal or
  * failure the upload is cancelled, so nothing half-saved remains (and the background drops an
@@ -63,19 +87,12 @@ export async function uploadEvidenceFile(
   const cancel = () =>
     deps.send({ type: 'evidence-upload-cancel', uploadId }).catch(() => undefined);
   try {
-    for (let index = 0; index * UPLOAD_CHUNK_SIZE < bytes.byteLength; index += 1) {
-      const end = Math.min((index + 1) * UPLOAD_CHUNK_SIZE, bytes.byteLength);
-      const sent = await deps.send({
-        type: 'evidence-upload-chunk',
-        uploadId,
-        index,
-        data: base64FromBytes(bytes.subarray(index * UPLOAD_CHUNK_SIZE, end)),
-      });
-      if (!sent.ok) {
-        await cancel();
-        return sent;
-      }
-      deps.onProgress?.(end, bytes.byteLength);
+    const sent = await sendChunks(deps.send, uploadId, bytes, (done) => {
+      deps.onProgress?.(done, bytes.byteLength);
+    });
+    if (!sent.ok) {
+      await cancel();
+      return sent;
     }
     const finished = await deps.send({ type: 'evidence-upload-finish', uploadId });
     return finished.ok ? { ok: true, evidenceId: finished.evidenceId } : finished;

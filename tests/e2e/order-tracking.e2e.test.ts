@@ -120,6 +120,8 @@ describe('the built extension', () => {
     expect(await space.textContent()).toMatch(/All of CaseClock’s data: [\d.,]+ (byte|kB|MB)/);
     await page.setViewportSize({ width: 900, height: 900 });
     await space.screenshot({ path: join(screenshots, 'settings-storage.png') });
+    // The whole page, with backup and restore, as the README shows it.
+    await page.screenshot({ path: join(screenshots, 'settings.png'), fullPage: true });
     await page.close();
   });
 });

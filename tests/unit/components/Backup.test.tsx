@@ -205,3 +205,68 @@ describe('the popup', () => {
     expect(actions.openSettings).toHaveBeenCalledWith('backup');
   });
 });
+
+describe('restoring from the settings page', () => {
+  // The background keeps what arrives in Blobs; Node's own survive fake-indexeddb's structured
+  // clone, happy-dom's do not. The buyer's file stays happy-dom's File.
+  beforeEach(() => {
+    vi.stubGlobal('Blob', NodeBlob);
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  /** A backup of a profile with the DHgate order, its case and a photo, as a picked file. */
+  async function backupFile(): Promise<File> {
+    const { background } = await renderPage(() => null, {
+      before: (source) => orderWithPhoto(source),
+    });
+    const { backup, name } = await backupFromDatabase(
+      background.db,
+      { createdAt: NOW, timeZone: 'Europe/Paris', appVersion: '0.1.0' },
+      () => undefined,
+    );
+    return new File([new Uint8Array(await backup.arrayBuffer())], name, {
+      type: 'application/zip',
+    });
+  }
+
+  it('shows what the backup holds and changes, then restores it', async () => {
+    const user = userEvent.setup();
+    const file = await backupFile();
+    const { db } = await renderPage((background) => <SettingsApp db={background.db} />);
+    await user.upload(await screen.findByLabelText('Choose a backup file'), file);
+    expect(
+      await screen.findByText('This backup was made on 16 Nov 2026, 10:00. Restoring it here:'),
+    ).toBeTruthy();
+    expect(screen.getByText('Orders: 1 in the backup, 1 new, 0 newer than yours')).toBeTruthy();
+    expect(screen.getByText('Cases: 1 in the backup, 1 new')).toBeTruthy();
+    expect(
+      screen.getByText('Evidence: 1 in the backup, 1 new, 1 files to copy (2 kB)'),
+    ).toBeTruthy();
+    // Nothing changes before the buyer says so.
+    expect(await db.orders.count()).toBe(0);
+
+    await user.click(screen.getByRole('button', { name: 'Restore' }));
+    expect(
+      await screen.findByText(
+        'Restored: 1 orders added, 0 updated, 1 cases and 1 pieces of evidence added.',
+      ),
+    ).toBeTruthy();
+    expect(await db.orders.count()).toBe(1);
+    expect((await db.evidenceBlobs.get('photo'))?.blob.size).toBe(PHOTO.length);
+  });
+
+  it('refuses a file that is not a backup, in words, and changes nothing', async () => {
+    const user = userEvent.setup();
+    const { db } = await renderPage((background) => <SettingsApp db={background.db} />);
+    await user.upload(
+      await screen.findByLabelText('Choose a backup file'),
+      new File(['Dear seller, …'], 'letter.zip', { type: 'application/zip' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'This file is not a backup: it is not a ZIP file. Nothing was changed.',
+    );
+    expect(await db.orders.count()).toBe(0);
+  });
+});

@@ -1,0 +1,282 @@
+// @vitest-environment node
+// Node's own Blob, which IndexedDB (fake-indexeddb, through structuredClone) keeps as a Blob.
+import { createHash } from 'node:crypto';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import type { BackupManifest } from '@/lib/backup/format';
+import { backupFromDatabase, readBackupData, type BackupRequest } from '@/lib/backup/job';
+import { planRestore } from '@/lib/backup/merge';
+import { BackupRefused, openBackup } from '@/lib/backup/read';
+import type { CaseClockDatabase } from '@/lib/db/database';
+import { addEvidence } from '@/lib/db/evidence';
+import { profileRecords } from '@/lib/db/restore';
+import { restoreFromBackup, type RestoreResult } from '@/lib/messaging/restore';
+import {
+  DHGATE_ORDER_ID,
+  DHGATE_ORDER_URL,
+  dhgatePageRead,
+  tab,
+  TestBackground,
+} from '../background/harness';
+import { PARIS } from '../zones';
+
+const NOW = '2026-11-16T09:00:00.000Z';
+const REQUEST: BackupRequest = { createdAt: NOW, timeZone: PARIS, appVersion: '0.1.0' };
+const PHOTO = Uint8Array.from({ length: 1.5 * 1024 * 1024 }, (_, index) => (index * 7) % 253);
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** A profile with an order, its case, a refund asked for, a photo, a note and a setting. */
+async function filledProfile(): Promise<TestBackground> {
+  const background = await new TestBackground(NOW).start();
+  await background.send(dhgatePageRead(), tab(DHGATE_ORDER_URL));
+  const caseId = await background.startCase('not-received');
+  await background.send({
+    type: 'event-record',
+    orderId: DHGATE_ORDER_ID,
+    event: 'refund-requested',
+    at: '2026-11-14T10:00:00.000Z',
+  });
+  await background.send({ type: 'settings-update', settings: { reminderLeadHours: 48 } });
+  await addEvidence(
+    background.db,
+    {
+      caseId,
+      kind: 'photo',
+      shows: [],
+      name: 'parcel.jpg',
+      mimeType: 'image/jpeg',
+      capturedAt: NOW,
+    },
+    { blob: new Blob([PHOTO]), sha256: sha256(PHOTO) },
+  );
+  await background.send({ type: 'evidence-note', caseId, text: 'The box was open.' });
+  return background;
+}
+
+async function backupOf(background: TestBackground): Promise<Blob> {
+  return (await backupFromDatabase(background.db, REQUEST, () => undefined)).backup;
+}
+
+/** Restores `file` into `target` as the settings page does: read, preview, send. */
+async function restore(file: Blob, target: TestBackground): Promise<RestoreResult> {
+  const opened = await openBackup(file);
+  const plan = planRestore(
+    opened.data,
+    opened.manifest.evidenceFiles,
+    opened.manifest.files,
+    await profileRecords(target.db, opened.data),
+  );
+  return restoreFromBackup(file, opened, plan, {
+    send: (message) => target.send(message),
+  });
+}
+
+/** Everything a profile holds that a backup keeps, and its evidence files' hashes. */
+async function contents(db: CaseClockDatabase) {
+  const data = await readBackupData(db);
+  const blobs = await db.evidenceBlobs.toArray();
+  const files = await Promise.all(
+    blobs.map(async ({ id, blob }): Promise<[string, string]> => [
+      id,
+      sha256(new Uint8Array(await blob.arrayBuffer())),
+    ]),
+  );
+  return { ...data, files: Object.fromEntries(files), uploads: await db.uploads.count() };
+}
+
+/** The backup's files, changed by `change`, zipped again. */
+async function rezipped(
+  file: Blob,
+  change: (files: Record<string, Uint8Array>) => void,
+): Promise<Blob> {
+  const files = unzipSync(new Uint8Array(await file.arrayBuffer()));
+  change(files);
+  return new Blob([zipSync(files)]);
+}
+
+function manifestOf(files: Record<string, Uint8Array>): BackupManifest {
+  return JSON.parse(strFromU8(files['backup.json'] ?? new Uint8Array())) as BackupManifest;
+}
+
+async function problemOf(file: Blob, target: TestBackground) {
+  try {
+    const result = await restore(file, target);
+    return result.ok ? 'restored' : 'problem' in result ? result.problem : result.backupProblem;
+  } catch (error) {
+    if (error instanceof BackupRefused) return error.problem.kind;
+    throw error;
+  }
+}
+
+describe('restoring a backup', () => {
+  it('into a fresh profile gives back everything, evidence files byte for byte', async () => {
+    const source = await filledProfile();
+    const backup = await backupOf(source);
+    const target = await new TestBackground(NOW).start();
+    const result = await restore(backup, target);
+    expect(result).toMatchObject({
+      ok: true,
+      summary: {
+        orders: { inBackup: 1, added: 1, updated: 0 },
+        cases: { inBackup: 1, added: 1 },
+        evidence: { inBackup: 2, added: 2 },
+        files: { count: 1, bytes: PHOTO.length },
+        settings: 'restored',
+      },
+    });
+    expect(await contents(target.db)).toEqual(await contents(source.db));
+    expect(Object.values((await contents(target.db)).files)).toEqual([sha256(PHOTO)]);
+  });
+
+  it('twice doubles nothing', async () => {
+    const backup = await backupOf(await filledProfile());
+    const target = await new TestBackground(NOW).start();
+    await restore(backup, target);
+    const once = await contents(target.db);
+    const again = await restore(backup, target);
+    expect(again).toMatchObject({
+      ok: true,
+      summary: {
+        orders: { added: 0, updated: 0 },
+        cases: { added: 0 },
+        events: { added: 0 },
+        evidence: { added: 0 },
+        files: { count: 0, bytes: 0 },
+        settings: 'kept',
+      },
+    });
+    expect(await contents(target.db)).toEqual(once);
+  });
+
+  it('into a profile with data keeps the newer order and adds what it lacks', async () => {
+    const source = await filledProfile();
+    const backup = await backupOf(source);
+    const target = await new TestBackground('2026-11-20T09:00:00.000Z').start();
+    // The same order, seen here later with another status; no case here.
+    await target.send(
+      dhgatePageRead({
+        orders: [{ orderNumber: '1043587216', status: 'completed', items: [{ title: 'Earbuds' }] }],
+      }),
+      tab(DHGATE_ORDER_URL),
+    );
+    const before = await target.db.orders.get(DHGATE_ORDER_ID);
+    const result = await restore(backup, target);
+    expect(result).toMatchObject({
+      ok: true,
+      summary: { orders: { added: 0, updated: 0 }, cases: { added: 1 }, evidence: { added: 2 } },
+    });
+    expect(await target.db.orders.get(DHGATE_ORDER_ID)).toEqual(before);
+    expect(await target.db.cases.count()).toBe(1);
+  });
+
+  it.each([
+    [
+      'not a ZIP',
+      () => Promise.resolve(new Blob([strToU8('Just some text, not a backup.')])),
+      'not-zip',
+    ],
+    [
+      'cut short',
+      (backup: Blob) => Promise.resolve(backup.slice(0, Math.floor(backup.size / 2))),
+      'truncated',
+    ],
+    [
+      'made by a newer CaseClock',
+      (backup: Blob) =>
+        rezipped(backup, (files) => {
+          files['backup.json'] = strToU8(
+            JSON.stringify({ ...manifestOf(files), formatVersion: 2 }),
+          );
+        }),
+      'newer-format',
+    ],
+    [
+      'with a record file changed',
+      (backup: Blob) =>
+        rezipped(backup, (files) => {
+          files['data/orders.json'] = strToU8('[]\n');
+        }),
+      'hash-mismatch',
+    ],
+    [
+      'with an evidence file changed',
+      (backup: Blob) =>
+        rezipped(backup, (files) => {
+          const path = `evidence/${sha256(PHOTO)}`;
+          const changed = new Uint8Array(files[path] ?? []);
+          changed[10] = (changed[10] ?? 0) ^ 0xff;
+          files[path] = changed;
+        }),
+      'hash-mismatch',
+    ],
+    [
+      'with a file a backup never has',
+      (backup: Blob) =>
+        rezipped(backup, (files) => {
+          files['../outside.txt'] = strToU8('hello');
+        }),
+      'unexpected-entry',
+    ],
+  ])('refuses a backup %s and changes nothing', async (_name, make, problem) => {
+    const backup = await make(await backupOf(await filledProfile()));
+    const target = await filledProfile();
+    await target.send(
+      dhgatePageRead({ orders: [{ orderNumber: '1043587299', items: [{ title: 'Case' }] }] }),
+      tab(DHGATE_ORDER_URL),
+    );
+    const before = await contents(target.db);
+    expect(await problemOf(backup, target)).toBe(problem);
+    expect(await contents(target.db)).toEqual(before);
+  });
+
+  it('refuses a ZIP that expands beyond the sizes it declares', async () => {
+    const backup = new Uint8Array(await (await backupOf(await filledProfile())).arrayBuffer());
+    // The central directory's record of data/orders.json: its uncompressed size (offset 24 of
+    // the record) made one byte smaller than the bytes that come out.
+    const name = strToU8('data/orders.json');
+    const view = new DataView(backup.buffer);
+    let patched = false;
+    for (let at = 0; at + 46 < backup.length; at += 1) {
+      if (view.getUint32(at, true) !== 0x02014b50) continue;
+      const length = view.getUint16(at + 28, true);
+      const found = backup.subarray(at + 46, at + 46 + length);
+      if (length === name.length && found.every((byte, index) => byte === name[index])) {
+        view.setUint32(at + 24, view.getUint32(at + 24, true) - 1, true);
+        patched = true;
+      }
+    }
+    expect(patched).toBe(true);
+    const target = await new TestBackground(NOW).start();
+    expect(await problemOf(new Blob([backup]), target)).toBe('too-large');
+    expect(await target.db.orders.count()).toBe(0);
+  });
+
+  it('is checked again by the background: files sent past the page’s checks change nothing', async () => {
+    const target = await new TestBackground(NOW).start();
+    const bytes = strToU8('{"format":"caseclock-backup"}');
+    const started = await target.send({
+      type: 'restore-upload-start',
+      path: 'backup.json',
+      size: bytes.length,
+      sha256: sha256(bytes),
+    });
+    if (!started.ok) throw new Error(started.error);
+    const { uploadId } = started as { uploadId: string };
+    await target.send({
+      type: 'evidence-upload-chunk',
+      uploadId,
+      index: 0,
+      data: Buffer.from(bytes).toString('base64'),
+    });
+    const reply = await target.send({
+      type: 'restore-apply',
+      uploads: { 'backup.json': uploadId },
+    });
+    expect(reply).toMatchObject({ ok: false, code: 'backup', backupProblem: 'not-a-backup' });
+    expect(await target.db.uploads.count()).toBe(0);
+    expect(await target.db.orders.count()).toBe(0);
+  });
+});
