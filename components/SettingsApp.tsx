@@ -309,6 +309,11 @@ export function SettingsApp({
           {t('settings.panel')}
         </label>
       </section>
+      {/* What keeps the buyer's records: before the long list of rules. */}
+      <BackupCard db={db} settings={settings} onSettings={update} startNow={startBackup} />
+      <RestoreCard db={db} />
+      <OrdersExport db={db} />
+      {storage && <StorageSpace db={db} storage={storage} />}
       <section className="card">
         <h2>{t('settings.overrides')}</h2>
         <p className="quiet">{t('settings.overridesExplain')}</p>
@@ -327,10 +332,6 @@ export function SettingsApp({
           />
         ))}
       </section>
-      <BackupCard db={db} settings={settings} onSettings={update} startNow={startBackup} />
-      <RestoreCard db={db} />
-      <OrdersExport db={db} />
-      {storage && <StorageSpace db={db} storage={storage} />}
     </main>
   );
 }
