@@ -1,6 +1,7 @@
 // @vitest-environment node
 // Node's own Blob, which IndexedDB (fake-indexeddb, through structuredClone) keeps as a Blob.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { BackupManifest } from '@/lib/backup/format';
@@ -10,6 +11,7 @@ import { BackupRefused, openBackup } from '@/lib/backup/read';
 import type { CaseClockDatabase } from '@/lib/db/database';
 import { addEvidence } from '@/lib/db/evidence';
 import { profileRecords } from '@/lib/db/restore';
+import { readSettings } from '@/lib/db/settings';
 import { restoreFromBackup, type RestoreResult } from '@/lib/messaging/restore';
 import {
   DHGATE_ORDER_ID,
@@ -17,6 +19,7 @@ import {
   dhgatePageRead,
   tab,
   TestBackground,
+  TINY_PNG,
 } from '../background/harness';
 import { PARIS } from '../zones';
 
@@ -278,5 +281,49 @@ describe('restoring a backup', () => {
     expect(reply).toMatchObject({ ok: false, code: 'backup', backupProblem: 'not-a-backup' });
     expect(await target.db.uploads.count()).toBe(0);
     expect(await target.db.orders.count()).toBe(0);
+  });
+});
+
+describe('a backup made by an earlier CaseClock', () => {
+  it('format 1 restores whole with today’s code', async () => {
+    const frozen = readFileSync(new URL('./frozen/format-1.zip', import.meta.url));
+    const target = await new TestBackground(NOW).start();
+    const result = await restore(new Blob([frozen]), target);
+    expect(result).toMatchObject({ ok: true });
+    const { db } = target;
+    expect(await db.orders.get(DHGATE_ORDER_ID)).toMatchObject({
+      marketplace: 'dhgate',
+      orderNumber: '1043587216',
+      status: 'shipped',
+      total: { minor: 4155, currency: 'USD' },
+    });
+    const [found] = await db.cases.toArray();
+    expect(found).toMatchObject({
+      orderId: DHGATE_ORDER_ID,
+      reason: 'not-received',
+      status: 'open',
+    });
+    const events = await db.events.where('orderId').equals(DHGATE_ORDER_ID).toArray();
+    expect(events.filter((event) => event.type === 'refund-requested')).toMatchObject([
+      { caseId: found?.id, at: '2026-11-14T10:00:00.000Z', source: 'buyer' },
+    ]);
+    const evidence = (await db.evidence.toArray()).sort((a, b) =>
+      a.capturedAt.localeCompare(b.capturedAt),
+    );
+    expect(evidence.map(({ kind, name, shows }) => ({ kind, name, shows }))).toEqual([
+      { kind: 'photo', name: 'parcel.png', shows: ['item-photo'] },
+      {
+        kind: 'note',
+        name: 'The box was open, the earbuds missing.',
+        shows: [],
+      },
+    ]);
+    const photo = await db.evidenceBlobs.get(evidence[0]?.id ?? '');
+    expect(
+      Buffer.from(await (photo?.blob ?? new Blob()).arrayBuffer()).equals(
+        Buffer.from(TINY_PNG, 'base64'),
+      ),
+    ).toBe(true);
+    expect((await readSettings(db)).reminderLeadHours).toBe(48);
   });
 });
