@@ -72,7 +72,8 @@ function RestorePreview({ opened, summary }: { opened: OpenedBackup; summary: Re
  * and only then restores. A bad file is refused in words and changes nothing.
  */
 export function RestoreCard({ db }: { db: CaseClockDatabase }) {
-  const { t, size, ...i18n } = useI18n();
+  const i18n = useI18n();
+  const { t, size } = i18n;
   const { send } = useActions();
   const inputId = useId();
   const [state, setState] = useState<RestoreState>({ kind: 'idle' });
@@ -114,7 +115,7 @@ export function RestoreCard({ db }: { db: CaseClockDatabase }) {
       if (result.ok) setState({ kind: 'restored', summary: result.summary });
       else if ('problem' in result) setState({ kind: 'refused', problem: result.problem });
       else if (result.backupProblem) setState({ kind: 'refused', problem: result.backupProblem });
-      else setState({ kind: 'failed', error: refusalText({ t, size, ...i18n }, result) });
+      else setState({ kind: 'failed', error: refusalText(i18n, result) });
     } catch (error) {
       setState(
         error instanceof JobCancelled
