@@ -20,6 +20,7 @@ import {
   Instant,
   issueText,
   Marketplace,
+  offSiteLink,
   MimeType,
   ORDER_ITEMS_LIMIT,
   OrderEditsSchema,
@@ -320,6 +321,15 @@ function referencesProblem(
     for (const [index, record] of records.entries()) {
       if (seen.has(record.id)) return `${name}.${String(index)}.id: the same id comes twice`;
       seen.add(record.id);
+    }
+  }
+  // Links lead to the order's own marketplace, as on the way in from a page or the buyer.
+  for (const [index, order] of data.orders.entries()) {
+    if (
+      offSiteLink(order.marketplace, order) ||
+      offSiteLink(order.marketplace, order.edits ?? {})
+    ) {
+      return `orders.${String(index)}: a link leads off ${order.marketplace}`;
     }
   }
   const orders = new Set(data.orders.map((order) => order.id));

@@ -221,7 +221,7 @@ interface Spoilable {
     evidenceFiles: Record<string, string>;
   };
   tables: {
-    orders: { id: string; statusText?: string }[];
+    orders: { id: string; statusText?: string; edits?: { detailUrl?: string } }[];
     cases: { id: string; orderId: string }[];
     events: { at: string }[];
     evidence: { id: string; caseId: string; orderId: string }[];
@@ -431,6 +431,17 @@ describe('records refused', () => {
     expect(dataProblem(spoilt)).toEqual({
       kind: 'bad-records',
       detail: expect.stringContaining('events.0.at') as string,
+    });
+  });
+
+  it('an order whose link leads off its marketplace', () => {
+    const spoilt = spoilable();
+    const [first] = spoilt.tables.orders;
+    if (!first) throw new Error('no order');
+    first.edits = { ...first.edits, detailUrl: 'https://example.com/phishing' };
+    expect(dataProblem(spoilt)).toEqual({
+      kind: 'bad-records',
+      detail: expect.stringContaining('orders.0: a link leads off') as string,
     });
   });
 });
