@@ -38,9 +38,12 @@ const NUMBER = "\\d+(?:[ ',.]\\d{3})*(?:[.,]\\d+)?(?!\\d)";
 const NUMBER_AFTER = new RegExp(` ?([-−–]?) ?(${NUMBER})`, 'y');
 /** A number that is the whole of a short text but for one trailing space. */
 const NUMBER_WHOLE = new RegExp(`^(${NUMBER}) ?$`);
-const NUMBER_ANYWHERE = new RegExp(NUMBER);
-/** The longest number worth reading before a marker: longer ones exceed any safe amount. */
+/** A number where the text starts. */
+const NUMBER_FIRST = new RegExp(`^${NUMBER}`);
+/** The longest number worth reading: longer ones exceed any safe amount. */
 const LONGEST_NUMBER = 40;
+/** A number with its sign and the spaces around it. */
+const SIGNED_NUMBER_WINDOW = LONGEST_NUMBER + 3;
 
 /** A character a written number holds: a digit or a separator (space, apostrophe, comma, dot). */
 const NUMBER_CHARACTER = /[\d ',.]/;
@@ -193,9 +196,14 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | unde
   for (let marker = CURRENCY_RE.exec(normalised); marker; marker = CURRENCY_RE.exec(normalised)) {
     const currency = currencyOf(marker, defaultCurrency);
     if (!currency) continue;
-    NUMBER_AFTER.lastIndex = marker.index + marker[0].length;
-    const after = NUMBER_AFTER.exec(normalised);
+    // Only as much text as a number takes: the pattern's cost stays bounded on any page.
+    const start = marker.index + marker[0].length;
+    const window = normalised.slice(start, start + SIGNED_NUMBER_WINDOW + 1);
+    NUMBER_AFTER.lastIndex = 0;
+    const after = NUMBER_AFTER.exec(window);
     if (after?.[2]) {
+      // A number that fills the window goes on past it: too long for any safe amount.
+      if (after[0].length > SIGNED_NUMBER_WINDOW) return undefined;
       return toMoney(
         after[2],
         Boolean(after[1]) || minusBefore(normalised, marker.index),
@@ -206,9 +214,12 @@ export function parseMoney(text: string, defaultCurrency?: string): Money | unde
     if (before) return toMoney(before.written, minusBefore(normalised, before.at), currency);
   }
   if (!defaultCurrency) return undefined;
-  const bare = NUMBER_ANYWHERE.exec(normalised);
-  if (!bare) return undefined;
-  return toMoney(bare[0], minusBefore(normalised, bare.index), defaultCurrency);
+  // The first number starts at the first digit; it is read from a window, as above.
+  const digit = /\d/.exec(normalised);
+  if (!digit) return undefined;
+  const bare = NUMBER_FIRST.exec(normalised.slice(digit.index, digit.index + LONGEST_NUMBER + 1));
+  if (!bare || bare[0].length > LONGEST_NUMBER) return undefined;
+  return toMoney(bare[0], minusBefore(normalised, digit.index), defaultCurrency);
 }
 
 /** Formats an amount for display in the buyer's locale. */

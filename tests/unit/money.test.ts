@@ -93,6 +93,22 @@ describe('parseMoney', () => {
     expect(parseMoney(`US $${'9'.repeat(20)}`)).toBeUndefined();
   });
 
+  it('reads no part of a number longer than any amount, after a marker or bare', () => {
+    // 60 characters of thousands groups: no prefix of it is the amount.
+    const long = `1${',000'.repeat(15)}`;
+    expect(parseMoney(`US $ ${long}.00`)).toBeUndefined();
+    expect(parseMoney(`${long}.00`, 'USD')).toBeUndefined();
+    // Cut after its first 40 characters, this one would read as 1.00.
+    const cents = `1.${'0'.repeat(50)}5`;
+    expect(parseMoney(`US $ ${cents}`)).toBeUndefined();
+    expect(parseMoney(cents, 'USD')).toBeUndefined();
+    // The longest that fits a safe amount still reads: 9,007,199,254,740.99 (15 digits).
+    expect(parseMoney('US $ 9,007,199,254,740.99')).toEqual({
+      minor: 900719925474099,
+      currency: 'USD',
+    });
+  });
+
   it('never reads a negative zero', () => {
     expect(Object.is(parseMoney('-US $ 0.00')?.minor, 0)).toBe(true);
   });
