@@ -3,15 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../lib/i18n/en';
-import {
-  ADAPTERS,
-  marketplaceMatchPatterns,
-  type OrderReading,
-  type OrderStatus,
-} from '../../lib/marketplaces';
+import { ADAPTERS, marketplaceMatchPatterns, type OrderStatus } from '../../lib/marketplaces';
 import { formatMoney } from '../../lib/money';
 import type { Stage } from '../../lib/timeline/types';
-import { loadFixtures, type Fixture } from '../fixtures/catalogue';
+import { loadFixtures, ordersOf, type Fixture } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
 import { EXTENSION_DIR, launch, type ExtensionBrowser } from './harness/chromium';
 import { serveFixtures } from './harness/marketplace-routes';
@@ -48,17 +43,6 @@ const STAGE_OF_STATUS: Partial<Record<OrderStatus, Stage>> = {
   cancelled: 'closed',
   refunded: 'closed',
 };
-
-function ordersOf(pages: readonly Fixture[]): Map<string, OrderReading> {
-  const orders = new Map<string, OrderReading>();
-  for (const page of pages) {
-    if (page.expected.status !== 'read') continue;
-    for (const order of page.expected.orders) {
-      orders.set(order.orderNumber, { ...orders.get(order.orderNumber), ...order });
-    }
-  }
-  return orders;
-}
 
 /** Whether CaseClock has read the page since `since`: every order it shows seen since then. */
 async function seenSince(page: Fixture, since: string): Promise<boolean> {
