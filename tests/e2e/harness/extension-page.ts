@@ -12,6 +12,7 @@ interface ChromeInPage {
   alarms: {
     create(name: string, info: { when: number }): Promise<void>;
     get(name: string): Promise<unknown>;
+    getAll(): Promise<{ name: string; scheduledTime: number }[]>;
   };
 }
 
@@ -52,6 +53,14 @@ export class ExtensionPage {
       },
       { shown: id, given: options },
     );
+  }
+
+  /** The alarms set by CaseClock, by name, with when each rings: the reminders to come. */
+  async alarms(): Promise<{ name: string; scheduledTime: number }[]> {
+    const alarms = await this.page.evaluate(() => chrome.alarms.getAll());
+    return alarms
+      .map(({ name, scheduledTime }) => ({ name, scheduledTime }))
+      .sort((a, b) => a.name.localeCompare(b.name));
   }
 
   /**

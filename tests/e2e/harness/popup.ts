@@ -41,6 +41,12 @@ export class PopupPage {
     );
   }
 
+  /** The text of each row as the buyer reads it, in the order shown. */
+  async rowTexts(): Promise<string[]> {
+    const texts = await this.page.locator('.order').allInnerTexts();
+    return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+  }
+
   /** The rows once every one of these orders is listed (the popup updates itself live). */
   async waitForOrders(orderNumbers: readonly string[]): Promise<PopupOrderRow[]> {
     await this.page.waitForFunction(

@@ -32,6 +32,38 @@ export function recordsInExtension<T>({ store, index, key }: RecordLookup): Prom
   });
 }
 
+/**
+ * How many records each of these stores of the extension's IndexedDB holds, counted in one
+ * transaction inside one of the extension's own contexts: pass it to that context's `evaluate`.
+ */
+export function recordCountsInExtension<Store extends string>(
+  stores: readonly Store[],
+): Promise<Record<Store, number>> {
+  return new Promise<Record<Store, number>>((resolve, reject) => {
+    const opening = indexedDB.open('caseclock');
+    opening.onerror = () => {
+      reject(new Error(String(opening.error)));
+    };
+    opening.onsuccess = () => {
+      const reading = opening.result.transaction([...stores]);
+      const counts = {} as Record<Store, number>;
+      for (const store of stores) {
+        const request = reading.objectStore(store).count();
+        request.onsuccess = () => {
+          counts[store] = request.result;
+        };
+      }
+      reading.oncomplete = () => {
+        resolve(counts);
+        opening.result.close();
+      };
+      reading.onerror = () => {
+        reject(new Error(String(reading.error)));
+      };
+    };
+  });
+}
+
 /** The records of one store of the extension's IndexedDB, read inside the service worker. */
 function storedRecords<T>(worker: Worker, lookup: RecordLookup): Promise<T[]> {
   return worker.evaluate(recordsInExtension<T>, lookup);
