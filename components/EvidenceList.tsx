@@ -14,11 +14,15 @@ function Thumbnail({ db, record }: { db: CaseClockDatabase; record: EvidenceReco
   useEffect(() => {
     let objectUrl: string | undefined;
     let cancelled = false;
-    void db.evidenceBlobs.get(record.id).then((stored) => {
-      if (cancelled || !stored) return;
-      objectUrl = URL.createObjectURL(stored.blob);
-      setUrl(objectUrl);
-    });
+    db.evidenceBlobs.get(record.id).then(
+      (stored) => {
+        if (cancelled || !stored) return;
+        objectUrl = URL.createObjectURL(stored.blob);
+        setUrl(objectUrl);
+      },
+      // A picture that cannot be read stays an empty frame; its row still names the file.
+      () => undefined,
+    );
     return () => {
       cancelled = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
