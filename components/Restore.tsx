@@ -31,7 +31,16 @@ function errorText(error: unknown): string {
 }
 
 /** What the backup holds and what restoring it changes here, before anything is. */
-function RestorePreview({ opened, summary }: { opened: OpenedBackup; summary: RestoreSummary }) {
+function RestorePreview({
+  name,
+  opened,
+  summary,
+}: {
+  /** The file's name, as the buyer picked it (the file picker forgets it, to allow picking again). */
+  name: string;
+  opened: OpenedBackup;
+  summary: RestoreSummary;
+}) {
   const { t, dateTime, size } = useI18n();
   const { orders, cases, events, evidence, files } = summary;
   const changes =
@@ -39,7 +48,7 @@ function RestorePreview({ opened, summary }: { opened: OpenedBackup; summary: Re
     summary.settings === 'restored';
   return (
     <div className="restore-preview">
-      <p>{t('restore.preview', { date: dateTime(opened.manifest.createdAt) })}</p>
+      <p>{t('restore.preview', { name, date: dateTime(opened.manifest.createdAt) })}</p>
       <ul>
         <li>
           {t('restore.preview.orders', {
@@ -150,7 +159,7 @@ export function RestoreCard({ db }: { db: CaseClockDatabase }) {
       {state.kind === 'reading' && <p role="status">{t('restore.reading')}</p>}
       {state.kind === 'preview' && (
         <>
-          <RestorePreview opened={state.opened} summary={state.summary} />
+          <RestorePreview name={state.file.name} opened={state.opened} summary={state.summary} />
           <div className="button-row">
             <button type="button" className="primary" onClick={() => void restore(state)}>
               {t('restore.confirm')}

@@ -529,7 +529,7 @@ export const en = {
     'Pick a backup made by CaseClock, in this browser or another. You see what it holds before anything changes, and nothing you have here is lost: records are merged, never doubled.',
   'restore.choose': 'Choose a backup file',
   'restore.reading': 'Reading the backup…',
-  'restore.preview': 'This backup was made on {date}. Restoring it here:',
+  'restore.preview': '{name}: a backup made on {date}. Restoring it here:',
   'restore.preview.orders':
     'Orders: {count} in the backup, {added} new, {updated} newer than yours',
   'restore.preview.cases': 'Cases: {count} in the backup, {added} new',

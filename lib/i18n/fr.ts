@@ -547,7 +547,7 @@ export const fr: Record<MessageKey, string> = {
     'Choisissez une sauvegarde faite par CaseClock, dans ce navigateur ou un autre. Vous voyez ce qu’elle contient avant tout changement, et rien de ce que vous avez ici n’est perdu : les données sont fusionnées, jamais en double.',
   'restore.choose': 'Choisir un fichier de sauvegarde',
   'restore.reading': 'Lecture de la sauvegarde…',
-  'restore.preview': 'Cette sauvegarde a été faite le {date}. La restaurer ici :',
+  'restore.preview': '{name} : une sauvegarde faite le {date}. La restaurer ici :',
   'restore.preview.orders':
     'Commandes : {count} dans la sauvegarde, {added} nouvelles, {updated} plus récentes que les vôtres',
   'restore.preview.cases': 'Litiges : {count} dans la sauvegarde, {added} nouveaux',

@@ -237,7 +237,9 @@ describe('restoring from the settings page', () => {
     const { db } = await renderPage((background) => <SettingsApp db={background.db} />);
     await user.upload(await screen.findByLabelText('Choose a backup file'), file);
     expect(
-      await screen.findByText('This backup was made on 16 Nov 2026, 10:00. Restoring it here:'),
+      await screen.findByText(
+        'caseclock-backup-2026-11-16.zip: a backup made on 16 Nov 2026, 10:00. Restoring it here:',
+      ),
     ).toBeTruthy();
     expect(screen.getByText('Orders: 1 in the backup, 1 new, 0 newer than yours')).toBeTruthy();
     expect(screen.getByText('Cases: 1 in the backup, 1 new')).toBeTruthy();
