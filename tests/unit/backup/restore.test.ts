@@ -8,8 +8,8 @@ import { backupFromDatabase, readBackupData, type BackupRequest } from '@/lib/ba
 import { planRestore } from '@/lib/backup/merge';
 import { BackupRefused, openBackup } from '@/lib/backup/read';
 import type { CaseClockDatabase } from '@/lib/db/database';
-import { addEvidence } from '@/lib/db/evidence';
-import { profileRecords } from '@/lib/db/restore';
+import { addEvidence, discardAbandonedUploads } from '@/lib/db/evidence';
+import { profileRecords, startRestoreUpload } from '@/lib/db/restore';
 import { readSettings } from '@/lib/db/settings';
 import { restoreFromBackup, type RestoreResult } from '@/lib/messaging/restore';
 import {
@@ -305,5 +305,23 @@ describe('a backup made by an earlier CaseClock', () => {
       ),
     ).toBe(true);
     expect((await readSettings(db)).reminderLeadHours).toBe(48);
+  });
+});
+
+describe('the files of a restore on their way', () => {
+  it('wait for each other while the restore moves, and go once it stopped', async () => {
+    const { db } = await new TestBackground(NOW).start();
+    const file = { size: 1, sha256: sha256(new Uint8Array(1)) };
+    const first = await startRestoreUpload(db, { ...file, path: 'backup.json' }, NOW);
+    const second = await startRestoreUpload(db, { ...file, path: 'data/orders.json' }, NOW);
+    // The second file's last chunk came 14 minutes after the first file was whole.
+    await db.uploads.update(first.id, { touchedAt: '2026-11-16T09:01:00.000Z' });
+    await db.uploads.update(second.id, { touchedAt: '2026-11-16T09:15:00.000Z' });
+    // Ten minutes after the first file, but not after the second: both wait.
+    expect(await discardAbandonedUploads(db, '2026-11-16T09:20:00.000Z')).toBe(0);
+    expect(await db.uploads.count()).toBe(2);
+    // Ten minutes after the restore's latest file: both go.
+    expect(await discardAbandonedUploads(db, '2026-11-16T09:25:01.000Z')).toBe(2);
+    expect(await db.uploads.count()).toBe(0);
   });
 });
