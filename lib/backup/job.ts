@@ -7,6 +7,7 @@ import type { CaseClockDatabase } from '../db/database';
 import { localDateTime } from '../i18n/format';
 import { Instant, TimeZoneName } from '../messaging/protocol';
 import type { JobRunner } from '../worker-jobs';
+import type { ZipSink } from '../zip/writer';
 import { CURRENT_SCHEMA_VERSION } from '../db/versions';
 import { backupFileName, type BackupData } from './format';
 import { AppVersion } from './records';
@@ -66,6 +67,7 @@ export async function backupFromDatabase(
   request: BackupRequest,
   onProgress: (progress: BackupProgress) => void,
   signal?: AbortSignal,
+  sink?: ZipSink,
 ): Promise<MadeBackup> {
   const { createdAt, timeZone, appVersion } = request;
   const backup = await buildBackup(
@@ -80,6 +82,7 @@ export async function backupFromDatabase(
       readFile: async (evidenceId) => (await db.evidenceBlobs.get(evidenceId))?.blob,
       onProgress,
       ...(signal ? { signal } : {}),
+      ...(sink ? { sink } : {}),
     },
   );
   return { backup, name: backupFileName(localDateTime(createdAt, timeZone).slice(0, 10)) };

@@ -2,7 +2,7 @@ import { strToU8 } from 'fflate';
 import { evidenceBytes } from '../db/schema';
 import { sha256Hex } from '../evidence/hash';
 import { JobCancelled } from '../worker-jobs';
-import { zipTime, ZipWriter } from '../zip/writer';
+import { zipTime, ZipWriter, type ZipSink } from '../zip/writer';
 import {
   BACKUP_FORMAT,
   BACKUP_FORMAT_VERSION,
@@ -39,6 +39,8 @@ export interface BackupSources {
   onProgress?: (progress: BackupProgress) => void;
   /** The buyer's "Cancel": the backup stops before its next file. */
   signal?: AbortSignal;
+  /** Where the ZIP is written; a Blob in memory unless given. */
+  sink?: ZipSink;
 }
 
 /** The records as JSON, one per line, so a backup read by eye or by `diff` stays readable. */
@@ -58,7 +60,7 @@ function jsonLines(value: unknown): Uint8Array {
 export async function buildBackup(input: BackupInput, sources: BackupSources): Promise<Blob> {
   const { data } = input;
   const { readFile, onProgress, signal } = sources;
-  const writer = new ZipWriter(zipTime(input.createdAt, input.timeZone));
+  const writer = new ZipWriter(zipTime(input.createdAt, input.timeZone), sources.sink);
   const files: BackupFileEntry[] = [];
   const written = new Set<string>();
   const evidenceFiles: Record<string, string> = {};
@@ -83,6 +85,7 @@ export async function buildBackup(input: BackupInput, sources: BackupSources): P
         writer.add(path, bytes, true, (bytesIn) => {
           onProgress?.({ done: before + Math.min(bytesIn, record.size ?? 0), total });
         });
+        await writer.flush();
       }
     }
     done += record.size ?? 0;

@@ -330,6 +330,7 @@ export async function buildEvidencePack(given: PackInput, sources: PackSources):
         done = before + Math.min(bytesIn, size);
         onProgress?.({ done, total });
       });
+      await writer.flush();
     } else missing.push(record);
     done = before + size;
     onProgress?.({ done, total });

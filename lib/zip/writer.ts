@@ -31,19 +31,81 @@ export function zipTime(at: string, timeZone: string): Date {
 /** A file goes into the ZIP in slices of this size, so progress moves within a large one. */
 const SLICE_SIZE = 1024 * 1024;
 
+/** Where a ZIP's bytes go as they are written, in order. */
+export interface ZipSink {
+  write(chunk: Uint8Array): void;
+  /** Resolves once every byte written so far is where it goes. */
+  flush(): Promise<void>;
+  /** The whole ZIP, once flushed. */
+  finish(): Promise<Blob>;
+}
+
 /**
- * A ZIP as it is written, one file after the other. What each file adds is gathered into a
- * Blob once the file is in, so the browser may keep the ZIP out of the script's memory.
+ * A ZIP gathered into a Blob, once per file: the browser may keep it out of the script's
+ * memory, but Chromium holds a Blob in memory until its blob storage is full.
  */
+export function blobSink(): ZipSink {
+  let written = new Blob([]);
+  let pending: Uint8Array[] = [];
+  const gather = () => {
+    written = new Blob([written, ...(pending as Uint8Array<ArrayBuffer>[])]);
+    pending = [];
+  };
+  return {
+    write: (chunk) => {
+      pending.push(chunk);
+    },
+    flush: () => {
+      gather();
+      return Promise.resolve();
+    },
+    finish: () => {
+      gather();
+      return Promise.resolve(new Blob([written], { type: 'application/zip' }));
+    },
+  };
+}
+
+/** The part of a file handle of the origin-private file system a ZIP is written to. */
+export interface WritableFile {
+  createWritable(): Promise<{
+    write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;
+    close(): Promise<void>;
+  }>;
+  getFile(): Promise<File>;
+}
+
+/**
+ * A ZIP written to a file on disk as it is made, so however large it grows, only what is on
+ * its way is in memory; the File it gives is read from the disk.
+ */
+export async function fileSink(file: WritableFile): Promise<ZipSink> {
+  const stream = await file.createWritable();
+  let writing = Promise.resolve();
+  return {
+    write: (chunk) => {
+      writing = writing.then(() => stream.write(chunk as Uint8Array<ArrayBuffer>));
+    },
+    flush: () => writing,
+    finish: async () => {
+      await writing;
+      await stream.close();
+      return file.getFile();
+    },
+  };
+}
+
+/** A ZIP as it is written, one file after the other, into `sink`. */
 export class ZipWriter {
-  private written = new Blob([]);
-  private pending: Uint8Array[] = [];
   private readonly zip = new Zip((error, chunk) => {
     if (error) throw error;
-    this.pending.push(chunk);
+    this.sink.write(chunk);
   });
 
-  constructor(private readonly mtime: Date) {}
+  constructor(
+    private readonly mtime: Date,
+    private readonly sink: ZipSink = blobSink(),
+  ) {}
 
   /** Adds a file, stored as it is or deflated; `onSlice` hears how many of its bytes are in. */
   add(path: string, bytes: Uint8Array, stored: boolean, onSlice?: (bytesIn: number) => void) {
@@ -59,17 +121,15 @@ export class ZipWriter {
       at = end;
       onSlice?.(at);
     } while (at < bytes.length);
-    this.gather();
   }
 
-  finish(): Blob {
+  /** Resolves once what was added is in the sink: call it between files. */
+  flush(): Promise<void> {
+    return this.sink.flush();
+  }
+
+  finish(): Promise<Blob> {
     this.zip.end();
-    this.gather();
-    return new Blob([this.written], { type: 'application/zip' });
-  }
-
-  private gather() {
-    this.written = new Blob([this.written, ...(this.pending as Uint8Array<ArrayBuffer>[])]);
-    this.pending = [];
+    return this.sink.finish();
   }
 }
