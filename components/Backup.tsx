@@ -9,6 +9,7 @@ import { JobCancelled } from '@/lib/worker-jobs';
 import { useActions } from './Actions';
 import { download } from './download';
 import { useI18n } from './I18n';
+import { WorkProgress } from './WorkProgress';
 import { useWrite, WriteProblem } from './Write';
 
 type BackupState =
@@ -42,7 +43,7 @@ export function BackupCard({
   /** Start at once: the buyer asked for a backup from the popup. */
   startNow?: boolean;
 }) {
-  const { t, size, dateTime, timeZone } = useI18n();
+  const { t, dateTime, timeZone } = useI18n();
   const { makeBackup, appVersion } = useActions();
   const { problem, write } = useWrite();
   const last = useLastBackup(db);
@@ -106,28 +107,15 @@ export function BackupCard({
       )}
       <BackupReminder db={db} settings={settings} />
       {state.kind === 'making' ? (
-        <div className="backup-progress">
-          <progress
-            aria-label={t('settings.backup.progress')}
-            {...(state.progress.total > 0
-              ? { max: state.progress.total, value: state.progress.done }
-              : {})}
-          />
-          <span role="status">
-            {t('settings.backup.making', {
-              done: size(state.progress.done),
-              total: size(state.progress.total),
-            })}
-          </span>
-          <button
-            type="button"
-            onClick={() => {
-              running.current?.abort();
-            }}
-          >
-            {t('settings.backup.cancel')}
-          </button>
-        </div>
+        <WorkProgress
+          progress={state.progress}
+          label={t('settings.backup.progress')}
+          status={(sizes) => t('settings.backup.making', sizes)}
+          cancel={t('settings.backup.cancel')}
+          onCancel={() => {
+            running.current?.abort();
+          }}
+        />
       ) : (
         <button
           type="button"

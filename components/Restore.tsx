@@ -9,6 +9,7 @@ import { JobCancelled } from '@/lib/worker-jobs';
 import { useActions } from './Actions';
 import { useI18n } from './I18n';
 import { refusalText } from './refusal';
+import { WorkProgress } from './WorkProgress';
 
 type RestoreState =
   | { kind: 'idle' }
@@ -82,7 +83,7 @@ function RestorePreview({
  */
 export function RestoreCard({ db }: { db: CaseClockDatabase }) {
   const i18n = useI18n();
-  const { t, size } = i18n;
+  const { t } = i18n;
   const { send } = useActions();
   const inputId = useId();
   const [state, setState] = useState<RestoreState>({ kind: 'idle' });
@@ -176,28 +177,15 @@ export function RestoreCard({ db }: { db: CaseClockDatabase }) {
         </>
       )}
       {state.kind === 'restoring' && (
-        <div className="backup-progress">
-          <progress
-            aria-label={t('restore.progress')}
-            {...(state.progress.total > 0
-              ? { max: state.progress.total, value: state.progress.done }
-              : {})}
-          />
-          <span role="status">
-            {t('restore.restoring', {
-              done: size(state.progress.done),
-              total: size(state.progress.total),
-            })}
-          </span>
-          <button
-            type="button"
-            onClick={() => {
-              running.current?.abort();
-            }}
-          >
-            {t('restore.cancel')}
-          </button>
-        </div>
+        <WorkProgress
+          progress={state.progress}
+          label={t('restore.progress')}
+          status={(sizes) => t('restore.restoring', sizes)}
+          cancel={t('restore.cancel')}
+          onCancel={() => {
+            running.current?.abort();
+          }}
+        />
       )}
       {state.kind === 'restored' && (
         <p className="notice ok" role="status">

@@ -3,7 +3,7 @@
  * and the evidence files the profile lacks) as uploads; the background checks them all again, as
  * untrusted input, and writes everything in one transaction, or nothing.
  */
-import type { BackupData } from '../backup/format';
+import { evidencePath, type BackupData } from '../backup/format';
 import {
   evidenceFileKey,
   planRestore,
@@ -117,7 +117,7 @@ export async function restoreBackup(
       const uploadId = uploads[path];
       if (uploadId === undefined) refuse('truncated', `${path} did not arrive`);
       const { blob, bytes } = await uploadedBytes(db, uploadId, path);
-      if (`evidence/${await sha256Hex(bytes)}` !== path) refuse('hash-mismatch', path);
+      if (evidencePath(await sha256Hex(bytes)) !== path) refuse('hash-mismatch', path);
       files.set(path, blob);
     }
     const tables = [

@@ -3,7 +3,12 @@
  * the background its documents and the evidence files the profile lacks, each checked on the
  * way; the background checks them all again and writes everything at once, or nothing.
  */
-import { BACKUP_DOCUMENT_LIMIT, BACKUP_MANIFEST_PATH, DATA_PATHS } from '../backup/format';
+import {
+  BACKUP_DOCUMENT_LIMIT,
+  BACKUP_MANIFEST_PATH,
+  DATA_PATHS,
+  evidencePath,
+} from '../backup/format';
 import type { RestorePlan, RestoreSummary } from '../backup/merge';
 import { BackupRefused, entryBytes, readingZip, refuse, type OpenedBackup } from '../backup/read';
 import type { BackupProblem } from '../backup/records';
@@ -58,7 +63,7 @@ export async function restoreFromBackup(
       if (signal?.aborted) throw new JobCancelled();
       const bytes = await readingZip(() => entryBytes(file, entry, BACKUP_DOCUMENT_LIMIT));
       const sha256 = await sha256Hex(bytes);
-      if (evidencePaths.has(entry.name) && entry.name !== `evidence/${sha256}`) {
+      if (evidencePaths.has(entry.name) && entry.name !== evidencePath(sha256)) {
         refuse('hash-mismatch', entry.name);
       }
       const started = await send({

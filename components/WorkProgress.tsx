@@ -1,0 +1,37 @@
+import { useI18n } from './I18n';
+
+/**
+ * Long work the buyer may stop (a backup, a restore): its bar, how far it is in bytes, and a
+ * cancel button. Without a total yet, the bar shows work going on.
+ */
+export function WorkProgress({
+  progress,
+  label,
+  status,
+  cancel,
+  onCancel,
+}: {
+  progress: { done: number; total: number };
+  /** Names the bar for screen readers. */
+  label: string;
+  /** Says how far it is, given the bytes done and all there are, as the buyer reads sizes. */
+  status: (sizes: { done: string; total: string }) => string;
+  cancel: string;
+  onCancel: () => void;
+}) {
+  const { size } = useI18n();
+  return (
+    <div className="backup-progress">
+      <progress
+        aria-label={label}
+        {...(progress.total > 0 ? { max: progress.total, value: progress.done } : {})}
+      />
+      <span role="status">
+        {status({ done: size(progress.done), total: size(progress.total) })}
+      </span>
+      <button type="button" onClick={onCancel}>
+        {cancel}
+      </button>
+    </div>
+  );
+}
