@@ -2,6 +2,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { BackupMaker } from '@/lib/backup/job';
 import type { PackMaker } from '@/lib/evidence/pack-job';
 import type { Message, Reply } from '@/lib/messaging/protocol';
+import type { OwnFiles } from '@/lib/own-files';
 
 /** What CaseClock's pages ask of the extension: the browser's part, kept out of components. */
 export interface Actions {
@@ -21,6 +22,8 @@ export interface Actions {
   appVersion: string;
   /** Storage space left, when the browser says. */
   freeSpace?: () => Promise<number | undefined>;
+  /** CaseClock's own files on disk, where a backup to restore is copied for the background. */
+  ownFiles: () => Promise<OwnFiles>;
 }
 
 const ActionsContext = createContext<Actions | undefined>(undefined);

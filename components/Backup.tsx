@@ -111,9 +111,11 @@ export function BackupCard({
           progress={state.progress}
           label={t('settings.backup.progress')}
           status={(sizes) => t('settings.backup.making', sizes)}
-          cancel={t('settings.backup.cancel')}
-          onCancel={() => {
-            running.current?.abort();
+          cancel={{
+            label: t('settings.backup.cancel'),
+            onCancel: () => {
+              running.current?.abort();
+            },
           }}
         />
       ) : (

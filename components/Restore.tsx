@@ -84,7 +84,7 @@ function RestorePreview({
 export function RestoreCard({ db }: { db: CaseClockDatabase }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const { send } = useActions();
+  const { send, ownFiles } = useActions();
   const inputId = useId();
   const [state, setState] = useState<RestoreState>({ kind: 'idle' });
   const running = useRef<AbortController | undefined>(undefined);
@@ -115,8 +115,9 @@ export function RestoreCard({ db }: { db: CaseClockDatabase }) {
     running.current = controller;
     setState({ kind: 'restoring', progress: { done: 0, total: 0 } });
     try {
-      const result = await restoreFromBackup(preview.file, preview.opened, preview, {
+      const result = await restoreFromBackup(preview.file, {
         send,
+        ownFiles,
         onProgress: (progress) => {
           setState({ kind: 'restoring', progress });
         },
@@ -176,17 +177,27 @@ export function RestoreCard({ db }: { db: CaseClockDatabase }) {
           </div>
         </>
       )}
-      {state.kind === 'restoring' && (
-        <WorkProgress
-          progress={state.progress}
-          label={t('restore.progress')}
-          status={(sizes) => t('restore.restoring', sizes)}
-          cancel={t('restore.cancel')}
-          onCancel={() => {
-            running.current?.abort();
-          }}
-        />
-      )}
+      {state.kind === 'restoring' &&
+        (state.progress.total > 0 && state.progress.done === state.progress.total ? (
+          // Copied: the background checks and writes it all at once, which cannot be stopped.
+          <WorkProgress
+            progress={{ done: 0, total: 0 }}
+            label={t('restore.progress')}
+            status={() => t('restore.saving')}
+          />
+        ) : (
+          <WorkProgress
+            progress={state.progress}
+            label={t('restore.progress')}
+            status={(sizes) => t('restore.restoring', sizes)}
+            cancel={{
+              label: t('restore.cancel'),
+              onCancel: () => {
+                running.current?.abort();
+              },
+            }}
+          />
+        ))}
       {state.kind === 'restored' && (
         <p className="notice ok" role="status">
           {t('restore.done', {

@@ -1,23 +1,22 @@
 import { useI18n } from './I18n';
 
 /**
- * Long work the buyer may stop (a backup, a restore): its bar, how far it is in bytes, and a
- * cancel button. Without a total yet, the bar shows work going on.
+ * Long work (a backup, a restore): its bar, how far it is in bytes, and a cancel button while
+ * the buyer may still stop it. Without a total, the bar shows work going on.
  */
 export function WorkProgress({
   progress,
   label,
   status,
   cancel,
-  onCancel,
 }: {
   progress: { done: number; total: number };
   /** Names the bar for screen readers. */
   label: string;
   /** Says how far it is, given the bytes done and all there are, as the buyer reads sizes. */
   status: (sizes: { done: string; total: string }) => string;
-  cancel: string;
-  onCancel: () => void;
+  /** The cancel button's words and what it does; none once the work can no longer stop. */
+  cancel?: { label: string; onCancel: () => void };
 }) {
   const { size } = useI18n();
   return (
@@ -29,9 +28,11 @@ export function WorkProgress({
       <span role="status">
         {status({ done: size(progress.done), total: size(progress.total) })}
       </span>
-      <button type="button" onClick={onCancel}>
-        {cancel}
-      </button>
+      {cancel && (
+        <button type="button" onClick={cancel.onCancel}>
+          {cancel.label}
+        </button>
+      )}
     </div>
   );
 }

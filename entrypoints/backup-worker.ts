@@ -1,6 +1,7 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { backupFromDatabase, BackupRequestSchema } from '@/lib/backup/job';
 import { database } from '@/lib/db/database';
+import { BACKUP_FILE } from '@/lib/own-files';
 import { serveJobs } from '@/lib/worker-jobs';
 import { blobSink, fileSink, type ZipSink } from '@/lib/zip/writer';
 
@@ -12,7 +13,7 @@ import { blobSink, fileSink, type ZipSink } from '@/lib/zip/writer';
 async function backupSink(): Promise<ZipSink> {
   try {
     const directory = await navigator.storage.getDirectory();
-    return await fileSink(await directory.getFileHandle('backup.zip', { create: true }));
+    return await fileSink(await directory.getFileHandle(BACKUP_FILE, { create: true }));
   } catch {
     return blobSink();
   }

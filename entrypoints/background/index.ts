@@ -24,5 +24,6 @@ export default defineBackground(() => {
       if (!openPopup) throw new Error('this browser cannot open the popup');
       await openPopup.call(button);
     },
+    ownFiles: () => navigator.storage.getDirectory(),
   });
 });

@@ -19,6 +19,7 @@ import {
   type ReminderApi,
 } from './reminders';
 import type { NotificationSupport } from './notifications';
+import type { OwnFiles } from '../own-files';
 import { caseOfMenuItem, evidenceMenuSyncer, saveSelection, type MenuApi } from './evidence-menu';
 
 /** The part of the extension API the background uses: `browser`, or WXT's fake browser. */
@@ -70,6 +71,8 @@ export interface BackgroundOptions {
   version: string;
   /** Opens the toolbar popup, where the buyer sees every order by urgency. */
   openPopup: () => Promise<void>;
+  /** CaseClock's own files on disk, where the settings page leaves a backup to restore. */
+  ownFiles: () => Promise<OwnFiles>;
 }
 
 /** Notices about CaseClock's own trouble are named apart from reminders. */
@@ -208,6 +211,7 @@ export function startBackground(api: ExtensionApi, options: BackgroundOptions) {
       lastContentNotice = at;
       void notice('notice.pageNotStored', refusal);
     },
+    ownFiles: options.ownFiles,
   });
 
   async function openOrderPage(orderId: string): Promise<void> {

@@ -5,6 +5,7 @@
 import { strFromU8 } from 'fflate';
 import { sha256Hex } from '../evidence/hash';
 import {
+  entryDataRange,
   readZipDirectory,
   readZipEntry,
   ZipReadError,
@@ -16,6 +17,7 @@ import {
   BACKUP_MANIFEST_PATH,
   DATA_PATHS,
   EVIDENCE_PATH,
+  evidencePath,
   type BackupData,
   type BackupManifest,
   type BackupTable,
@@ -115,6 +117,21 @@ export async function entryBytes(file: ZipSource, entry: ZipEntry, limit: number
     { maxEntrySize: limit },
   );
   return bytes;
+}
+
+/**
+ * One evidence file of the backup, checked against its size, CRC-32 and the SHA-256 its name
+ * gives. A file stored as is (as CaseClock stores evidence) comes back as a slice of the backup,
+ * which the browser reads from where the backup lies, not a copy held in memory.
+ */
+export async function checkedEvidenceFile(backup: Blob, entry: ZipEntry): Promise<Blob> {
+  return readingZip(async () => {
+    const bytes = await entryBytes(backup, entry, BACKUP_DOCUMENT_LIMIT);
+    if (evidencePath(await sha256Hex(bytes)) !== entry.name) refuse('hash-mismatch', entry.name);
+    if (entry.method !== 0) return new Blob([bytes]);
+    const { start, end } = await entryDataRange(backup, entry);
+    return backup.slice(start, end);
+  });
 }
 
 export interface OpenedBackup extends CheckedBackup {

@@ -137,23 +137,12 @@ export async function discardUpload(db: CaseClockDatabase, uploadId: string): Pr
 /** How long an upload may stay silent: chunks of 1 MB arrive within seconds of each other. */
 export const UPLOAD_IDLE_LIMIT_MS = 10 * 60_000;
 
-/**
- * Uploads a closed page never finished: their chunks only take space. The files of a restore
- * wait for each other: they are idle only when the restore's latest file is.
- */
+/** Uploads a closed page never finished: their chunks only take space. */
 export async function discardAbandonedUploads(db: CaseClockDatabase, now: string): Promise<number> {
   const idleSince = new Date(new Date(now).getTime() - UPLOAD_IDLE_LIMIT_MS).toISOString();
-  const uploads = await db.uploads.toArray();
-  const touched = (upload: UploadRecord) => upload.touchedAt ?? upload.startedAt;
-  const restoreTouched = uploads
-    .filter((upload) => upload.restorePath !== undefined)
-    .map(touched)
-    .reduce((latest, at) => (at > latest ? at : latest), '');
-  const stale = uploads
-    .filter((upload) =>
-      upload.restorePath === undefined ? touched(upload) < idleSince : restoreTouched < idleSince,
-    )
-    .map((upload) => upload.id);
+  const stale = await db.uploads
+    .filter((upload) => (upload.touchedAt ?? upload.startedAt) < idleSince)
+    .primaryKeys();
   for (const id of stale) await discardUpload(db, id);
   return stale.length;
 }

@@ -1,62 +1,19 @@
 /**
- * Restoring a backup, on the background's side: the page sends the backup's files (its documents
- * and the evidence files the profile lacks) as uploads; the background checks them all again, as
- * untrusted input, and writes everything in one transaction, or nothing.
+ * Restoring a backup, on the background's side: the page copied the buyer's backup into
+ * CaseClock's own files; the background checks it all again, as untrusted input, and writes
+ * everything in one transaction, or nothing.
  */
-import { evidencePath, type BackupData } from '../backup/format';
+import type { BackupData } from '../backup/format';
 import {
   evidenceFileKey,
   planRestore,
   type ProfileRecords,
   type RestoreSummary,
 } from '../backup/merge';
-import { BackupRefused, readBackupDocuments, refuse } from '../backup/read';
-import { sha256Hex } from '../evidence/hash';
+import { BackupRefused, checkedEvidenceFile, openBackup, refuse } from '../backup/read';
 import type { CaseClockDatabase } from './database';
-import { discardUpload } from './evidence';
 import { RecordError } from './errors';
 import { recordsWith } from './read-many';
-import type { UploadRecord } from './schema';
-
-type NewId = () => string;
-const randomId: NewId = () => crypto.randomUUID();
-
-/** Opens the way for one file of a backup; it waits apart until the restore takes it in. */
-export async function startRestoreUpload(
-  db: CaseClockDatabase,
-  file: { path: string; size: number; sha256: string },
-  startedAt: string,
-  newId: NewId = randomId,
-): Promise<UploadRecord> {
-  const upload: UploadRecord = {
-    id: newId(),
-    caseId: '',
-    kind: 'file',
-    shows: [],
-    name: file.path,
-    mimeType: 'application/octet-stream',
-    size: file.size,
-    sha256: file.sha256,
-    startedAt,
-    restorePath: file.path,
-  };
-  await db.uploads.add(upload);
-  return upload;
-}
-
-/** The bytes of a restore's upload, once whole and as announced. */
-async function uploadedBytes(db: CaseClockDatabase, uploadId: string, path: string) {
-  const upload = await db.uploads.get(uploadId);
-  if (upload?.restorePath !== path) refuse('truncated', `${path} did not arrive`);
-  const chunks = await db.uploadChunks.where('uploadId').equals(uploadId).sortBy('index');
-  const blob = new Blob(chunks.map((chunk) => chunk.bytes));
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  const whole = chunks.every((chunk, position) => chunk.index === position);
-  if (!whole || bytes.length !== upload.size || (await sha256Hex(bytes)) !== upload.sha256) {
-    refuse('truncated', `${path} arrived incomplete or changed`);
-  }
-  return { blob, bytes };
-}
 
 /** What the profile holds of the records a backup names. */
 export async function profileRecords(
@@ -95,30 +52,24 @@ export async function profileRecords(
 }
 
 /**
- * Restores a backup from its uploaded files (`uploads`: each file's upload, by its name in the
- * backup). Every document and evidence file is checked against `backup.json` and every record
- * against its schema, then all is merged in one transaction. The uploads go either way; a bad
- * backup is refused with its problem and nothing else changes.
+ * Restores `backup`, a backup ZIP: its names, its documents against `backup.json`, its records
+ * against their schemas and each evidence file it adds against its SHA-256 are checked, then
+ * all is merged in one transaction. A bad backup is refused with its problem and nothing changes.
  */
 export async function restoreBackup(
   db: CaseClockDatabase,
-  uploads: Readonly<Record<string, string>>,
+  backup: Blob,
 ): Promise<{ summary: RestoreSummary; orderIds: string[] }> {
   try {
-    const { manifest, data } = await readBackupDocuments(async (path) => {
-      const uploadId = uploads[path];
-      return uploadId === undefined ? undefined : (await uploadedBytes(db, uploadId, path)).bytes;
-    });
+    const { manifest, data, entries } = await openBackup(backup);
     const profile = await profileRecords(db, data);
     const plan = planRestore(data, manifest.evidenceFiles, manifest.files, profile);
-    // One file at a time, checked, then held as a Blob: the browser keeps its bytes, not us.
+    // One file at a time, checked, then kept as a part of the backup on disk, not in memory.
     const files = new Map<string, Blob>();
     for (const path of new Set(Object.values(plan.files))) {
-      const uploadId = uploads[path];
-      if (uploadId === undefined) refuse('truncated', `${path} did not arrive`);
-      const { blob, bytes } = await uploadedBytes(db, uploadId, path);
-      if (evidencePath(await sha256Hex(bytes)) !== path) refuse('hash-mismatch', path);
-      files.set(path, blob);
+      const entry = entries.get(path);
+      if (entry === undefined) refuse('truncated', `${path} is missing`);
+      files.set(path, await checkedEvidenceFile(backup, entry));
     }
     const tables = [
       db.orders,
@@ -151,12 +102,5 @@ export async function restoreBackup(
       throw new RecordError(error.message, 'backup', error.problem.kind);
     }
     throw error;
-  } finally {
-    // Only a restore's own uploads: the ids come from a page.
-    for (const uploadId of Object.values(uploads)) {
-      if ((await db.uploads.get(uploadId))?.restorePath !== undefined) {
-        await discardUpload(db, uploadId);
-      }
-    }
   }
 }

@@ -91,11 +91,6 @@ export interface UploadRecord {
   startedAt: string;
   /** When its last chunk arrived: an upload silent for long was abandoned with its page. */
   touchedAt?: string;
-  /**
-   * For a file of a backup being restored, its name in the backup: it waits, apart from any
-   * case, until the restore takes it in or drops it.
-   */
-  restorePath?: string;
 }
 
 export interface UploadChunk {

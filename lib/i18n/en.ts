@@ -543,6 +543,7 @@ export const en = {
   'restore.cancel': 'Cancel',
   'restore.progress': 'Restore in progress',
   'restore.restoring': 'Restoring: {done} of {total}',
+  'restore.saving': 'Checking every file of the backup and saving what it adds…',
   'restore.done':
     'Restored: {added} orders added, {updated} updated, {cases} cases and {evidence} pieces of evidence added.',
   'restore.cancelled': 'Restore cancelled. Nothing was changed.',

@@ -562,6 +562,8 @@ export const fr: Record<MessageKey, string> = {
   'restore.cancel': 'Annuler',
   'restore.progress': 'Restauration en cours',
   'restore.restoring': 'Restauration : {done} sur {total}',
+  'restore.saving':
+    'Vérification de chaque fichier de la sauvegarde et enregistrement de ce qu’elle ajoute…',
   'restore.done':
     'Restauré : {added} commandes ajoutées, {updated} mises à jour, {cases} litiges et {evidence} preuves ajoutés.',
   'restore.cancelled': 'Restauration annulée. Rien n’a été changé.',

@@ -13,10 +13,11 @@ import {
 } from '../db/evidence';
 import { addOrderByHand, archiveOrder, editOrder } from '../db/order-edits';
 import { recordPageReading } from '../db/orders';
-import { restoreBackup, startRestoreUpload } from '../db/restore';
+import { restoreBackup } from '../db/restore';
 import { recordPageReport } from '../db/page-reports';
 import { planEach, readOrdersData, type PlanClock } from '../db/plans';
 import { orderId } from '../db/schema';
+import { RESTORE_FILE, type OwnFiles } from '../own-files';
 import { recordBackup, updateSettings } from '../db/settings';
 import { sha256Hex } from '../evidence/hash';
 import { evidenceAddress, subjectsOfPage, TITLE_LIMIT } from '../evidence/shows';
@@ -91,6 +92,8 @@ export interface BackgroundDeps {
    * CaseClock's, so the buyer must be told another way.
    */
   onContentRefusal: (refusal: Refusal) => void;
+  /** CaseClock's own files on disk, where the settings page leaves a backup to restore. */
+  ownFiles: () => Promise<OwnFiles>;
 }
 
 /** What the buyer types is untrusted too: an order's links stay on its marketplace's site. */
@@ -459,20 +462,22 @@ const HANDLERS: Handlers = {
     return { ok: true, madeAt };
   },
 
-  async 'restore-upload-start'(deps, message) {
-    const { path, size, sha256 } = message;
-    const upload = await startRestoreUpload(
-      deps.db,
-      { path, size, sha256 },
-      deps.now().toISOString(),
-    );
-    return { ok: true, uploadId: upload.id };
-  },
-
-  async 'restore-apply'(deps, message) {
-    const { summary, orderIds } = await restoreBackup(deps.db, message.uploads);
-    await deps.afterWrite(orderIds);
-    return { ok: true, summary };
+  async 'restore-apply'(deps) {
+    const files = await deps.ownFiles();
+    try {
+      const backup = await files
+        .getFileHandle(RESTORE_FILE)
+        .then((handle) => handle.getFile())
+        .catch(() => {
+          throw new RecordError('no backup to restore', 'backup', 'truncated');
+        });
+      const { summary, orderIds } = await restoreBackup(deps.db, backup);
+      await deps.afterWrite(orderIds);
+      return { ok: true, summary };
+    } finally {
+      // Restored or refused, the copy has served; a file already gone is no matter.
+      await files.removeEntry(RESTORE_FILE).catch(() => undefined);
+    }
   },
 
   'background-status'(deps) {

@@ -8,12 +8,6 @@ import { PAGE_MESSAGE_LIMITS } from './limits';
 import { EVIDENCE_SIZE_LIMIT, UPLOAD_CHUNK_SIZE } from '../db/evidence';
 import type { RecordErrorCode } from '../db/errors';
 import type { RefusedOrder } from '../db/schema';
-import {
-  BACKUP_DOCUMENT_LIMIT,
-  BACKUP_MANIFEST_PATH,
-  DATA_PATHS,
-  EVIDENCE_PATH,
-} from '../backup/format';
 import type { RestoreSummary } from '../backup/merge';
 import type { BackupProblem } from '../backup/records';
 import { EVIDENCE_SUBJECTS } from '../evidence/checklist';
@@ -389,29 +383,11 @@ const DeletionUndoSchema = v.object({ type: v.literal('deletion-undo'), undoId: 
 /** From the settings page: the buyer's backup was made and handed to the browser's downloads. */
 const BackupMadeSchema = v.object({ type: v.literal('backup-made') });
 
-/** A file of a backup being restored: its name in the backup says what it may be. */
-const BackupPath = v.union([
-  v.picklist([BACKUP_MANIFEST_PATH, ...Object.values(DATA_PATHS)]),
-  v.pipe(v.string(), v.regex(EVIDENCE_PATH)),
-]);
-
-/** From the settings page: one file of a backup, whose chunks follow as an upload's. */
-const RestoreUploadStartSchema = v.object({
-  type: v.literal('restore-upload-start'),
-  path: BackupPath,
-  size: v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(BACKUP_DOCUMENT_LIMIT)),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/)),
-});
-
-/** From the settings page, once the buyer saw what it changes: restore from these uploads. */
-const RestoreApplySchema = v.object({
-  type: v.literal('restore-apply'),
-  /** Each file's upload, by its name in the backup. */
-  uploads: v.pipe(
-    v.record(BackupPath, Id),
-    v.check((uploads) => Object.keys(uploads).length <= 1_000_000, 'too many files'),
-  ),
-});
+/**
+ * From the settings page, once the buyer saw what it changes: restore from the backup the page
+ * copied into CaseClock's own files.
+ */
+const RestoreApplySchema = v.object({ type: v.literal('restore-apply') });
 
 /** From the popup: is anything wrong with the background (its storage, its reminders)? */
 const BackgroundStatusSchema = v.object({ type: v.literal('background-status') });
@@ -468,7 +444,6 @@ export const MessageSchema = v.variant('type', [
   DeletionUndoSchema,
   BackgroundStatusSchema,
   BackupMadeSchema,
-  RestoreUploadStartSchema,
   RestoreApplySchema,
 ]);
 
@@ -535,7 +510,6 @@ export interface Replies {
   'deletion-undo': { orderId: string };
   'background-status': { problem?: BackgroundProblem };
   'backup-made': { madeAt: string };
-  'restore-upload-start': { uploadId: string };
   'restore-apply': { summary: RestoreSummary };
 }
 

@@ -50,6 +50,7 @@ export function extensionPageActions(leave: () => void = () => undefined) {
       const estimate = await navigator.storage.estimate();
       return estimate.quota === undefined ? undefined : estimate.quota - (estimate.usage ?? 0);
     },
+    ownFiles: () => navigator.storage.getDirectory(),
   };
 }
 

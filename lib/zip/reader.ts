@@ -216,6 +216,22 @@ export async function readZipDirectory(
   return entries;
 }
 
+/** Where an entry's bytes (compressed, for a deflated one) lie in the file: [start, end). */
+export async function entryDataRange(
+  file: ZipSource,
+  entry: ZipEntry,
+): Promise<{ start: number; end: number }> {
+  const header = littleEndian(
+    await readBytes(file, entry.localHeaderOffset, entry.localHeaderOffset + LOCAL_SIZE),
+  );
+  if (header.u32(0) !== LOCAL_SIGNATURE) fail('not-zip', `${entry.name}: wrong local signature`);
+  // The local name and extra field may differ in length from the central directory's.
+  const start = entry.localHeaderOffset + LOCAL_SIZE + header.u16(26) + header.u16(28);
+  const end = start + entry.compressedSize;
+  if (end > file.size) fail('truncated', `${entry.name} ends beyond the file`);
+  return { start, end };
+}
+
 export interface ZipEntryReadOptions {
   /** Refuse an entry declaring more bytes than this (before reading any of it). */
   maxEntrySize?: number;
@@ -239,14 +255,7 @@ export async function readZipEntry(
   if (entry.uncompressedSize > maxEntrySize) {
     fail('too-large', `${entry.name} declares ${entry.uncompressedSize} bytes`);
   }
-  const header = littleEndian(
-    await readBytes(file, entry.localHeaderOffset, entry.localHeaderOffset + LOCAL_SIZE),
-  );
-  if (header.u32(0) !== LOCAL_SIGNATURE) fail('not-zip', `${entry.name}: wrong local signature`);
-  // The local name and extra field may differ in length from the central directory's.
-  const dataStart = entry.localHeaderOffset + LOCAL_SIZE + header.u16(26) + header.u16(28);
-  const dataEnd = dataStart + entry.compressedSize;
-  if (dataEnd > file.size) fail('truncated', `${entry.name} ends beyond the file`);
+  const { start: dataStart, end: dataEnd } = await entryDataRange(file, entry);
 
   let written = 0;
   let crc = 0;

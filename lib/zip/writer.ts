@@ -1,4 +1,5 @@
 import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { WritableFile } from '../own-files';
 
 /**
  * The moment ZIP entries are stamped with. ZIP stores a wall-clock time without a zone, which
@@ -64,15 +65,6 @@ export function blobSink(): ZipSink {
       return Promise.resolve(new Blob([written], { type: 'application/zip' }));
     },
   };
-}
-
-/** The part of a file handle of the origin-private file system a ZIP is written to. */
-export interface WritableFile {
-  createWritable(): Promise<{
-    write(chunk: Uint8Array<ArrayBuffer>): Promise<void>;
-    close(): Promise<void>;
-  }>;
-  getFile(): Promise<File>;
 }
 
 /**

@@ -8,6 +8,7 @@ import { BACKUP_FORMAT_VERSION, DATA_PATHS, EVIDENCE_PATH } from '../../lib/back
 import type { BackupProblem } from '../../lib/backup/records';
 import { languageOf, translator } from '../../lib/i18n';
 import { formatSize } from '../../lib/i18n/format';
+import { RESTORE_FILE } from '../../lib/own-files';
 import { manifestOf, rezipped, withUnderstatedSize } from '../backup-files';
 import { loadFixtures, ordersOf, type Fixture } from '../fixtures/catalogue';
 import { artifactsDir } from './artifacts';
@@ -16,7 +17,7 @@ import { checkedPack, sha256 } from './harness/evidence-pack';
 import { ExtensionPage } from './harness/extension-page';
 import { serveFixtures } from './harness/marketplace-routes';
 import { PopupPage } from './harness/popup';
-import { recordCountsInExtension } from './harness/stored';
+import { ownFileNamesInExtension, recordCountsInExtension } from './harness/stored';
 import { ToolbarPopup } from './harness/toolbar';
 
 const LOCALE = 'en-US';
@@ -44,7 +45,7 @@ const CASE_ORDER_ID = `dhgate:${CASE_ORDER_NUMBER}`;
 /** A photo of the parcel as the buyer's phone would give it: a real PNG. */
 const PARCEL_PHOTO = readFileSync(join(import.meta.dirname, '../../public/icon/128.png'));
 
-/** The stores a backup carries, and those a restore's files wait in on their way. */
+/** The stores a backup carries, and those of files on their way, which a restore leaves alone. */
 const STORES = [
   'orders',
   'cases',
@@ -370,6 +371,8 @@ describe('a backup taken to a fresh browser profile', () => {
     );
     restoredCounts = await recordCounts(target);
     expect(restoredCounts).toEqual(sourceCounts);
+    // The copy the background restored from is gone from CaseClock's own files.
+    expect(await targetSettings.evaluate(ownFileNamesInExtension)).not.toContain(RESTORE_FILE);
     await targetSettings.reload();
     await expect(targetSettings.getByLabel(t('settings.panel')).isChecked()).resolves.toBe(false);
   }, 90_000);

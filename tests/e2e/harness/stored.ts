@@ -88,3 +88,45 @@ export function storedOrders(worker: Worker, marketplace: string): Promise<Store
     key: marketplace,
   });
 }
+
+/**
+ * The SHA-256 of every evidence file the extension's IndexedDB holds, by the evidence's id,
+ * computed inside one of the extension's own contexts: pass it to that context's `evaluate`
+ * (which sends the function's text alone, so it calls nothing of this file).
+ */
+export async function evidenceHashesInExtension(): Promise<Record<string, string>> {
+  const blobs = await new Promise<{ id: string; blob: Blob }[]>((resolve, reject) => {
+    const opening = indexedDB.open('caseclock');
+    opening.onerror = () => {
+      reject(new Error(String(opening.error)));
+    };
+    opening.onsuccess = () => {
+      const request = opening.result.transaction('evidenceBlobs').objectStore('evidenceBlobs');
+      const all = request.getAll();
+      all.onsuccess = () => {
+        resolve(all.result as { id: string; blob: Blob }[]);
+        opening.result.close();
+      };
+      all.onerror = () => {
+        reject(new Error(String(all.error)));
+      };
+    };
+  });
+  const hashes: Record<string, string> = {};
+  for (const { id, blob } of blobs) {
+    const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await blob.arrayBuffer()));
+    hashes[id] = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  }
+  return hashes;
+}
+
+/** The names of CaseClock's own files on disk (its origin-private file system), read in one of its pages. */
+export async function ownFileNamesInExtension(): Promise<string[]> {
+  const names: string[] = [];
+  // The DOM library's types leave out the directory's iteration.
+  const directory = (await navigator.storage.getDirectory()) as unknown as {
+    keys(): AsyncIterable<string>;
+  };
+  for await (const name of directory.keys()) names.push(name);
+  return names;
+}

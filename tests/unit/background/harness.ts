@@ -9,6 +9,7 @@ import {
 } from '@/lib/background/notifications';
 import { CaseClockDatabase } from '@/lib/db/database';
 import type { StoredCase, StoredEvent, StoredOrder } from '@/lib/db/schema';
+import { MemoryFiles } from '../../own-files';
 import type { SenderInfo } from '@/lib/messaging/protocol';
 
 export const EXTENSION_PAGE: SenderInfo = {
@@ -144,6 +145,8 @@ export class TestBackground {
   readonly unavailableNotifications = new Map<string, string>();
   /** Why the browser will not set alarms for now, if it will not. */
   alarmsRefused: string | undefined;
+  /** CaseClock's own files on disk, shared by its pages and the background. */
+  readonly files = new MemoryFiles();
 
   constructor(
     start: string,
@@ -230,6 +233,7 @@ export class TestBackground {
       },
       notificationSupport: NOTIFICATION_SUPPORT[this.browser],
       version: this.version,
+      ownFiles: () => Promise.resolve(this.files),
       openPopup: () => {
         if (this.popupRefused !== undefined) return Promise.reject(new Error(this.popupRefused));
         this.popupsOpened += 1;

@@ -5,13 +5,12 @@ import { readFileSync } from 'node:fs';
 import { strToU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { backupFromDatabase, readBackupData, type BackupRequest } from '@/lib/backup/job';
-import { planRestore } from '@/lib/backup/merge';
-import { BackupRefused, openBackup } from '@/lib/backup/read';
 import type { CaseClockDatabase } from '@/lib/db/database';
-import { addEvidence, discardAbandonedUploads } from '@/lib/db/evidence';
-import { profileRecords, startRestoreUpload } from '@/lib/db/restore';
+import { addEvidence } from '@/lib/db/evidence';
 import { readSettings } from '@/lib/db/settings';
 import { restoreFromBackup, type RestoreResult } from '@/lib/messaging/restore';
+import { RESTORE_FILE } from '@/lib/own-files';
+import { JobCancelled } from '@/lib/worker-jobs';
 import {
   DHGATE_ORDER_ID,
   DHGATE_ORDER_URL,
@@ -63,17 +62,22 @@ async function backupOf(background: TestBackground): Promise<Blob> {
   return (await backupFromDatabase(background.db, REQUEST, () => undefined)).backup;
 }
 
-/** Restores `file` into `target` as the settings page does: read, preview, send. */
-async function restore(file: Blob, target: TestBackground): Promise<RestoreResult> {
-  const opened = await openBackup(file);
-  const plan = planRestore(
-    opened.data,
-    opened.manifest.evidenceFiles,
-    opened.manifest.files,
-    await profileRecords(target.db, opened.data),
-  );
-  return restoreFromBackup(file, opened, plan, {
+/**
+ * Restores `file` into `target` as the settings page does once the buyer said so: copied into
+ * CaseClock's own files, then restored by the background. The page's preview is skipped, so
+ * every check here is the background's own.
+ */
+async function restore(
+  file: Blob,
+  target: TestBackground,
+  signal?: AbortSignal,
+  onProgress?: (progress: { done: number; total: number }) => void,
+): Promise<RestoreResult> {
+  return restoreFromBackup(file, {
     send: (message) => target.send(message),
+    ownFiles: () => Promise.resolve(target.files),
+    ...(signal ? { signal } : {}),
+    ...(onProgress ? { onProgress } : {}),
   });
 }
 
@@ -87,7 +91,7 @@ async function contents(db: CaseClockDatabase) {
       sha256(new Uint8Array(await blob.arrayBuffer())),
     ]),
   );
-  return { ...data, files: Object.fromEntries(files), uploads: await db.uploads.count() };
+  return { ...data, files: Object.fromEntries(files) };
 }
 
 /** The backup's files, changed by `change`, zipped again. */
@@ -99,13 +103,8 @@ async function rezippedBlob(
 }
 
 async function problemOf(file: Blob, target: TestBackground) {
-  try {
-    const result = await restore(file, target);
-    return result.ok ? 'restored' : 'problem' in result ? result.problem : result.backupProblem;
-  } catch (error) {
-    if (error instanceof BackupRefused) return error.problem.kind;
-    throw error;
-  }
+  const result = await restore(file, target);
+  return result.ok ? 'restored' : 'problem' in result ? result.problem : result.backupProblem;
 }
 
 describe('restoring a backup', () => {
@@ -126,6 +125,7 @@ describe('restoring a backup', () => {
     });
     expect(await contents(target.db)).toEqual(await contents(source.db));
     expect(Object.values((await contents(target.db)).files)).toEqual([sha256(PHOTO)]);
+    expect(target.files.files.has(RESTORE_FILE)).toBe(false);
   });
 
   it('twice doubles nothing', async () => {
@@ -227,6 +227,8 @@ describe('restoring a backup', () => {
     const before = await contents(target.db);
     expect(await problemOf(backup, target)).toBe(problem);
     expect(await contents(target.db)).toEqual(before);
+    // The copy the background read is gone, refused or not.
+    expect(target.files.files.has(RESTORE_FILE)).toBe(false);
   });
 
   it('refuses a ZIP that expands beyond the sizes it declares', async () => {
@@ -237,29 +239,31 @@ describe('restoring a backup', () => {
     expect(await target.db.orders.count()).toBe(0);
   });
 
-  it('is checked again by the background: files sent past the page’s checks change nothing', async () => {
+  it('restores a backup whose evidence files were deflated, as another ZIP tool may do', async () => {
+    const source = await filledProfile();
+    const deflated = await rezippedBlob(await backupOf(source), () => undefined);
     const target = await new TestBackground(NOW).start();
-    const bytes = strToU8('{"format":"caseclock-backup"}');
-    const started = await target.send({
-      type: 'restore-upload-start',
-      path: 'backup.json',
-      size: bytes.length,
-      sha256: sha256(bytes),
+    expect(await restore(deflated, target)).toMatchObject({ ok: true });
+    expect(await contents(target.db)).toEqual(await contents(source.db));
+  });
+
+  it('without a copy to restore from, is refused and changes nothing', async () => {
+    const target = await new TestBackground(NOW).start();
+    const reply = await target.send({ type: 'restore-apply' });
+    expect(reply).toMatchObject({ ok: false, code: 'backup', backupProblem: 'truncated' });
+    expect(await target.db.orders.count()).toBe(0);
+  });
+
+  it('cancelled while copying, leaves no copy and changes nothing', async () => {
+    const backup = await backupOf(await filledProfile());
+    const target = await new TestBackground(NOW).start();
+    const controller = new AbortController();
+    const copying = restore(backup, target, controller.signal, ({ done }) => {
+      if (done > 0) controller.abort();
     });
-    if (!started.ok) throw new Error(started.error);
-    const { uploadId } = started as { uploadId: string };
-    await target.send({
-      type: 'evidence-upload-chunk',
-      uploadId,
-      index: 0,
-      data: Buffer.from(bytes).toString('base64'),
-    });
-    const reply = await target.send({
-      type: 'restore-apply',
-      uploads: { 'backup.json': uploadId },
-    });
-    expect(reply).toMatchObject({ ok: false, code: 'backup', backupProblem: 'not-a-backup' });
-    expect(await target.db.uploads.count()).toBe(0);
+    await expect(copying).rejects.toBeInstanceOf(JobCancelled);
+    expect(target.files.events).toContain('abort');
+    expect(target.files.files.has(RESTORE_FILE)).toBe(false);
     expect(await target.db.orders.count()).toBe(0);
   });
 });
@@ -305,23 +309,5 @@ describe('a backup made by an earlier CaseClock', () => {
       ),
     ).toBe(true);
     expect((await readSettings(db)).reminderLeadHours).toBe(48);
-  });
-});
-
-describe('the files of a restore on their way', () => {
-  it('wait for each other while the restore moves, and go once it stopped', async () => {
-    const { db } = await new TestBackground(NOW).start();
-    const file = { size: 1, sha256: sha256(new Uint8Array(1)) };
-    const first = await startRestoreUpload(db, { ...file, path: 'backup.json' }, NOW);
-    const second = await startRestoreUpload(db, { ...file, path: 'data/orders.json' }, NOW);
-    // The second file's last chunk came 14 minutes after the first file was whole.
-    await db.uploads.update(first.id, { touchedAt: '2026-11-16T09:01:00.000Z' });
-    await db.uploads.update(second.id, { touchedAt: '2026-11-16T09:15:00.000Z' });
-    // Ten minutes after the first file, but not after the second: both wait.
-    expect(await discardAbandonedUploads(db, '2026-11-16T09:20:00.000Z')).toBe(0);
-    expect(await db.uploads.count()).toBe(2);
-    // Ten minutes after the restore's latest file: both go.
-    expect(await discardAbandonedUploads(db, '2026-11-16T09:25:01.000Z')).toBe(2);
-    expect(await db.uploads.count()).toBe(0);
   });
 });

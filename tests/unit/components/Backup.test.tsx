@@ -9,6 +9,7 @@ import { SettingsApp } from '@/components/SettingsApp';
 import { backupFromDatabase } from '@/lib/backup/job';
 import type { BackupManifest } from '@/lib/backup/format';
 import { lastBackupAt, readSettings } from '@/lib/db/settings';
+import type { Message, Reply } from '@/lib/messaging/protocol';
 import { JobCancelled } from '@/lib/worker-jobs';
 import {
   DHGATE_ORDER_ID,
@@ -257,6 +258,32 @@ describe('restoring from the settings page', () => {
     ).toBeTruthy();
     expect(await db.orders.count()).toBe(1);
     expect((await db.evidenceBlobs.get('photo'))?.blob.size).toBe(PHOTO.length);
+  });
+
+  it('once copied, says the background is checking and saving, with no cancel button', async () => {
+    const user = userEvent.setup();
+    const file = await backupFile();
+    let answer: () => void = () => undefined;
+    const { db } = await renderPage((background) => <SettingsApp db={background.db} />, {
+      actions: (background) => ({
+        send: async <M extends Message>(message: M): Promise<Reply<M>> => {
+          // The background's answer waits until the test has looked at the page.
+          if (message.type === 'restore-apply') {
+            await new Promise<void>((resolve) => (answer = resolve));
+          }
+          return background.send(message);
+        },
+      }),
+    });
+    await user.upload(await screen.findByLabelText('Choose a backup file'), file);
+    await user.click(await screen.findByRole('button', { name: 'Restore' }));
+    expect(
+      await screen.findByText('Checking every file of the backup and saving what it adds…'),
+    ).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(await db.orders.count()).toBe(0);
+    answer();
+    expect(await screen.findByText(/^Restored: 1 orders added/)).toBeTruthy();
   });
 
   it('refuses a file that is not a backup, in words, and changes nothing', async () => {

@@ -41,6 +41,7 @@ export async function renderPage(
     makeBackup: (request, onProgress, signal) =>
       backupFromDatabase(background.db, request, onProgress, signal),
     appVersion: '0.1.0',
+    ownFiles: () => Promise.resolve(background.files),
     ...options.actions?.(background),
   };
   const view = render(
