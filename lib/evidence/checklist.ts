@@ -1,4 +1,4 @@
-import type { MarketplaceId } from '../marketplaces/types';
+import { SUPERBUY_PLATFORM, type MarketplaceId } from '../marketplaces/types';
 import { SOURCES } from '../policies/sources';
 import type { SourceDocument } from '../policies/types';
 import type { CaseReason } from '../timeline/types';
@@ -75,7 +75,7 @@ export function checklistFor(marketplace: MarketplaceId, reason: CaseReason): Ch
   const aboutTheItem =
     reason === 'not-as-described' || reason === 'damaged' || reason === 'wrong-item';
   // An agent's warehouse photographs the item before shipping it on: proof of what was sent.
-  if (marketplace === 'allchinabuy' && aboutTheItem) subjects.splice(1, 0, 'qc-photos');
+  if (SUPERBUY_PLATFORM.includes(marketplace) && aboutTheItem) subjects.splice(1, 0, 'qc-photos');
   return subjects.map((subject) => ({ subject, sources: ASKED_FOR_BY[subject] ?? [] }));
 }
 

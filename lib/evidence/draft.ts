@@ -210,6 +210,7 @@ const PASSED_RULES: Partial<Record<DeadlineKind, MessageKey>> = {
   'platform-contact-due': 'draft.text.rule.platform-contact-due',
   'final-resolution-due': 'draft.text.rule.final-resolution-due',
   'follow-up-due': 'draft.text.rule.follow-up-due',
+  'seller-refund-due': 'draft.text.rule.seller-refund-due',
 };
 
 /**

@@ -27,6 +27,8 @@ export const en = {
   'reminder.opens.dispute-window-opens': 'You can open a dispute now.',
   'reminder.opens.platform-contact-due': 'You can ask the platform to step in now.',
   'reminder.opens.follow-up-due': 'No decision yet: time to follow up with customer service.',
+  'reminder.opens.seller-refund-due':
+    'The seller’s refund is late: time to ask the agent’s customer service about it.',
   'reminder.closes': '{deadline}: {when}.',
   'reminder.closed': '{deadline} was {when}. Check where the order stands.',
   'reminder.openOrder': 'Open the order page',
@@ -120,6 +122,8 @@ export const en = {
   'field.itemUrl': 'an item’s link',
   'field.itemImage': 'an item’s picture',
   'field.itemNumber': 'an item’s number',
+  'field.itemStatus': 'an item’s status',
+  'field.qcPhoto': 'an item’s inspection (QC) photo',
   'field.unitPrice': 'a unit price',
   'field.quantity': 'a quantity',
   'popup.problem.reminders': 'CaseClock could not update its reminders: {error}',
@@ -162,6 +166,9 @@ export const en = {
   'next.await-parcel-protected':
     'Wait for the parcel; open a dispute before protection ends if it does not come',
   'next.await-warehouse': 'Wait for the items to reach the warehouse',
+  'next.await-refund': 'Wait for the seller’s refund, asked for through the agent',
+  'next.follow-up-refund':
+    'The seller’s refund is late: ask {marketplace} customer service about it',
   'next.await-dispute-opening': 'Wait until {marketplace} lets you open a dispute for this parcel',
   'next.request-refund': 'Ask the seller for a refund on {marketplace}',
   'next.contact-seller': 'Contact the seller first, with photos or videos',
@@ -244,6 +251,7 @@ export const en = {
   'when.refund-window-closes': 'refund window closes',
   'when.invalid-tracking-report-closes': 'invalid-tracking report closes',
   'when.follow-up-due': 'follow-up due',
+  'when.seller-refund-due': 'seller’s refund due',
   'when.warehouse-return-closes': 'warehouse return closes',
   'when.free-storage-ends': 'free storage ends',
   'when.paypal-dispute-closes': 'PayPal dispute window closes',
@@ -400,6 +408,8 @@ export const en = {
     'A final decision was due within {period} of my escalation on {from}, that is by {date}.',
   'draft.text.rule.follow-up-due':
     'My dispute, opened on {from}, is still not resolved {period} later.',
+  'draft.text.rule.seller-refund-due':
+    'I asked for a refund on {from}; a seller refunds within {period}, that is by {date}, and it has not arrived.',
   'draft.text.rule.refund-window-closes':
     'I am making this request within the refund period, which ends on {date}.',
   'draft.text.rule.invalid-tracking-report-closes':
@@ -647,6 +657,10 @@ export const en = {
   'draft.where.aliexpress':
     'Paste it into the dispute on AliExpress (“Returns/refunds”), or send it to the seller.',
   'draft.where.allchinabuy':
+    'Send it to the seller through “Message Agent”, then paste it into the after-sales case if needed.',
+  'draft.where.superbuy':
+    'Send it to the seller through “Message Agent”, then paste it into the after-sales case if needed.',
+  'draft.where.wegobuy':
     'Send it to the seller through “Message Agent”, then paste it into the after-sales case if needed.',
   'language.en': 'English',
   'language.fr': 'French',

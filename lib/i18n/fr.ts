@@ -27,6 +27,8 @@ export const fr: Record<MessageKey, string> = {
   'reminder.opens.dispute-window-opens': 'Vous pouvez ouvrir un litige dès maintenant.',
   'reminder.opens.platform-contact-due': 'Vous pouvez demander à la plateforme d’intervenir.',
   'reminder.opens.follow-up-due': 'Toujours pas de décision : relancez le service client.',
+  'reminder.opens.seller-refund-due':
+    'Le remboursement du vendeur est en retard : demandez au service client de l’agent où il en est.',
   'reminder.closes': '{deadline} : {when}.',
   'reminder.closed': '{deadline} : c’était {when}. Vérifiez où en est la commande.',
   'reminder.openOrder': 'Ouvrir la page de la commande',
@@ -79,6 +81,9 @@ export const fr: Record<MessageKey, string> = {
   'next.await-parcel-protected':
     'Attendez le colis ; s’il n’arrive pas, ouvrez un litige avant la fin de la protection',
   'next.await-warehouse': 'Attendez que les articles arrivent à l’entrepôt',
+  'next.await-refund': 'Attendez le remboursement du vendeur, demandé par l’agent',
+  'next.follow-up-refund':
+    'Le remboursement du vendeur est en retard : interrogez le service client de {marketplace}',
   'next.await-dispute-opening':
     'Attendez que {marketplace} permette d’ouvrir un litige pour ce colis',
   'next.request-refund': 'Demandez un remboursement au vendeur sur {marketplace}',
@@ -167,6 +172,7 @@ export const fr: Record<MessageKey, string> = {
   'when.refund-window-closes': 'fin du délai de remboursement',
   'when.invalid-tracking-report-closes': 'fin du signalement du suivi invalide',
   'when.follow-up-due': 'relance prévue',
+  'when.seller-refund-due': 'remboursement du vendeur attendu',
   'when.warehouse-return-closes': 'fin du retour à l’entrepôt',
   'when.free-storage-ends': 'fin du stockage gratuit',
   'when.paypal-dispute-closes': 'fin du délai de litige PayPal',
@@ -282,6 +288,8 @@ export const fr: Record<MessageKey, string> = {
   'field.itemUrl': 'le lien d’un article',
   'field.itemImage': 'l’image d’un article',
   'field.itemNumber': 'le numéro d’un article',
+  'field.itemStatus': 'le statut d’un article',
+  'field.qcPhoto': 'une photo d’inspection (QC) d’un article',
   'field.unitPrice': 'un prix unitaire',
   'field.quantity': 'une quantité',
   'popup.problem.reminders': 'CaseClock n’a pas pu mettre à jour ses rappels : {error}',
@@ -414,6 +422,8 @@ export const fr: Record<MessageKey, string> = {
     'Une décision finale devait être rendue dans les {period} suivant mon appel à la plateforme du {from}, soit au plus tard le {date}.',
   'draft.text.rule.follow-up-due':
     'Mon litige, ouvert le {from}, n’est toujours pas résolu {period} plus tard.',
+  'draft.text.rule.seller-refund-due':
+    'J’ai demandé un remboursement le {from} ; un vendeur rembourse en {period}, soit au plus tard le {date}, et il n’est pas arrivé.',
   'draft.text.rule.refund-window-closes':
     'Je fais cette demande dans le délai de remboursement, qui prend fin le {date}.',
   'draft.text.rule.invalid-tracking-report-closes':
@@ -669,6 +679,10 @@ export const fr: Record<MessageKey, string> = {
   'draft.where.aliexpress':
     'Collez-le dans le litige sur AliExpress (« Retours/remboursements ») ou envoyez-le au vendeur.',
   'draft.where.allchinabuy':
+    'Envoyez-le au vendeur par « Message Agent », puis collez-le dans le litige après-vente si besoin.',
+  'draft.where.superbuy':
+    'Envoyez-le au vendeur par « Message Agent », puis collez-le dans le litige après-vente si besoin.',
+  'draft.where.wegobuy':
     'Envoyez-le au vendeur par « Message Agent », puis collez-le dans le litige après-vente si besoin.',
   'language.en': 'Anglais',
   'language.fr': 'Français',

@@ -12,6 +12,7 @@ export const pageEn = {
   'deadline.refund-window-closes': 'Last day to ask for a refund',
   'deadline.invalid-tracking-report-closes': 'Last day to report an invalid tracking number',
   'deadline.follow-up-due': 'Time to follow up with customer service',
+  'deadline.seller-refund-due': 'The seller’s refund is due',
   'deadline.warehouse-return-closes': 'Last moment for a warehouse return',
   'deadline.free-storage-ends': 'Free warehouse storage ends',
   'deadline.paypal-dispute-closes': 'Last day to open a PayPal dispute',

@@ -11,6 +11,7 @@ export const pageFr: Record<PageMessageKey, string> = {
   'deadline.invalid-tracking-report-closes':
     'Dernier jour pour signaler un numéro de suivi invalide',
   'deadline.follow-up-due': 'Moment de relancer le service client',
+  'deadline.seller-refund-due': 'Le remboursement du vendeur est attendu',
   'deadline.warehouse-return-closes': 'Dernier moment pour un retour à l’entrepôt',
   'deadline.free-storage-ends': 'Fin du stockage gratuit à l’entrepôt',
   'deadline.paypal-dispute-closes': 'Dernier jour pour ouvrir un litige PayPal',

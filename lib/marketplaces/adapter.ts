@@ -1,7 +1,7 @@
 import { READING_LIMITS, type MarketplaceAdapter } from './types';
 
 /** Whether the host is one of the marketplace's domains or a subdomain of one. */
-export function isHostOf(adapter: MarketplaceAdapter, hostname: string): boolean {
+export function isHostOf(adapter: Pick<MarketplaceAdapter, 'domains'>, hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/\.$/, '');
   return adapter.domains.some((domain) => host === domain || host.endsWith(`.${domain}`));
 }

@@ -74,6 +74,23 @@ function orderChecker(adapter: MarketplaceAdapter, order: string, problems: Read
   };
 }
 
+/** An item's QC photos' links, pictures on any https host, as many as a message carries. */
+function qcPhotosOf(
+  photos: readonly string[] | undefined,
+  check: ReturnType<typeof orderChecker>,
+  problems: ReadingProblem[],
+  order: string,
+): string[] | undefined {
+  if (!photos) return undefined;
+  if (photos.length > READING_LIMITS.qcPhotos) {
+    problems.push({ kind: 'field-clipped', order, field: 'qcPhoto' });
+  }
+  const kept = photos
+    .slice(0, READING_LIMITS.qcPhotos)
+    .flatMap((photo) => check.link('qcPhoto', photo, true) ?? []);
+  return kept.length > 0 ? kept : undefined;
+}
+
 function soundItem(
   item: OrderItemReading,
   check: ReturnType<typeof orderChecker>,
@@ -93,6 +110,8 @@ function soundItem(
     url: check.link('itemUrl', item.url),
     imageUrl: check.link('itemImage', item.imageUrl, true),
     itemNumber: check.identifier('itemNumber', item.itemNumber),
+    statusText: check.text('itemStatus', item.statusText),
+    qcPhotos: qcPhotosOf(item.qcPhotos, check, problems, order),
   });
 }
 

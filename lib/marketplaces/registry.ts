@@ -1,11 +1,19 @@
 import { aliexpress } from './aliexpress';
 import { allchinabuy } from './allchinabuy';
 import { dhgate } from './dhgate';
+import { superbuy } from './superbuy';
+import { wegobuy } from './wegobuy';
 import { isHostOf, isMarketplaceUrlOf, matchPatternsOf } from './adapter';
 import type { MarketplaceAdapter, MarketplaceId } from './types';
 
 /** Every supported marketplace: one adapter each. */
-export const ADAPTERS: readonly MarketplaceAdapter[] = [dhgate, allchinabuy, aliexpress];
+export const ADAPTERS: readonly MarketplaceAdapter[] = [
+  dhgate,
+  allchinabuy,
+  superbuy,
+  wegobuy,
+  aliexpress,
+];
 
 export function adapterForHost(hostname: string): MarketplaceAdapter | undefined {
   return ADAPTERS.find((adapter) => isHostOf(adapter, hostname));

@@ -1,7 +1,16 @@
 import type { Money } from '../money';
 
-export const MARKETPLACE_IDS = ['dhgate', 'allchinabuy', 'aliexpress'] as const;
+export const MARKETPLACE_IDS = [
+  'dhgate',
+  'allchinabuy',
+  'superbuy',
+  'wegobuy',
+  'aliexpress',
+] as const;
 export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
+
+/** The brands of the Superbuy platform: the same pages, warehouse and clocks. */
+export const SUPERBUY_PLATFORM: readonly MarketplaceId[] = ['allchinabuy', 'superbuy', 'wegobuy'];
 
 export const PAGE_KINDS = [
   'order-list',
@@ -32,6 +41,11 @@ export interface OrderItemReading {
   url?: string;
   imageUrl?: string;
   itemNumber?: string;
+  /** The item's own status, where each item of an order has one (shopping agents). */
+  status?: OrderStatus;
+  statusText?: string;
+  /** The addresses of its inspection (QC) photos, which the agent's warehouse took. */
+  qcPhotos?: string[];
 }
 
 /** One order as read from a marketplace page. Instants are ISO 8601 strings. */
@@ -59,8 +73,8 @@ export interface OrderReading {
   itemsFrom?: number;
 }
 
-/** The most a reading keeps of one text or one address (the messages' limits). */
-export const READING_LIMITS = { text: 500, url: 2048 } as const;
+/** The most a reading keeps of one text or one address (the messages' limits), and of an item's QC photos. */
+export const READING_LIMITS = { text: 500, url: 2048, qcPhotos: 50 } as const;
 
 /** The fields a reader may fail to read, as a buyer would be told about them. */
 export const READING_FIELDS = [
@@ -84,6 +98,8 @@ export const READING_FIELDS = [
   'itemUrl',
   'itemImage',
   'itemNumber',
+  'itemStatus',
+  'qcPhoto',
   'unitPrice',
   'quantity',
 ] as const;

@@ -76,6 +76,9 @@ export const OrderItemSchema = v.object({
   url: v.optional(WebUrl),
   imageUrl: v.optional(HttpsUrl),
   itemNumber: v.optional(Text),
+  status: v.optional(v.picklist(ORDER_STATUSES)),
+  statusText: v.optional(Text),
+  qcPhotos: v.optional(v.pipe(v.array(HttpsUrl), v.maxLength(LIMITS.qcPhotos))),
 });
 
 /** Where a later part of a long order's items may start: the most items an order may have. */

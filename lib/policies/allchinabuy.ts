@@ -1,4 +1,5 @@
 import { SOURCES } from './sources';
+import { FAKE_TRACKING_REFUND, SELLER_REFUND } from './superbuy-forum';
 import type { MarketplacePolicy } from './types';
 
 export const ALLCHINABUY_POLICY: MarketplacePolicy = {
@@ -54,10 +55,18 @@ export const ALLCHINABUY_POLICY: MarketplacePolicy = {
       unit: 'calendar-days',
       source: { ...SOURCES.agentWarehousePolicies, confidence: 'medium' },
     },
+    sellerRefund: SELLER_REFUND,
+    fakeTrackingRefund: FAKE_TRACKING_REFUND,
   },
   // The buyer's guide "How to request a refund on Allchinabuy": message the seller, open a
   // dispute, follow up with customer service.
-  disputeSteps: ['contacted-seller', 'seller-replied', 'dispute-opened', 'platform-contacted'],
+  disputeSteps: [
+    'contacted-seller',
+    'refund-requested',
+    'seller-replied',
+    'dispute-opened',
+    'platform-contacted',
+  ],
   // Steps from the same guide.
   instructions: {
     contactSeller: {

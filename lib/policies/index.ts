@@ -2,6 +2,7 @@ import type { MarketplaceId } from '../marketplaces/types';
 import { ALIEXPRESS_POLICY } from './aliexpress';
 import { ALLCHINABUY_POLICY } from './allchinabuy';
 import { DHGATE_POLICY } from './dhgate';
+import { SUPERBUY_POLICY, WEGOBUY_POLICY } from './superbuy-platform';
 import type { MarketplacePolicy, Rule } from './types';
 
 export type * from './types';
@@ -10,6 +11,8 @@ export { PAYPAL_POLICY } from './paypal';
 export const POLICIES: Readonly<Record<MarketplaceId, MarketplacePolicy>> = {
   dhgate: DHGATE_POLICY,
   allchinabuy: ALLCHINABUY_POLICY,
+  superbuy: SUPERBUY_POLICY,
+  wegobuy: WEGOBUY_POLICY,
   aliexpress: ALIEXPRESS_POLICY,
 };
 

@@ -59,6 +59,24 @@ export const SOURCES = {
     kind: 'third-party',
     checkedOn: GATHERED,
   },
+  superbuyForumRefunds: {
+    genre: {
+      en: 'Superbuy forum, on cancellations, refunds and returns',
+      fr: 'Forum de Superbuy, sur les annulations, remboursements et retours',
+    },
+    kind: 'official',
+    checkedOn: GATHERED,
+    url: 'https://bbs.superbuy.com/forum.php?mod=viewthread&tid=220834',
+  },
+  superbuyForumStorage: {
+    genre: {
+      en: 'Superbuy forum, on free storage at the warehouse',
+      fr: 'Forum de Superbuy, sur le stockage gratuit à l’entrepôt',
+    },
+    kind: 'official',
+    checkedOn: GATHERED,
+    url: 'https://bbs.superbuy.com/forum.php?mod=viewthread&tid=475051',
+  },
   aliexpressOrderPage: {
     genre: { en: 'AliExpress order page', fr: 'Page de commande AliExpress' },
     title: 'Refund if no delivery before …',

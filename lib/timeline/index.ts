@@ -1,8 +1,8 @@
 import type { MarketplaceId } from '../marketplaces/types';
 import { planAliexpress } from './aliexpress';
-import { planAllchinabuy } from './allchinabuy';
 import { PlanContext } from './context';
 import { planDhgate } from './dhgate';
+import { planSuperbuyPlatform } from './superbuy-platform';
 import { factsOf } from './facts';
 import { paypalWindows } from './paypal';
 import type { CasePlan, NoteMessage, PlanInput, PlannerResult } from './types';
@@ -15,7 +15,9 @@ export { usableEvents } from './usable';
 
 const PLANNERS: Readonly<Record<MarketplaceId, (ctx: PlanContext) => PlannerResult>> = {
   dhgate: planDhgate,
-  allchinabuy: planAllchinabuy,
+  allchinabuy: planSuperbuyPlatform,
+  superbuy: planSuperbuyPlatform,
+  wegobuy: planSuperbuyPlatform,
   aliexpress: planAliexpress,
 };
 

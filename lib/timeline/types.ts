@@ -100,6 +100,7 @@ export const DEADLINE_KINDS = [
   'refund-window-closes',
   'invalid-tracking-report-closes',
   'follow-up-due',
+  'seller-refund-due',
   'warehouse-return-closes',
   'free-storage-ends',
   'paypal-dispute-closes',

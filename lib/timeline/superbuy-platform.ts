@@ -1,8 +1,11 @@
-import { ALLCHINABUY_POLICY } from '../policies/allchinabuy';
+/**
+ * The Superbuy platform's clocks, the same for each of its brands (Superbuy, Wegobuy,
+ * Allchinabuy): the warehouse's windows while items wait there, the seller's refund once asked
+ * for, the refund window after the parcel arrives, and customer service's mediation.
+ */
+import { POLICIES } from '../policies';
 import type { PlanContext } from './context';
 import type { Deadline, PlannerResult } from './types';
-
-const instructions = ALLCHINABUY_POLICY.instructions;
 
 /** The agent's warehouse windows, while the items wait there, and the refund window after. */
 function windows(ctx: PlanContext): Deadline[] {
@@ -27,14 +30,45 @@ function windows(ctx: PlanContext): Deadline[] {
   return deadlines;
 }
 
-export function planAllchinabuy(ctx: PlanContext): PlannerResult {
+/**
+ * The seller's refund the buyer asked for: about 3 days once the agent bought the item, about 7
+ * when the seller shipped with a fake tracking number; past it, the buyer follows up.
+ */
+function sellerRefund(ctx: PlanContext): Deadline | undefined {
+  const { facts } = ctx;
+  if (!facts.refundRequestedAt || facts.disputeOpenedAt) return undefined;
+  const fakeTracking = ctx.input.case?.reason === 'invalid-tracking';
+  return ctx.deadline(
+    'seller-refund-due',
+    'opens',
+    facts.refundRequestedAt,
+    ctx.rule(fakeTracking ? 'fakeTrackingRefund' : 'sellerRefund'),
+  );
+}
+
+export function planSuperbuyPlatform(ctx: PlanContext): PlannerResult {
   const { facts } = ctx;
   if (facts.closed) return ctx.closed();
+  const { instructions } = POLICIES[ctx.input.order.marketplace];
   const deadlines = windows(ctx);
   const base = { deadlines, compensation: [] };
   if (ctx.input.case) {
     if (facts.resolvedAt) {
       return { ...base, stage: 'resolved', nextStep: ctx.step('none', 'next.resolved') };
+    }
+    const refund = sellerRefund(ctx);
+    if (refund) {
+      deadlines.push(refund);
+      return {
+        ...base,
+        stage: 'awaiting-seller',
+        nextStep: refund.passed
+          ? ctx.step('follow-up', 'next.follow-up-refund', {
+              dueAt: refund.dueAt,
+              instructions: instructions.followUp,
+            })
+          : ctx.step('wait', 'next.await-refund', { dueAt: refund.dueAt }),
+      };
     }
     if (facts.disputeOpenedAt) {
       const followUp = ctx.deadline(
