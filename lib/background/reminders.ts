@@ -107,19 +107,20 @@ export function reminderText(
   const name = t(`deadline.${deadline.kind}` as MessageKey);
   const when = formatWhen(deadline.dueAt, now, locale);
   const opensKey = `reminder.opens.${deadline.kind}` as MessageKey;
+  const closed = isAfter(now, deadline.dueAt);
   const text =
     deadline.edge === 'opens'
       ? t(opensKey)
-      : t(isAfter(now, deadline.dueAt) ? 'reminder.closed' : 'reminder.closes', {
-          deadline: name,
-          when,
-        });
+      : t(closed ? 'reminder.closed' : 'reminder.closes', { deadline: name, when });
+  // Before a warehouse return closes, the warehouse's QC photos are the proof to look at first.
+  const hint =
+    deadline.kind === 'warehouse-return-closes' && !closed ? ` ${t('reminder.qcPhotosFirst')}` : '';
   return {
     title: t('marketplace.order', {
       marketplace: adapterById(planned.order.marketplace)?.name ?? planned.order.marketplace,
       number: planned.order.orderNumber,
     }),
-    message: text,
+    message: `${text}${hint}`,
   };
 }
 

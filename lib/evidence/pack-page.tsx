@@ -169,6 +169,14 @@ function OrderSection({ page }: { page: Page }) {
         ? item.title
         : t('draft.text.fact.item', { title: item.title, quantity: item.quantity }),
     );
+  // The agent's warehouse photographed each item before shipping it on: what was sent.
+  const qcPhotos = order.items.flatMap((item) =>
+    (item.qcPhotos ?? []).map((url) => (
+      <Fragment key={url}>
+        {item.title}: <ExternalLink url={url} />
+      </Fragment>
+    )),
+  );
   return (
     <>
       <h2>{t('pack.doc.heading.order')}</h2>
@@ -188,6 +196,10 @@ function OrderSection({ page }: { page: Page }) {
           ],
           [t('pack.doc.field.seller'), optional(order.seller?.name)],
           [t('pack.doc.field.items'), items.length > 0 ? <Lines lines={items} /> : undefined],
+          [
+            t('pack.doc.field.qcPhotos'),
+            qcPhotos.length > 0 ? <Lines lines={qcPhotos} /> : undefined,
+          ],
           [t('pack.doc.field.shippedAt'), order.shippedAt ? day(order.shippedAt) : undefined],
           [t('pack.doc.field.tracking'), optional(order.trackingNumber)],
           [t('pack.doc.field.carrier'), optional(order.carrier)],

@@ -12,6 +12,8 @@ const SUBJECTS_OF_PAGE_KIND: Readonly<Record<PageKind, readonly EvidenceSubject[
 };
 
 const CHAT = /message|chat|conversation|inbox|\bim\b/i;
+/** An agent's page or picture of an item's inspection (QC) photos: `/qc/…`, `…/qc-photos`. */
+const QC_PAGE = /\/qc(?:[-_]?photos?)?(?:\/|$)|lookpic/i;
 const LISTING = /\/(?:products?|items?)\b|\/goods\b/i;
 /** Sellers' own shops an agent buys from: the listing lives there. */
 const LISTING_HOSTS = /(?:^|\.)(?:taobao\.com|tmall\.com|weidian\.com|1688\.com)$/i;
@@ -41,9 +43,13 @@ export function evidenceAddress(address: string | undefined): string | undefined
 /**
  * What a screenshot or a selection from this page shows, judged from its address alone: an
  * order page shows the order details, a tracking page the tracking, a carrier's site the
- * carrier's page. The buyer can change it; an unknown page shows nothing yet.
+ * carrier's page, one of the order's QC photos (`qcPhotos`, as its items list them) or an agent's
+ * QC page the QC photos. The buyer can change it; an unknown page shows nothing yet.
  */
-export function subjectsOfPage(address: string): EvidenceSubject[] {
+export function subjectsOfPage(
+  address: string,
+  qcPhotos: readonly string[] = [],
+): EvidenceSubject[] {
   let url: URL;
   try {
     url = new URL(address);
@@ -51,10 +57,12 @@ export function subjectsOfPage(address: string): EvidenceSubject[] {
     return [];
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return [];
+  if (qcPhotos.includes(url.href)) return ['qc-photos'];
   const adapter = adapterForHost(url.hostname);
   if (adapter) {
     const kind = adapter.pageKind(url);
     if (kind) return [...SUBJECTS_OF_PAGE_KIND[kind]];
+    if (QC_PAGE.test(url.pathname)) return ['qc-photos'];
     if (CHAT.test(url.hostname) || CHAT.test(url.pathname)) return ['seller-chat'];
     if (LISTING.test(url.pathname)) return ['listing-screenshot'];
     return [];

@@ -31,6 +31,8 @@ export const fr: Record<MessageKey, string> = {
     'Le remboursement du vendeur est en retard : demandez au service client de l’agent où il en est.',
   'reminder.closes': '{deadline} : {when}.',
   'reminder.closed': '{deadline} : c’était {when}. Vérifiez où en est la commande.',
+  'reminder.qcPhotosFirst':
+    'Regardez d’abord les photos QC des articles : ce sont vos premières preuves.',
   'reminder.openOrder': 'Ouvrir la page de la commande',
   'reminder.snooze': 'Me le rappeler demain',
   'reminder.summary.title': '{count} échéances vous attendent',
@@ -473,6 +475,7 @@ export const fr: Record<MessageKey, string> = {
   'pack.doc.field.total': 'Total',
   'pack.doc.field.seller': 'Vendeur',
   'pack.doc.field.items': 'Articles',
+  'pack.doc.field.qcPhotos': 'Photos d’inspection (QC) de l’entrepôt de l’agent',
   'pack.doc.field.tracking': 'Numéro de suivi',
   'pack.doc.field.carrier': 'Transporteur',
   'pack.doc.field.orderPage': 'Page de la commande',

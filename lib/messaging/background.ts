@@ -364,7 +364,9 @@ const HANDLERS: Handlers = {
   },
 
   async 'evidence-capture'(deps, message) {
-    mustExist(await deps.db.cases.get(message.caseId), `case ${message.caseId}`);
+    const found = mustExist(await deps.db.cases.get(message.caseId), `case ${message.caseId}`);
+    const order = await deps.db.orders.get(found.orderId);
+    const qcPhotos = order?.items.flatMap((item) => item.qcPhotos ?? []) ?? [];
     const tab = await deps.tabs.get(message.tabId);
     if (tab.windowId !== message.windowId || tab.active === false) {
       throw new RecordError('that tab is no longer the one shown in its window');
@@ -377,7 +379,7 @@ const HANDLERS: Handlers = {
       {
         caseId: message.caseId,
         kind: 'screenshot',
-        shows: url ? subjectsOfPage(url) : [],
+        shows: url ? subjectsOfPage(url, qcPhotos) : [],
         name: screenshotName(url, capturedAt, deps.timeZone()),
         mimeType: 'image/png',
         capturedAt,

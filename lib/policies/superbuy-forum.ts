@@ -14,7 +14,8 @@ export const SELLER_REFUND: Rule = {
   },
   value: 3,
   unit: 'calendar-days',
-  source: { ...SOURCES.superbuyForumRefunds, quote: 'about 3 days', confidence: 'medium' },
+  // The forum's summary says only "about 3 days": too short to quote as words of its own.
+  source: { ...SOURCES.superbuyForumRefunds, confidence: 'medium' },
 };
 
 /** The refund when a seller shipped with a fake tracking number: expected within about 7 days. */

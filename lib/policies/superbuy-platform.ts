@@ -31,11 +31,11 @@ function superbuyPlatformPolicy(
       warehouseReturn: {
         id: 'warehouseReturn',
         label: {
-          en: 'A return or exchange can be asked only within 120 hours (5 days) of the item reaching the warehouse; the seller decides.',
-          fr: 'Un retour ou un échange ne peut être demandé que dans les 120 heures (5 jours) suivant l’arrivée de l’article à l’entrepôt ; le vendeur décide.',
+          en: 'A return or exchange can be asked only within 5 days of the item reaching the warehouse; the seller decides.',
+          fr: 'Un retour ou un échange ne peut être demandé que dans les 5 jours suivant l’arrivée de l’article à l’entrepôt ; le vendeur décide.',
         },
-        value: 120,
-        unit: 'hours',
+        value: 5,
+        unit: 'calendar-days',
         source: {
           ...SOURCES.superbuyForumRefunds,
           quote: 'only within 5 days after the item is stocked in the warehouse',

@@ -13,7 +13,8 @@ export type * from './types';
 export { DEFAULT_SETTINGS } from './types';
 export { usableEvents } from './usable';
 
-const PLANNERS: Readonly<Record<MarketplaceId, (ctx: PlanContext) => PlannerResult>> = {
+/** Each marketplace's planner: its clocks, stages and next steps. */
+export const PLANNERS: Readonly<Record<MarketplaceId, (ctx: PlanContext) => PlannerResult>> = {
   dhgate: planDhgate,
   allchinabuy: planSuperbuyPlatform,
   superbuy: planSuperbuyPlatform,

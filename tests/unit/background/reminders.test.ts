@@ -508,3 +508,34 @@ describe('the log of reminders shown', () => {
     expect(await logged(background)).toEqual([shownOn15th]);
   });
 });
+
+describe('the warehouse return window on Superbuy', () => {
+  it('rings a day before it closes, naming the QC photos as the first evidence', async () => {
+    const listUrl = 'https://www.superbuy.com/order?page=1';
+    const background = await new TestBackground('2026-11-20T08:00:00.000Z').start();
+    await background.send(
+      {
+        type: 'page-read',
+        url: listUrl,
+        marketplace: 'superbuy',
+        pageKind: 'order-list',
+        orders: [
+          {
+            orderNumber: 'DO26741200300',
+            status: 'in-warehouse',
+            statusText: 'Stored in warehouse',
+            items: [{ title: 'Canvas tote bag', status: 'in-warehouse' }],
+          },
+        ],
+      },
+      tab(listUrl),
+    );
+    // Stocked in when first seen there: 5 days to ask for a return, until 25 November, 09:00.
+    await background.advanceTo('2026-11-24T08:00:01.000Z');
+    const [notification] = await background.notifications();
+    expect(notification).toMatchObject({ title: 'Superbuy order DO26741200300' });
+    expect(notification?.message).toMatch(
+      /^Last moment for a warehouse return: .+\. Look at the items’ QC photos first: they are your first evidence\.$/,
+    );
+  });
+});

@@ -115,8 +115,9 @@ describe('the next step card', () => {
     const buttons = within(screen.getByText('Record what you did').parentElement as HTMLElement)
       .getAllByRole('button')
       .map((button) => button.textContent);
-    expect(buttons.slice(0, 4)).toEqual([
+    expect(buttons.slice(0, 5)).toEqual([
       'I contacted the seller',
+      'I asked for a refund',
       'The seller replied',
       'I opened a dispute',
       'The platform contacted me',

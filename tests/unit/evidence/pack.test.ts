@@ -206,6 +206,20 @@ describe('index.html', () => {
     expect(page.body.textContent).toContain('javascript:alert(1)');
   });
 
+  it('lists the items’ QC photos from the agent’s warehouse, each a link to the photo', async () => {
+    const page = new DOMParser().parseFromString((await opened).text('index.html'), 'text/html');
+    const row = [...page.querySelectorAll('dt')].find(
+      (term) => term.textContent === 'Photos d’inspection (QC) de l’entrepôt de l’agent',
+    )?.nextElementSibling;
+    expect(
+      [...(row?.querySelectorAll('a') ?? [])].map((link) => link.getAttribute('href')),
+    ).toEqual([
+      'https://img.allchinabuy.com/qc/2026/10/DI24110512301_1.jpg',
+      'https://img.allchinabuy.com/qc/2026/10/DI24110512301_2.jpg',
+    ]);
+    expect(row?.textContent).toContain('Ceramic tea set: https://img.allchinabuy.com/qc/');
+  });
+
   it('shows the image evidence as thumbnails from the pack', async () => {
     const { text, files } = await opened;
     const page = new DOMParser().parseFromString(text('index.html'), 'text/html');

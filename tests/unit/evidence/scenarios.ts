@@ -173,7 +173,15 @@ export function allchinabuyDamaged(): Scenario {
     status: 'delivered',
     seller: { name: 'Taobao store 88' },
     items: [
-      { title: 'Ceramic tea set', quantity: 1 },
+      {
+        title: 'Ceramic tea set',
+        quantity: 1,
+        status: 'completed',
+        qcPhotos: [
+          'https://img.allchinabuy.com/qc/2026/10/DI24110512301_1.jpg',
+          'https://img.allchinabuy.com/qc/2026/10/DI24110512301_2.jpg',
+        ],
+      },
       { title: 'Glass teapot', quantity: 2 },
     ],
     total: { minor: 4530, currency: 'USD' },

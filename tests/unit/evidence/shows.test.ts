@@ -11,6 +11,10 @@ describe('what a page shows', () => {
     ['https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=8212', ['tracking-page']],
     ['https://www.aliexpress.com/p/refund-dispute/detail.html?id=1', ['seller-chat']],
     ['https://www.allchinabuy.com/en/page/account/myparcel/', ['tracking-page']],
+    ['https://www.superbuy.com/en/page/account/myparcel/', ['tracking-page']],
+    ['https://www.wegobuy.com/en/page/account/order/detail?orderId=1', ['order-details']],
+    ['https://www.superbuy.com/en/page/account/qc/?itemNo=DI26741200301', ['qc-photos']],
+    ['https://img.superbuy.com/qc/2026/11/DI26741200301_1.jpg', ['qc-photos']],
     ['https://www.dhgate.com/message/detail.html?id=88', ['seller-chat']],
     ['https://www.aliexpress.com/item/1005006123456789.html', ['listing-screenshot']],
     ['https://item.taobao.com/item.htm?id=6543', ['listing-screenshot']],
@@ -27,6 +31,20 @@ describe('what a page shows', () => {
     ['not a url', []],
   ])('%s shows %j', (url, subjects) => {
     expect(subjectsOfPage(url)).toEqual(subjects);
+  });
+});
+
+describe('a page showing one of the order’s QC photos', () => {
+  const qcPhotos = ['https://cdn.example-photos.net/inspection/8812.jpg'];
+
+  it('shows the QC photos, wherever the agent keeps them', () => {
+    expect(subjectsOfPage(qcPhotos[0] ?? '', qcPhotos)).toEqual(['qc-photos']);
+  });
+
+  it('is that photo only: another picture on the same host shows nothing yet', () => {
+    expect(subjectsOfPage('https://cdn.example-photos.net/inspection/9999.jpg', qcPhotos)).toEqual(
+      [],
+    );
   });
 });
 

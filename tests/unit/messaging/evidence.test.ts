@@ -105,6 +105,33 @@ describe('Capture this tab', () => {
     expect((await background.db.evidence.toArray())[0]?.shows).toEqual(['carrier-page']);
   });
 
+  it('tags one of the order’s QC photos as the QC photos, wherever the agent keeps them', async () => {
+    const listUrl = 'https://www.superbuy.com/order?page=1';
+    const photo = 'https://qc.example-photos.net/2026/11/DI26741200301_1.jpg';
+    await background.send(
+      {
+        type: 'page-read',
+        url: listUrl,
+        marketplace: 'superbuy',
+        pageKind: 'order-list',
+        orders: [
+          {
+            orderNumber: 'DO26741200300',
+            status: 'in-warehouse',
+            items: [{ title: 'Canvas tote bag', status: 'in-warehouse', qcPhotos: [photo] }],
+          },
+        ],
+      },
+      tab(listUrl),
+    );
+    const caseId = await background.startCase('damaged', 'superbuy:DO26741200300');
+    const shown = background.showTab(photo, 'DI26741200301_1.jpg');
+    expect(await background.send({ type: 'evidence-capture', caseId, ...shown })).toMatchObject({
+      ok: true,
+    });
+    expect((await background.db.evidence.toArray())[0]?.shows).toEqual(['qc-photos']);
+  });
+
   it.each([
     'javascript:alert(document.cookie)',
     'file:///home/buyer/orders.html',

@@ -109,6 +109,8 @@ describe('the policies’ names', () => {
     expect(Object.values(POLICIES).map((policy) => [policy.marketplace, policy.name])).toEqual([
       ['dhgate', 'DHgate'],
       ['allchinabuy', 'Allchinabuy'],
+      ['superbuy', 'Superbuy'],
+      ['wegobuy', 'Wegobuy'],
       ['aliexpress', 'AliExpress'],
     ]);
     expect(PAYPAL_POLICY.name).toBe('PayPal');
@@ -256,7 +258,8 @@ describe('the dispute steps', () => {
   it('follow each marketplace’s own procedure', () => {
     // DHgate's guide: ask for a refund, the seller has 5 days, escalate, the Resolution Center
     // contacts you and asks for proof. Allchinabuy's guide: message the seller, open a dispute
-    // after-sales, customer service follows up. AliExpress: open a dispute, the seller answers,
+    // after-sales, customer service follows up; on the Superbuy platform (Allchinabuy's too) a
+    // refund asked of the seller through the agent comes in days (Superbuy's forum). AliExpress: open a dispute, the seller answers,
     // AliExpress steps in and may ask for evidence. PayPal: a dispute in its Resolution Center.
     expect(POLICIES.dhgate.disputeSteps).toEqual([
       'refund-requested',
@@ -266,12 +269,15 @@ describe('the dispute steps', () => {
       'platform-contacted',
       'evidence-requested',
     ]);
-    expect(POLICIES.allchinabuy.disputeSteps).toEqual([
-      'contacted-seller',
-      'seller-replied',
-      'dispute-opened',
-      'platform-contacted',
-    ]);
+    for (const brand of ['allchinabuy', 'superbuy', 'wegobuy'] as const) {
+      expect(POLICIES[brand].disputeSteps).toEqual([
+        'contacted-seller',
+        'refund-requested',
+        'seller-replied',
+        'dispute-opened',
+        'platform-contacted',
+      ]);
+    }
     expect(POLICIES.aliexpress.disputeSteps).toEqual([
       'dispute-opened',
       'seller-replied',
@@ -294,7 +300,7 @@ describe('the sources', () => {
   it.each(addressed)('%s has its address on its own site', (_key, url) => {
     const { protocol, hostname } = new URL(url);
     expect(protocol).toBe('https:');
-    expect(hostname).toMatch(/(^|\.)(dhgate|aliexpress|paypal)\.com$/);
+    expect(hostname).toMatch(/(^|\.)(dhgate|aliexpress|paypal|superbuy)\.com$/);
   });
 
   it('are checked on real days', () => {

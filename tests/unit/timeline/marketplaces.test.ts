@@ -505,3 +505,72 @@ describe('what every planner reads from the steps', () => {
     expect(plan({ order: { status: 'shipped' } }).stage).toBe('in-transit');
   });
 });
+
+describe('Superbuy and Wegobuy (Superbuy’s forum), on the platform Allchinabuy runs on', () => {
+  it.each(['superbuy', 'wegobuy'] as const)(
+    '%s: a return only within 5 days of stock-in, and 90 days of free storage',
+    (marketplace) => {
+      const result = plan({
+        marketplace,
+        order: { status: 'in-warehouse' },
+        events: [event('status-changed', '2026-11-20T08:00:00.000Z', { to: 'in-warehouse' })],
+      });
+      expect(due(result, 'warehouse-return-closes')).toBe('2026-11-25T08:00:00.000Z');
+      expect(due(result, 'free-storage-ends')).toBe('2027-02-18T08:00:00.000Z');
+      expect(result.nextStep).toMatchObject({
+        action: 'inspect-items',
+        message: 'next.check-qc-photos',
+      });
+    },
+  );
+
+  it.each(['superbuy', 'wegobuy', 'allchinabuy'] as const)(
+    '%s: a seller’s refund is expected within about 3 days, then the buyer follows up',
+    (marketplace) => {
+      const events = [event('refund-requested', '2026-11-20T10:00:00.000Z')];
+      const waiting = plan({
+        marketplace,
+        reason: 'other',
+        events,
+        now: '2026-11-22T10:00:00.000Z',
+      });
+      expect(due(waiting, 'seller-refund-due')).toBe('2026-11-23T10:00:00.000Z');
+      expect(waiting.nextStep).toMatchObject({
+        action: 'wait',
+        message: 'next.await-refund',
+        dueAt: '2026-11-23T10:00:00.000Z',
+      });
+      const late = plan({ marketplace, reason: 'other', events, now: '2026-11-24T10:00:00.000Z' });
+      expect(late.nextStep).toMatchObject({
+        action: 'follow-up',
+        message: 'next.follow-up-refund',
+        dueNow: true,
+      });
+    },
+  );
+
+  it('waits about 7 days for the refund when the seller shipped with a fake tracking number', () => {
+    const result = plan({
+      marketplace: 'superbuy',
+      reason: 'invalid-tracking',
+      events: [event('refund-requested', '2026-11-20T10:00:00.000Z')],
+      now: '2026-11-24T10:00:00.000Z',
+    });
+    expect(due(result, 'seller-refund-due')).toBe('2026-11-27T10:00:00.000Z');
+    expect(result.nextStep.action).toBe('wait');
+  });
+
+  it('leaves the refund to customer service once a dispute is open', () => {
+    const result = plan({
+      marketplace: 'superbuy',
+      reason: 'damaged',
+      events: [
+        event('refund-requested', '2026-11-20T10:00:00.000Z'),
+        event('dispute-opened', '2026-11-21T10:00:00.000Z'),
+      ],
+      now: '2026-11-22T10:00:00.000Z',
+    });
+    expect(result.deadlines.map((deadline) => deadline.kind)).not.toContain('seller-refund-due');
+    expect(result.stage).toBe('escalated');
+  });
+});
