@@ -79,7 +79,9 @@ describe('the popup', () => {
     await renderPage((background) => <PopupApp db={background.db} />);
     expect(await screen.findByText('No orders tracked yet')).toBeTruthy();
     expect(
-      screen.getByText(/Open one of your orders on DHgate, Allchinabuy, Superbuy, Wegobuy,? and AliExpress/),
+      screen.getByText(
+        /Open one of your orders on DHgate, Allchinabuy, Superbuy, Wegobuy,? and AliExpress/,
+      ),
     ).toBeTruthy();
   });
 
