@@ -74,8 +74,9 @@ const ITEM_STATUSES: StatusTable = [
   [/withdrawn|cancel|void|annulée?|retirée?/i, 'cancelled'],
   // An item "Received" was received by the warehouse: the buyer receives parcels, not items.
   [/warehouse|stock arrived|stocked|^received$|entrepôt|en stock|^reçue?$/i, 'in-warehouse'],
+  // French pages write "Order Pending" as "Commande en attente" (unpaid is "en attente de paiement").
   [
-    /unprocessed|pending|processing|purchased|ordered|shipped \(chinese\)|en cours|achetée?|commandée?|traitement/i,
+    /unprocessed|pending|processing|purchased|ordered|shipped \(chinese\)|en cours|achetée?|commandée?|commande en attente|traitement/i,
     'awaiting-shipment',
   ],
   [/completed|terminée?/i, 'completed'],
