@@ -51,6 +51,8 @@ describe('marketplaceMatchPatterns', () => {
       'https://*.aliexpress.us/*',
       'https://*.allchinabuy.com/*',
       'https://*.dhgate.com/*',
+      'https://*.superbuy.com/*',
+      'https://*.wegobuy.com/*',
     ]);
   });
 });
