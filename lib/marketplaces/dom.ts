@@ -475,16 +475,24 @@ export function blocksAround(anchors: readonly Node[], within?: Element): Elemen
 }
 
 /**
- * The blocks that each hold exactly one anchor: the selector's elements when they fit that
- * shape (the fast path), else the blocks found from the structure around the anchors.
+ * The blocks that each hold exactly one anchor: the first selector's elements that fit that
+ * shape (the fast path; a site may draw its blocks in more than one way), else the blocks found
+ * from the structure around the anchors.
  */
-function orderBlocks(index: PageIndex, selector: string, anchors: readonly Node[]): Element[] {
-  const candidates = index.all(index.root, selector);
-  const fits =
-    candidates.length === anchors.length &&
-    // As many anchors as candidates, so each candidate has one.
-    candidates.every((candidate, at) => index.contains(candidate, anchors[at] as Node));
-  return fits ? candidates : blocksAround(anchors);
+function orderBlocks(
+  index: PageIndex,
+  selectors: string | readonly string[],
+  anchors: readonly Node[],
+): Element[] {
+  for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
+    const candidates = index.all(index.root, selector);
+    const fits =
+      candidates.length === anchors.length &&
+      // As many anchors as candidates, so each candidate has one.
+      candidates.every((candidate, at) => index.contains(candidate, anchors[at] as Node));
+    if (fits) return candidates;
+  }
+  return blocksAround(anchors);
 }
 
 /** Splits label hits between blocks: each hit goes to the nearest block around it, if any. */
@@ -515,7 +523,7 @@ function hitsPerBlock<K extends string>(
  */
 export function readBlocks<K extends string, T>(
   index: PageIndex,
-  selector: string,
+  selector: string | readonly string[],
   hits: LabelHits<K>,
   anchor: K,
   read: (block: Element, blockHits: LabelHits<K>) => T | undefined,

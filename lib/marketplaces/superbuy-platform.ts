@@ -1,3 +1,4 @@
+import { parsePageDate } from '../dates';
 import { parseMoney } from '../money';
 import {
   absoluteUrl,
@@ -12,6 +13,7 @@ import {
   imageUrl,
   readBlocks,
   windowOf,
+  type LabelHit,
   type LabelHits,
   type PageIndex,
 } from './dom';
@@ -74,8 +76,9 @@ const ITEM_STATUSES: StatusTable = [
   [/withdrawn|cancel|void|annulée?|retirée?/i, 'cancelled'],
   // An item "Received" was received by the warehouse: the buyer receives parcels, not items.
   [/warehouse|stock arrived|stocked|^received$|entrepôt|en stock|^reçue?$/i, 'in-warehouse'],
+  // French pages write "Order Pending" as "Commande en attente" (unpaid is "en attente de paiement").
   [
-    /unprocessed|pending|processing|purchased|ordered|shipped \(chinese\)|en cours|achetée?|commandée?|traitement/i,
+    /unprocessed|pending|processing|purchased|ordered|shipped \(chinese\)|en cours|achetée?|commandée?|commande en attente|traitement/i,
     'awaiting-shipment',
   ],
   [/completed|terminée?/i, 'completed'],
@@ -105,6 +108,16 @@ const ITEM_NUMBER = /DI\d{8,14}(?!\d)/;
 const CASE_NUMBER = /AS\d{6,14}(?!\d)/;
 /** An item's inspection photo, as the platform links each: `.pic-list li a.lookPic`. */
 const QC_PHOTO_LINK = '.pic-list a.lookPic, a.lookPic';
+/**
+ * Each order's block in a list, as the brands draw it: Allchinabuy wraps each order's table in a
+ * `div#div<id>`; Superbuy and Wegobuy give each order a `tbody` of one `table.user_orderlist`,
+ * its header row first. Only a fast path: without them the blocks follow from the structure.
+ */
+const ORDER_BLOCKS = ['div[id^="div"]', 'table.user_orderlist > tbody'];
+/** How many neighbours of the order number's own element may hold the order time. */
+const TIME_NEIGHBOURS = 8;
+/** A text that starts with no label: no colon before its first digit. */
+const UNLABELLED = /^[^:\d]*\d/;
 const SOURCE_LINK =
   'a.js-item-title, a[href*="taobao.com"], a[href*="tmall.com"], a[href*="weidian.com"], a[href*="1688.com"]';
 const CONFIRM_RECEIPT = /confirm receipt|confirmer la réception/i;
@@ -188,6 +201,25 @@ function readItems(block: Element, context: PlatformContext): OrderItemReading[]
   });
 }
 
+/**
+ * The first text after the order number's own element that is a date under no label of its own:
+ * a list's header row may print the number alone in its element and the order time beside it
+ * ("<span>Order No: DO…</span> <span>2026-11-26 12:34:56</span>"), while "Payment Time: …" is
+ * another date. A few neighbours, each read within a window.
+ */
+function timeBesideNumber(
+  index: PageIndex,
+  hit: LabelHit | undefined,
+  dayFirst: boolean,
+): string | undefined {
+  let node = hit?.label.parentElement?.nextSibling ?? null;
+  for (let seen = 0; node && seen < TIME_NEIGHBOURS; seen++, node = node.nextSibling) {
+    const text = index.text(node);
+    if (UNLABELLED.test(text) && parsePageDate(text, { dayFirst })) return text;
+  }
+  return undefined;
+}
+
 /** The order numbers a parcel mentions, each once, read text node by text node. */
 function ordersMentioned(index: PageIndex, block: Element, problems: ReadContext['problems']) {
   const numbers = new Set<string>();
@@ -209,7 +241,8 @@ function readOrder(
   const { url, kind, dayFirst, problems, index } = context;
   const first = (field: Field) => firstHit(hits, field);
   // Lists print the order time after the number, in the number's own text or the next.
-  const [numberText = '', ...afterNumber] = first('orderNumber')?.parts ?? [];
+  const numberHit = first('orderNumber');
+  const [numberText = '', ...afterNumber] = numberHit?.parts ?? [];
   const orderNumber = orderNumberIn(firstWord(numberText), ORDER_NUMBER, problems);
   if (!orderNumber) return undefined;
   const read = fieldReader(problems, orderNumber);
@@ -237,10 +270,16 @@ function readOrder(
       url,
     ),
     total: read.money('total', hitText(first('total')), { required: true }),
-    // The number itself is no date: only what follows it may be the order time.
+    // The number itself is no date: only what follows it may be the order time, in its own
+    // text, the texts after it, or the elements beside the number's own.
     placedAt: read.date(
       'placedAt',
-      [hitText(first('placedAt')), numberText.slice(orderNumber.length), ...afterNumber],
+      [
+        hitText(first('placedAt')),
+        numberText.slice(orderNumber.length),
+        ...afterNumber,
+        () => timeBesideNumber(index, numberHit, dayFirst),
+      ],
       { required: true, dayFirst },
     ),
     paidAt: read.date('paidAt', hitText(first('paidAt')), { dayFirst }),
@@ -343,7 +382,7 @@ function readPlatformPage(
       readCase(block, blockHits, context),
     );
   } else if (kind === 'order-list') {
-    orders = readBlocks(index, 'div[id^="div"]', hits, 'orderNumber', (block, blockHits) =>
+    orders = readBlocks(index, ORDER_BLOCKS, hits, 'orderNumber', (block, blockHits) =>
       readOrder(block, blockHits, context),
     );
   } else {

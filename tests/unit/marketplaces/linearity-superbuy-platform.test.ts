@@ -1,0 +1,5 @@
+/** Linear work on the pages of the Superbuy platform's brands (see linearity.ts). */
+import { SUPERBUY_PLATFORM } from '@/lib/marketplaces/types';
+import { describeLinearity } from './linearity';
+
+describeLinearity((id) => SUPERBUY_PLATFORM.includes(id));

@@ -1,0 +1,92 @@
+/**
+ * The Superbuy platform reader on Superbuy's and Wegobuy's own list layout (tests/fixtures/superbuy,
+ * tests/fixtures/wegobuy): one `table.user_orderlist` whose `tbody`s are the orders, each headed
+ * by a row with "Order No: DO…" and the order time.
+ */
+import { describe, expect, it } from 'vitest';
+import type { OrderStatus } from '@/lib/marketplaces';
+import { ordersOf, readHtml } from './pages';
+
+const SUPERBUY = 'https://www.superbuy.com';
+const LIST = `${SUPERBUY}/order`;
+const DETAIL = `${SUPERBUY}/en/page/account/order/detail?orderNo=DO26811203347`;
+
+/** The instant a page means by a local date and time (month counted from 1). */
+function local(...[year, month, ...rest]: [number, number, number, number, number, number]) {
+  return new Date(year, month - 1, ...rest).toISOString();
+}
+
+/** One order's tbody: its header row, then an item row. */
+function orderBody(header: string, title: string) {
+  return `<tbody><tr><td colspan="4">${header}</td></tr>
+    <tr><td><a class="js-item-title" href="/en/page/buy?url=https%3A%2F%2Fitem.taobao.com%2Fitem.htm%3Fid%3D7">${title}</a></td>
+    <td>US $ 9.40</td><td>1</td><td><span class="show_status">Purchased</span>
+    <p>Total Amount: US $ 10.90</p></td></tr></tbody>`;
+}
+
+function list(bodies: readonly string[], tableClass = 'user_orderlist') {
+  return `<table class="${tableClass}"><thead><tr><th>Item</th><th>Price</th><th>Qty</th><th>Status</th></tr></thead>
+    ${bodies.join('')}</table>`;
+}
+
+describe('Superbuy order lists', () => {
+  it.each(['user_orderlist', 'renamed'])(
+    'read each tbody of the table as one order (table class %s)',
+    (tableClass) => {
+      const html = list(
+        [
+          orderBody('Order No: DO26811203347 2026-11-02 16:21:40', 'Puffer jacket'),
+          orderBody('Order No: DO26804417652 2026-10-19 10:07:15', 'Card holder'),
+        ],
+        tableClass,
+      );
+      expect(ordersOf(LIST, html)).toMatchObject([
+        {
+          orderNumber: 'DO26811203347',
+          placedAt: local(2026, 11, 2, 16, 21, 40),
+          items: [{ title: 'Puffer jacket' }],
+        },
+        {
+          orderNumber: 'DO26804417652',
+          placedAt: local(2026, 10, 19, 10, 7, 15),
+          items: [{ title: 'Card holder' }],
+        },
+      ]);
+    },
+  );
+
+  it('read the order time printed beside the number’s own element', () => {
+    const html = list([
+      orderBody(
+        '<span>Order No: DO26811203347</span> <span>Shop: 3C store</span> <span>2026-11-02 16:21:40</span>',
+        'Puffer jacket',
+      ),
+    ]);
+    expect(ordersOf(LIST, html)[0]?.placedAt).toBe(local(2026, 11, 2, 16, 21, 40));
+  });
+
+  it('take no labelled date beside the number for the order time', () => {
+    const html = '<p>Order No: DO26811203347</p><p>Payment Time: 2026-11-02 16:25:09</p>';
+    const reading = readHtml(DETAIL, html);
+    expect(ordersOf(DETAIL, html)[0]).not.toHaveProperty('placedAt');
+    expect(reading.status === 'read' && reading.problems).toContainEqual({
+      kind: 'field-missing',
+      order: 'DO26811203347',
+      field: 'placedAt',
+    });
+  });
+});
+
+describe('Superbuy status words', () => {
+  const statusOf = (status: string) =>
+    ordersOf(DETAIL, `<p>Order No: DO26811203347</p><p>Order Status: ${status}</p>`)[0]?.status;
+
+  it.each<[string, OrderStatus]>([
+    ['Order Pending', 'awaiting-shipment'],
+    ['Commande en attente', 'awaiting-shipment'],
+    ['En attente de paiement', 'awaiting-payment'],
+    ['Stock Arrived', 'in-warehouse'],
+  ])('%s is %s', (shown, status) => {
+    expect(statusOf(shown)).toBe(status);
+  });
+});
