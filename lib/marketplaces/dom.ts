@@ -475,9 +475,28 @@ export function blocksAround(anchors: readonly Node[], within?: Element): Elemen
 }
 
 /**
- * The blocks that each hold exactly one anchor: the first selector's elements that fit that
- * shape (the fast path; a site may draw its blocks in more than one way), else the blocks found
- * from the structure around the anchors.
+ * Whether every anchor lies in one of the candidates and no candidate holds two. A candidate may
+ * hold none: a block whose anchor was lost (a parcel without its number) is still a block.
+ */
+function holdsOneEach(
+  index: PageIndex,
+  candidates: readonly Element[],
+  anchors: readonly Node[],
+): boolean {
+  // Both lists are in document order, so the anchors are met in turn.
+  let next = 0;
+  for (const candidate of candidates) {
+    const first = next;
+    while (next < anchors.length && index.contains(candidate, anchors[next] as Node)) next++;
+    if (next - first > 1) return false;
+  }
+  return anchors.length > 0 && next === anchors.length;
+}
+
+/**
+ * The order blocks: the first selector's elements, when they hold the anchors one each (the fast
+ * path; a site may draw its blocks in more than one way), else the blocks found from the
+ * structure around the anchors.
  */
 function orderBlocks(
   index: PageIndex,
@@ -486,11 +505,7 @@ function orderBlocks(
 ): Element[] {
   for (const selector of typeof selectors === 'string' ? [selectors] : selectors) {
     const candidates = index.all(index.root, selector);
-    const fits =
-      candidates.length === anchors.length &&
-      // As many anchors as candidates, so each candidate has one.
-      candidates.every((candidate, at) => index.contains(candidate, anchors[at] as Node));
-    if (fits) return candidates;
+    if (holdsOneEach(index, candidates, anchors)) return candidates;
   }
   return blocksAround(anchors);
 }
@@ -528,10 +543,21 @@ export function readBlocks<K extends string, T>(
   anchor: K,
   read: (block: Element, blockHits: LabelHits<K>) => T | undefined,
 ): T[] {
-  const anchors = (hits.get(anchor) ?? []).map((hit) => hit.label);
+  // A number shown twice (a header printed again) starts one block, not two.
+  const shown = new Set<string>();
+  const anchors = (hits.get(anchor) ?? []).flatMap((hit) => {
+    const value = hitText(hit);
+    if (value && shown.has(value)) return [];
+    shown.add(value);
+    return [hit.label];
+  });
   const blocks = orderBlocks(index, selector, anchors);
   const perBlock = hitsPerBlock(blocks, hits);
-  return blocks.flatMap((block, at) => read(block, perBlock[at] ?? new Map<K, LabelHit[]>()) ?? []);
+  // A box without a single label is no order's (a `div#divider` matched by `div[id^="div"]`).
+  return blocks.flatMap((block, at) => {
+    const blockHits = perBlock[at];
+    return blockHits?.size ? (read(block, blockHits) ?? []) : [];
+  });
 }
 
 /** A short text that is an amount and nothing else, such as "US $ 24.63" or "-€2,00". */

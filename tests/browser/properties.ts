@@ -241,7 +241,9 @@ export function checkDamagedCopies(
     }),
     { numRuns: runs, ...replay },
   );
-  const failure = details.failed ? fc.defaultReportMessage(details) : undefined;
+  const failure = details.failed
+    ? `${fc.defaultReportMessage(details)}\n${String(details.errorInstance)}`
+    : undefined;
   const report = { runs: details.numRuns, mutations, numberShown, untouched };
   return failure ? { ...report, failure } : report;
 }

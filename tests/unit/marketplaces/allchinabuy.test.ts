@@ -134,6 +134,18 @@ describe('Allchinabuy orders', () => {
     ]);
   });
 
+  it('take a box of the same kind that shows no label for no order', () => {
+    const html =
+      '<div id="divider"><hr></div>' +
+      orderBlock('Order No：DO26730512874 2026-10-30 21:48:02', [
+        itemRow('Wool scarf', 'Purchased'),
+      ]);
+    expect(ordersOf(LIST, html).map((order) => order.orderNumber)).toEqual(['DO26730512874']);
+    expect(problemsOf(LIST, html)).toEqual([
+      { kind: 'field-missing', order: 'DO26730512874', field: 'total' },
+    ]);
+  });
+
   it('read French dates day first', () => {
     const [order] = ordersOf(
       `${SITE}/fr/page/account/order/detail?orderId=1`,

@@ -90,3 +90,37 @@ describe('Superbuy status words', () => {
     expect(statusOf(shown)).toBe(status);
   });
 });
+
+describe('Superbuy parcels', () => {
+  const PARCELS = `${SUPERBUY}/en/page/account/myparcel/`;
+
+  /** One parcel's box as the platform draws it: header, journey, then the items of its orders. */
+  function parcel(header: string, tracking: string, orderNumber: string) {
+    return `<div class="parcel-item"><div class="parcel-hd">${header}</div>
+      <div class="parcel-info"><p>Shipping Method: EMS</p><p>Tracking No.: ${tracking}</p></div>
+      <table class="parcel-items"><tbody><tr><td><p>DI26804417711 · Order No: ${orderNumber}</p>
+      <a href="/en/page/buy?url=x">Card holder</a></td></tr></tbody></table></div>`;
+  }
+  const header = (number: string, status: string) =>
+    `<span class="parcel-no">Parcel No.: ${number}</span><span class="parcel-status">Status: ${status}</span>`;
+  const second = parcel(header('PN26809911207', 'Received'), 'EE903318276CN', 'DO26790055821');
+
+  it('keep a parcel whose number is gone: its orders still learn its tracking number', () => {
+    const html =
+      parcel('<span class="parcel-status">Status: Shipped</span>', '4417382950', 'DO26804417652') +
+      second;
+    expect(ordersOf(PARCELS, html)).toMatchObject([
+      { orderNumber: 'DO26804417652', status: 'shipped', trackingNumber: '4417382950' },
+      { orderNumber: 'DO26790055821', status: 'delivered', trackingNumber: 'EE903318276CN' },
+    ]);
+  });
+
+  it('read a parcel whose header is printed twice as one parcel', () => {
+    const twice = header('PN26818047720', 'Shipped').repeat(2);
+    const html = parcel(twice, '4417382950', 'DO26804417652') + second;
+    expect(ordersOf(PARCELS, html)).toMatchObject([
+      { orderNumber: 'DO26804417652', trackingNumber: '4417382950' },
+      { orderNumber: 'DO26790055821', trackingNumber: 'EE903318276CN' },
+    ]);
+  });
+});
