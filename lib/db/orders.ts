@@ -36,13 +36,26 @@ export interface Sighting {
   pageKind: PageKind;
 }
 
+type Item = OrderReading['items'][number];
+
+/** Who an item is: its number, else its title and link. */
+function itemKey(item: Item): string {
+  return item.itemNumber ? `#${item.itemNumber}` : `${item.title}\n${item.url ?? ''}`;
+}
+
 /**
  * The order's items after a reading: a later part of a long list extends what earlier parts
- * brought; a whole list replaces the stored one; a page that lists none keeps it.
+ * brought; a whole list replaces the stored one; a page that lists none keeps it. An item keeps
+ * what an earlier page showed of it and this one does not (the detail page's stock-in time).
  */
-function mergedItems(stored: OrderReading['items'] | undefined, reading: OrderReading) {
-  if (reading.itemsFrom) return [...(stored ?? []).slice(0, reading.itemsFrom), ...reading.items];
-  return reading.items.length > 0 || !stored ? reading.items : stored;
+function mergedItems(stored: Item[] | undefined, reading: OrderReading): Item[] {
+  const known = new Map((stored ?? []).map((item) => [itemKey(item), item]));
+  const items = reading.items.map((item) => {
+    const before = known.get(itemKey(item));
+    return before ? { ...before, ...item } : item;
+  });
+  if (reading.itemsFrom) return [...(stored ?? []).slice(0, reading.itemsFrom), ...items];
+  return items.length > 0 || !stored ? items : stored;
 }
 
 /**

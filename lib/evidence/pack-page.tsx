@@ -159,7 +159,7 @@ function Table({
 }
 
 function OrderSection({ page }: { page: Page }) {
-  const { input, t, marketplace, day } = page;
+  const { input, t, marketplace, day, dateTime } = page;
   const { order } = input;
   const orderPage = orderPageUrl(order);
   const items = order.items
@@ -173,9 +173,15 @@ function OrderSection({ page }: { page: Page }) {
   const qcPhotos = order.items.flatMap((item) =>
     (item.qcPhotos ?? []).map((url) => (
       <Fragment key={url}>
-        {item.title}: <ExternalLink url={url} />
+        {t('pack.doc.itemLabel', { title: item.title })} <ExternalLink url={url} />
       </Fragment>
     )),
+  );
+  // When each reached the warehouse: its return window, a few days long, ran from then.
+  const stockIns = order.items.flatMap((item) =>
+    item.stockedInAt
+      ? [`${t('pack.doc.itemLabel', { title: item.title })} ${dateTime(item.stockedInAt)}`]
+      : [],
   );
   return (
     <>
@@ -199,6 +205,10 @@ function OrderSection({ page }: { page: Page }) {
           [
             t('pack.doc.field.qcPhotos'),
             qcPhotos.length > 0 ? <Lines lines={qcPhotos} /> : undefined,
+          ],
+          [
+            t('pack.doc.field.stockedIn'),
+            stockIns.length > 0 ? <Lines lines={stockIns} /> : undefined,
           ],
           [t('pack.doc.field.shippedAt'), order.shippedAt ? day(order.shippedAt) : undefined],
           [t('pack.doc.field.tracking'), optional(order.trackingNumber)],

@@ -50,6 +50,12 @@ function orderChecker(adapter: MarketplaceAdapter, order: string, problems: Read
       problems.push({ kind: 'field-clipped', order, field });
       return cutText(trimmed, READING_LIMITS.text, '…');
     },
+    /** An instant a message carries: a date the reader made, which must be a real one. */
+    instant(field: ReadingField, value: string | undefined): string | undefined {
+      if (value === undefined || isValidInstant(value)) return value;
+      problems.push({ kind: 'field-unreadable', order, field, shown: shownOf(value) });
+      return undefined;
+    },
     identifier(field: ReadingField, value: string | undefined): string | undefined {
       const trimmed = value?.trim();
       if (!trimmed) return undefined;
@@ -112,6 +118,7 @@ function soundItem(
     itemNumber: check.identifier('itemNumber', item.itemNumber),
     statusText: check.text('itemStatus', item.statusText),
     qcPhotos: qcPhotosOf(item.qcPhotos, check, problems, order),
+    stockedInAt: check.instant('stockedInAt', item.stockedInAt),
   });
 }
 
@@ -132,13 +139,7 @@ function soundOrder(
   }
   const check = orderChecker(adapter, orderNumber, problems);
   const sound: OrderReading = { ...order, orderNumber };
-  for (const field of INSTANT_FIELDS) {
-    const value = order[field];
-    if (value !== undefined && !isValidInstant(value)) {
-      problems.push({ kind: 'field-unreadable', order: orderNumber, field, shown: shownOf(value) });
-      sound[field] = undefined;
-    }
-  }
+  for (const field of INSTANT_FIELDS) sound[field] = check.instant(field, order[field]);
   if (!isValidAmount(order.total)) {
     problems.push({ kind: 'field-unreadable', order: orderNumber, field: 'total', shown: '' });
     sound.total = undefined;

@@ -64,6 +64,10 @@ const LABELS = {
   itemNumber: ['Item No.', 'Item No', "N° d'article"],
 } as const;
 type Field = keyof typeof LABELS;
+/** When the warehouse stocked an item in, printed in the item's row of an order's page. */
+const STOCK_IN_LABELS = {
+  stockedInAt: ['Stocked in', 'Stock-in Time', 'Entrée en stock'],
+} as const;
 
 /** What each item of an order says, tried in order. */
 const ITEM_STATUSES: StatusTable = [
@@ -159,12 +163,42 @@ function platformLink(href: string | null, context: PlatformContext): string | u
   return `https://${context.url.host}/${context.language}/page/buy?url=${encodeURIComponent(url)}`;
 }
 
+/** A picture file's address. */
+const PICTURE_ADDRESS = /\.(?:jpe?g|png|webp)(?:[?#]|$)/i;
+
+/**
+ * An item's QC photos' addresses: its links marked as the platform marks them, else its links to
+ * picture files on the brand's own hosts (the sellers' pictures are on theirs: alicdn, geilicdn).
+ */
+function qcPhotosOf(box: Element, context: PlatformContext): string[] {
+  const { index, url, brand } = context;
+  const marked = index.all(box, QC_PHOTO_LINK);
+  const links = marked.length > 0 ? marked : index.all(box, 'a[href]');
+  const addresses = links.flatMap((link) => absoluteUrl(link.getAttribute('href'), url) ?? []);
+  if (marked.length > 0) return addresses;
+  return addresses.filter(
+    (address) => PICTURE_ADDRESS.test(address) && isHostOf(brand, new URL(address).hostname),
+  );
+}
+
+/**
+ * An item's "Shipped" names two journeys: the seller's parcel to the warehouse (Superbuy's
+ * statuses run Purchased → Shipped → Received → Stock Arrived: cnpopup.com's guide to them) or,
+ * once the warehouse has it, the buyer's parcel. Only an item the warehouse inspected (QC photos)
+ * or stocked in has left in the buyer's parcel; before that, it is still on its way there.
+ */
+function itemStatus(status: OrderStatus | undefined, atWarehouse: boolean) {
+  return status === 'shipped' && !atWarehouse ? 'awaiting-shipment' : status;
+}
+
 /**
  * Items are table rows: the title's cell, then the unit price and the quantity beside it; each
- * item has its own status, and its inspection (QC) photos' links once the warehouse took them.
+ * item has its own status, and its inspection (QC) photos' links and stock-in time once the
+ * warehouse has it.
  */
-function readItems(block: Element, context: PlatformContext): OrderItemReading[] {
-  const { index } = context;
+function readItems(block: Element, order: string, context: PlatformContext): OrderItemReading[] {
+  const { index, dayFirst } = context;
+  const read = fieldReader(context.problems, order);
   const links = index.all(block, SOURCE_LINK).filter((link) => index.text(link));
   const boxes = blocksAround(links, block);
   return links.map((link, at) => {
@@ -182,9 +216,10 @@ function readItems(block: Element, context: PlatformContext): OrderItemReading[]
       index.text(index.first(box, '.show_status')) ||
       statusPhrase(index, box, ITEM_STATUSES) ||
       undefined;
-    const qcPhotos = index
-      .all(box, QC_PHOTO_LINK)
-      .flatMap((photo) => absoluteUrl(photo.getAttribute('href'), context.url) ?? []);
+    const qcPhotos = qcPhotosOf(box, context);
+    const stockIn = firstHit(findLabels(index, box, STOCK_IN_LABELS), 'stockedInAt');
+    const stockedInAt = read.date('stockedInAt', hitText(stockIn), { dayFirst });
+    const shown = statusText ? normaliseStatus(statusText, ITEM_STATUSES) : undefined;
     return assignDefined<OrderItemReading>(
       { title: index.text(link) },
       {
@@ -194,8 +229,9 @@ function readItems(block: Element, context: PlatformContext): OrderItemReading[]
         imageUrl: imageUrl(index, box, context.url),
         itemNumber: ITEM_NUMBER.exec(index.text(box))?.[0],
         statusText,
-        status: statusText ? normaliseStatus(statusText, ITEM_STATUSES) : undefined,
+        status: itemStatus(shown, qcPhotos.length > 0 || stockedInAt !== undefined),
         qcPhotos: qcPhotos.length > 0 ? [...new Set(qcPhotos)] : undefined,
+        stockedInAt,
       },
     );
   });
@@ -246,13 +282,11 @@ function readOrder(
   const orderNumber = orderNumberIn(firstWord(numberText), ORDER_NUMBER, problems);
   if (!orderNumber) return undefined;
   const read = fieldReader(problems, orderNumber);
-  const items = readItems(block, context);
+  const items = readItems(block, orderNumber, context);
   const itemStatusTexts = [
     ...new Set(items.flatMap((item) => (item.statusText ? [item.statusText] : []))),
   ];
-  const itemStatuses = itemStatusTexts.flatMap(
-    (text) => normaliseStatus(text, ITEM_STATUSES) ?? [],
-  );
+  const itemStatuses = items.flatMap((item) => item.status ?? []);
   const shownStatus = hitFirst(first('status')) || undefined;
   const statusText = shownStatus ?? (itemStatusTexts.join(' · ') || undefined);
   const sellerHit = first('seller');
@@ -338,7 +372,7 @@ function readCase(block: Element, hits: LabelHits<Field>, context: PlatformConte
   const status = fieldReader(problems, orderNumber).status(statusText, ITEM_STATUSES, {
     required: true,
   });
-  const items = readItems(block, context);
+  const items = readItems(block, orderNumber, context);
   // A case is about one item, numbered beside the case's order number rather than in its box.
   const caseItem = ITEM_NUMBER.exec(hitFirst(first('itemNumber')))?.[0];
   const [onlyItem, ...others] = items;

@@ -46,6 +46,8 @@ export interface OrderItemReading {
   statusText?: string;
   /** The addresses of its inspection (QC) photos, which the agent's warehouse took. */
   qcPhotos?: string[];
+  /** When the agent's warehouse stocked it in, as the page prints it: its return window starts. */
+  stockedInAt?: string;
 }
 
 /** One order as read from a marketplace page. Instants are ISO 8601 strings. */
@@ -100,6 +102,7 @@ export const READING_FIELDS = [
   'itemNumber',
   'itemStatus',
   'qcPhoto',
+  'stockedInAt',
   'unitPrice',
   'quantity',
 ] as const;

@@ -79,6 +79,7 @@ export const OrderItemSchema = v.object({
   status: v.optional(v.picklist(ORDER_STATUSES)),
   statusText: v.optional(Text),
   qcPhotos: v.optional(v.pipe(v.array(HttpsUrl), v.maxLength(LIMITS.qcPhotos))),
+  stockedInAt: v.optional(Instant),
 });
 
 /** Where a later part of a long order's items may start: the most items an order may have. */

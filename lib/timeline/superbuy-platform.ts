@@ -7,21 +7,43 @@ import { POLICIES } from '../policies';
 import type { PlanContext } from './context';
 import type { Deadline, PlannerResult } from './types';
 
+/**
+ * When the items waiting at the warehouse came in: each one's stock-in time as its row prints it,
+ * else when CaseClock first saw the whole order there. None once the buyer's parcel has left.
+ */
+function stockIns(ctx: PlanContext): string[] {
+  const { facts } = ctx;
+  if (facts.shippedAt || facts.deliveredAt) return [];
+  const printed = ctx.input.order.items.flatMap((item) =>
+    item.status === 'in-warehouse' && item.stockedInAt ? [item.stockedInAt] : [],
+  );
+  if (printed.length > 0) return [...new Set(printed)].sort();
+  return facts.stockedInAt && facts.status === 'in-warehouse' ? [facts.stockedInAt] : [];
+}
+
+/**
+ * A window each item has from its own stock-in: the next one to close, so the buyer is reminded
+ * of every item in turn; once all have closed, the last.
+ */
+function nextToClose(
+  ctx: PlanContext,
+  kind: 'warehouse-return-closes' | 'free-storage-ends',
+  from: readonly string[],
+): Deadline | undefined {
+  if (from.length === 0) return undefined;
+  const rule = ctx.rule(kind === 'warehouse-return-closes' ? 'warehouseReturn' : 'freeStorage');
+  const each = from.map((at) => ctx.deadline(kind, 'closes', at, rule));
+  return each.find((deadline) => !ctx.over(deadline.dueAt)) ?? each.at(-1);
+}
+
 /** The agent's warehouse windows, while the items wait there, and the refund window after. */
 function windows(ctx: PlanContext): Deadline[] {
   const { facts } = ctx;
-  const deadlines: Deadline[] = [];
-  if (facts.stockedInAt && !facts.shippedAt && facts.status === 'in-warehouse') {
-    deadlines.push(
-      ctx.deadline(
-        'warehouse-return-closes',
-        'closes',
-        facts.stockedInAt,
-        ctx.rule('warehouseReturn'),
-      ),
-      ctx.deadline('free-storage-ends', 'closes', facts.stockedInAt, ctx.rule('freeStorage')),
-    );
-  }
+  const from = stockIns(ctx);
+  const deadlines = [
+    nextToClose(ctx, 'warehouse-return-closes', from),
+    nextToClose(ctx, 'free-storage-ends', from),
+  ].flatMap((deadline) => deadline ?? []);
   if (facts.deliveredAt) {
     deadlines.push(
       ctx.deadline('refund-window-closes', 'closes', facts.deliveredAt, ctx.rule('refundWindow')),
@@ -118,19 +140,18 @@ export function planSuperbuyPlatform(ctx: PlanContext): PlannerResult {
     };
   }
   const status = facts.status;
-  if (status === 'in-warehouse') {
-    return {
-      ...base,
-      stage: 'in-warehouse',
-      nextStep: ctx.step('inspect-items', 'next.check-qc-photos'),
-    };
-  }
+  const checkQcPhotos = ctx.step('inspect-items', 'next.check-qc-photos');
+  if (status === 'in-warehouse') return { ...base, stage: 'in-warehouse', nextStep: checkQcPhotos };
   if (status === 'shipped' || facts.shippedAt) {
     return { ...base, stage: 'in-transit', nextStep: ctx.step('wait', 'next.await-parcel') };
   }
+  // Items already at the warehouse are checked while a return is possible, even as others come.
+  const returnOpen = deadlines.some(
+    (deadline) => deadline.kind === 'warehouse-return-closes' && !ctx.over(deadline.dueAt),
+  );
   return {
     ...base,
     stage: status === 'awaiting-payment' ? 'awaiting-payment' : 'awaiting-shipment',
-    nextStep: ctx.step('wait', 'next.await-warehouse'),
+    nextStep: returnOpen ? checkQcPhotos : ctx.step('wait', 'next.await-warehouse'),
   };
 }

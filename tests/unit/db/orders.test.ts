@@ -33,6 +33,39 @@ describe('mergeReading', () => {
     ).toEqual([{ title: 'Case' }]);
   });
 
+  it('keeps what an earlier page showed of an item and this one does not, item by item', () => {
+    const stockedIn = '2026-11-06T10:40:12.000Z';
+    const before = stored({
+      items: [
+        { title: 'Puffer jacket', itemNumber: 'DI26811203401', stockedInAt: stockedIn },
+        { title: 'Beanie', url: 'https://www.superbuy.com/b', stockedInAt: stockedIn },
+      ],
+    });
+    const list = {
+      orderNumber: '1',
+      items: [
+        { title: 'Beanie', url: 'https://www.superbuy.com/b', statusText: 'Stored' },
+        { title: 'Puffer jacket (renamed)', itemNumber: 'DI26811203401', statusText: 'Shipped' },
+        { title: 'Beanie', url: 'https://www.superbuy.com/other' },
+      ],
+    };
+    expect(mergeReading(before, 'dhgate', list, seen).items).toEqual([
+      {
+        title: 'Beanie',
+        url: 'https://www.superbuy.com/b',
+        statusText: 'Stored',
+        stockedInAt: stockedIn,
+      },
+      {
+        title: 'Puffer jacket (renamed)',
+        itemNumber: 'DI26811203401',
+        statusText: 'Shipped',
+        stockedInAt: stockedIn,
+      },
+      { title: 'Beanie', url: 'https://www.superbuy.com/other' },
+    ]);
+  });
+
   it('never lets a missing field erase a known one', () => {
     const before = stored({ total: { minor: 100, currency: 'USD' }, status: 'shipped' });
     const merged = mergeReading(

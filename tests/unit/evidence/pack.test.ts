@@ -217,7 +217,16 @@ describe('index.html', () => {
       'https://img.allchinabuy.com/qc/2026/10/DI24110512301_1.jpg',
       'https://img.allchinabuy.com/qc/2026/10/DI24110512301_2.jpg',
     ]);
-    expect(row?.textContent).toContain('Ceramic tea set: https://img.allchinabuy.com/qc/');
+    expect(row?.textContent).toContain('Ceramic tea set : https://img.allchinabuy.com/qc/');
+  });
+
+  it('says when each item reached the agent’s warehouse, where its return window began', async () => {
+    const page = new DOMParser().parseFromString((await opened).text('index.html'), 'text/html');
+    const row = [...page.querySelectorAll('dt')].find(
+      (term) => term.textContent === 'Arrivé à l’entrepôt de l’agent',
+    )?.nextElementSibling;
+    // 09:30 UTC is 10:30 in Paris in October's last days (UTC+1 from 25 October).
+    expect(row?.textContent).toBe('Ceramic tea set : 28 octobre 2026 à 10:30');
   });
 
   it('shows the image evidence as thumbnails from the pack', async () => {

@@ -177,6 +177,7 @@ export function allchinabuyDamaged(): Scenario {
         title: 'Ceramic tea set',
         quantity: 1,
         status: 'completed',
+        stockedInAt: '2026-10-28T09:30:00.000Z',
         qcPhotos: [
           'https://img.allchinabuy.com/qc/2026/10/DI24110512301_1.jpg',
           'https://img.allchinabuy.com/qc/2026/10/DI24110512301_2.jpg',

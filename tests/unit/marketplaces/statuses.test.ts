@@ -102,6 +102,7 @@ describe('Allchinabuy statuses, order by order and item by item', () => {
     ).toBe(status);
   });
 
+  /** An item status followed by "+QC" is shown beside the item's QC photo. */
   const listPage = (...statuses: string[]) => `<div id="div1"><table class="user_orderlist">
     <thead><tr><td>Order No：DO26730512874 2026-10-30 21:48:02</td></tr></thead><tbody>
     ${statuses
@@ -110,15 +111,19 @@ describe('Allchinabuy statuses, order by order and item by item', () => {
           status,
           i,
         ) => `<tr><td><a class="js-item-title" href="https://item.taobao.com/item.htm?id=${i}">Item ${i}</a></td>
-        <td>US $ 1.00</td><td>1</td><td><span class="show_status">${status}</span></td></tr>`,
+        <td>US $ 1.00</td><td>1</td><td><span class="show_status">${status.replace(' +QC', '')}</span></td>
+        <td>${status.endsWith(' +QC') ? `<a class="lookPic" href="//img.allchinabuy.com/qc/${i}.jpg">QC</a>` : ''}</td></tr>`,
       )
       .join('')}</tbody></table></div>`;
   it.each<[string[], OrderStatus]>([
     [['Stored in Warehouse', 'Purchased'], 'awaiting-shipment'],
-    [['Shipped', 'Order withdrawn'], 'shipped'],
+    // "Shipped" before any QC photo is the seller's parcel to the warehouse.
+    [['Shipped', 'Order withdrawn'], 'awaiting-shipment'],
+    [['Shipped +QC', 'Order withdrawn'], 'shipped'],
     [['Stored in Warehouse', 'Return &amp; Exchange'], 'in-dispute'],
     [['Order withdrawn', 'Order withdrawn'], 'cancelled'],
-    [['Completed', 'Shipped'], 'shipped'],
+    [['Completed', 'Shipped +QC'], 'shipped'],
+    [['Completed', 'Shipped'], 'awaiting-shipment'],
   ])('an order whose items are %j is %s', (items, status) => {
     expect(statusOn('https://www.allchinabuy.com/order', listPage(...items))).toBe(status);
   });

@@ -124,3 +124,65 @@ describe('Superbuy parcels', () => {
     ]);
   });
 });
+
+describe('Superbuy items', () => {
+  /** An order page whose one item row shows `status` and then `more` in its status cell. */
+  function detail(status: string, more = '', language = 'en') {
+    return `<html lang="${language}"><p>Order No: DO26811203347</p><table><tr>
+      <td><a class="js-item-title" href="/en/page/buy?url=x">Puffer jacket</a></td><td>US $ 42.60</td><td>1</td>
+      <td><span class="show_status">${status}</span>${more}</td></tr></table>`;
+  }
+  const itemOf = (html: string) => ordersOf(DETAIL, html)[0]?.items[0];
+  const qcPhoto =
+    '<ul class="pic-list"><li><a class="lookPic" href="//img.superbuy.com/qc/1.jpg">QC</a></li></ul>';
+
+  it('are still on their way to the warehouse when "Shipped" before any inspection', () => {
+    expect(itemOf(detail('Shipped'))?.status).toBe('awaiting-shipment');
+    expect(ordersOf(DETAIL, detail('Shipped'))[0]?.status).toBe('awaiting-shipment');
+  });
+
+  it.each([
+    ['its QC photos', qcPhoto],
+    ['its stock-in time', '<p>Stocked in: 2026-11-06 11:40:12</p>'],
+  ])('left in the buyer’s parcel when "Shipped" after the warehouse shows %s', (_, more) => {
+    expect(itemOf(detail('Shipped', more))?.status).toBe('shipped');
+  });
+
+  it('keep their QC photos when the links lose their class, and no seller’s picture as one', () => {
+    const links =
+      '<a href="https://img.alicdn.com/bao/jacket.jpg">Listing photo</a>' +
+      '<a href="//img.superbuy.com/qc/2026/11/DI1_1.jpg?x=1">QC</a><a href="/qc/help">QC help</a>';
+    expect(itemOf(detail('Shipped', links))).toMatchObject({
+      status: 'shipped',
+      qcPhotos: ['https://img.superbuy.com/qc/2026/11/DI1_1.jpg?x=1'],
+    });
+  });
+
+  it('keep the stock-in time each row prints, French dates day first', () => {
+    expect(
+      itemOf(detail('Stored in warehouse', '<p>Stocked in: 2026-11-06 11:40:12</p>')),
+    ).toMatchObject({
+      status: 'in-warehouse',
+      stockedInAt: local(2026, 11, 6, 11, 40, 12),
+    });
+    const french = detail(
+      'Stocké à l’entrepôt',
+      '<p>Entrée en stock : 07/11/2026 09:02:55</p>',
+      'fr',
+    );
+    expect(itemOf(french)?.stockedInAt).toBe(local(2026, 11, 7, 9, 2, 55));
+  });
+
+  it('name a stock-in time they cannot read', () => {
+    const reading = readHtml(DETAIL, detail('Stored in warehouse', '<p>Stocked in: soon</p>'));
+    expect(itemOf(detail('Stored in warehouse', '<p>Stocked in: soon</p>'))).not.toHaveProperty(
+      'stockedInAt',
+    );
+    expect(reading.status === 'read' && reading.problems).toContainEqual({
+      kind: 'field-unreadable',
+      order: 'DO26811203347',
+      field: 'stockedInAt',
+      shown: 'soon',
+    });
+  });
+});

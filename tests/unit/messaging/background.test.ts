@@ -333,6 +333,12 @@ describe('untrusted input', () => {
       'placedAt',
     ],
     [
+      'an item’s stock-in time that is not a date',
+      { orderNumber: '1041209953', items: [{ title: 'Jacket', stockedInAt: '2026-11-06' }] },
+      'data',
+      'items.0.stockedInAt',
+    ],
+    [
       'a title longer than a message carries',
       { orderNumber: '1041209953', items: [{ title: 'x'.repeat(600) }] },
       'data',

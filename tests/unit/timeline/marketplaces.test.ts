@@ -574,3 +574,60 @@ describe('Superbuy and Wegobuy (Superbuy’s forum), on the platform Allchinabuy
     expect(result.stage).toBe('escalated');
   });
 });
+
+describe('the platform’s warehouse windows, item by item, from the stock-in time each row prints', () => {
+  // Paris is UTC+1 from November to February: 5 and 90 calendar days keep the clock time.
+  const jacket = {
+    title: 'Puffer jacket',
+    status: 'in-warehouse' as const,
+    stockedInAt: '2026-11-06T10:40:12.000Z',
+  };
+  const beanie = {
+    title: 'Beanie',
+    status: 'in-warehouse' as const,
+    stockedInAt: '2026-11-08T08:00:00.000Z',
+  };
+  const scarf = { title: 'Scarf', status: 'awaiting-shipment' as const };
+
+  it('counts each item’s 5 days from its own stock-in, the next to close first, then the last', () => {
+    const order = { status: 'in-warehouse' as const, items: [beanie, jacket] };
+    const at = (now: string) => plan({ marketplace: 'superbuy', order, now });
+    const first = at('2026-11-10T00:00:00.000Z');
+    expect(due(first, 'warehouse-return-closes')).toBe('2026-11-11T10:40:12.000Z');
+    expect(due(first, 'free-storage-ends')).toBe('2027-02-04T10:40:12.000Z');
+    // The plan is made again by the moment the jacket's window is over.
+    expect(Date.parse(first.changesAt ?? '')).toBeLessThanOrEqual(
+      Date.parse('2026-11-11T10:40:12.001Z'),
+    );
+    expect(due(at('2026-11-12T00:00:00.000Z'), 'warehouse-return-closes')).toBe(
+      '2026-11-13T08:00:00.000Z',
+    );
+    expect(due(at('2026-11-20T00:00:00.000Z'), 'warehouse-return-closes')).toBe(
+      '2026-11-13T08:00:00.000Z',
+    );
+  });
+
+  it('asks for the QC photos of the items already in while another is still coming', () => {
+    const order = { status: 'awaiting-shipment' as const, items: [jacket, scarf] };
+    const open = plan({ marketplace: 'wegobuy', order, now: '2026-11-09T00:00:00.000Z' });
+    expect(due(open, 'warehouse-return-closes')).toBe('2026-11-11T10:40:12.000Z');
+    expect(open.stage).toBe('awaiting-shipment');
+    expect(open.nextStep).toMatchObject({
+      action: 'inspect-items',
+      message: 'next.check-qc-photos',
+    });
+    const closed = plan({ marketplace: 'wegobuy', order, now: '2026-11-12T00:00:00.000Z' });
+    expect(closed.nextStep).toMatchObject({ action: 'wait', message: 'next.await-warehouse' });
+  });
+
+  it('closes no window once the buyer’s parcel has left the warehouse', () => {
+    const order = {
+      status: 'shipped' as const,
+      shippedAt: '2026-11-09T08:00:00.000Z',
+      items: [{ ...jacket, status: 'shipped' as const }],
+    };
+    const result = plan({ marketplace: 'allchinabuy', order, now: '2026-11-10T00:00:00.000Z' });
+    expect(due(result, 'warehouse-return-closes')).toBeUndefined();
+    expect(due(result, 'free-storage-ends')).toBeUndefined();
+  });
+});
