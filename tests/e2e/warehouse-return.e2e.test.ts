@@ -26,6 +26,12 @@ const IN_WAREHOUSE =
     ? LIST.expected.orders.find((order) => order.status === 'in-warehouse')
     : undefined;
 const ORDER_ID = `superbuy:${IN_WAREHOUSE?.orderNumber ?? '(none on the page)'}`;
+/** The same order's own page, which prints when each item reached the warehouse. */
+const DETAIL = fixtureNamed('superbuy', 'order-detail');
+const STOCK_INS =
+  DETAIL.expected.status === 'read'
+    ? DETAIL.expected.orders[0]?.items.map((item) => item.stockedInAt)
+    : [];
 
 let browser: ExtensionBrowser;
 
@@ -74,5 +80,25 @@ describe('a Superbuy order at the warehouse', () => {
     expect(closesAt - Date.now()).toBeGreaterThan(119 * HOUR);
     expect(closesAt - Date.now()).toBeLessThanOrEqual(120 * HOUR);
     await extension.page.close();
+  });
+
+  it('keeps the stock-in time its order page prints for each item, when the list comes again', async () => {
+    expect(DETAIL.expected.status === 'read' && DETAIL.expected.orders[0]?.orderNumber).toBe(
+      IN_WAREHOUSE?.orderNumber,
+    );
+    const tab = await browser.context.newPage();
+    await tab.goto(DETAIL.url);
+    const stockIns = async () =>
+      (await storedOrder(browser.serviceWorker, ORDER_ID))?.items.map((item) => item.stockedInAt);
+    await expect.poll(stockIns, { timeout: 15_000 }).toEqual(STOCK_INS);
+    const seen = (await storedOrder(browser.serviceWorker, ORDER_ID))?.lastSeenAt;
+    await tab.goto(LIST.url);
+    await expect
+      .poll(async () => (await storedOrder(browser.serviceWorker, ORDER_ID))?.lastSeenAt, {
+        timeout: 15_000,
+      })
+      .not.toBe(seen);
+    expect(await stockIns()).toEqual(STOCK_INS);
+    await tab.close();
   });
 });
