@@ -141,14 +141,18 @@ export function planSuperbuyPlatform(ctx: PlanContext): PlannerResult {
   }
   const status = facts.status;
   const checkQcPhotos = ctx.step('inspect-items', 'next.check-qc-photos');
-  if (status === 'in-warehouse') return { ...base, stage: 'in-warehouse', nextStep: checkQcPhotos };
+  const returnWindow = deadlines.find((deadline) => deadline.kind === 'warehouse-return-closes');
+  const returnOpen = returnWindow !== undefined && !ctx.over(returnWindow.dueAt);
+  if (status === 'in-warehouse') {
+    // Once no return is possible, what is left is sending the parcel before storage costs.
+    const nextStep =
+      returnWindow && !returnOpen ? ctx.step('wait', 'next.send-parcel') : checkQcPhotos;
+    return { ...base, stage: 'in-warehouse', nextStep };
+  }
   if (status === 'shipped' || facts.shippedAt) {
     return { ...base, stage: 'in-transit', nextStep: ctx.step('wait', 'next.await-parcel') };
   }
   // Items already at the warehouse are checked while a return is possible, even as others come.
-  const returnOpen = deadlines.some(
-    (deadline) => deadline.kind === 'warehouse-return-closes' && !ctx.over(deadline.dueAt),
-  );
   return {
     ...base,
     stage: status === 'awaiting-payment' ? 'awaiting-payment' : 'awaiting-shipment',

@@ -602,9 +602,10 @@ describe('the platform’s warehouse windows, item by item, from the stock-in ti
     expect(due(at('2026-11-12T00:00:00.000Z'), 'warehouse-return-closes')).toBe(
       '2026-11-13T08:00:00.000Z',
     );
-    expect(due(at('2026-11-20T00:00:00.000Z'), 'warehouse-return-closes')).toBe(
-      '2026-11-13T08:00:00.000Z',
-    );
+    const closed = at('2026-11-20T00:00:00.000Z');
+    expect(due(closed, 'warehouse-return-closes')).toBe('2026-11-13T08:00:00.000Z');
+    expect(first.nextStep).toMatchObject({ action: 'inspect-items', dueNow: true });
+    expect(closed.nextStep).toMatchObject({ action: 'wait', message: 'next.send-parcel' });
   });
 
   it('asks for the QC photos of the items already in while another is still coming', () => {
