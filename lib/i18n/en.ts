@@ -168,8 +168,7 @@ export const en = {
   'next.await-parcel-protected':
     'Wait for the parcel; open a dispute before protection ends if it does not come',
   'next.await-warehouse': 'Wait for the items to reach the warehouse',
-  'next.send-parcel':
-    'No return is possible any more: send the items in a parcel before storage fees start',
+  'next.send-parcel': 'Send the items in a parcel before storage fees start',
   'next.await-refund': 'Wait for the seller’s refund, asked for through the agent',
   'next.follow-up-refund':
     'The seller’s refund is late: ask {marketplace} customer service about it',

@@ -83,8 +83,7 @@ export const fr: Record<MessageKey, string> = {
   'next.await-parcel-protected':
     'Attendez le colis ; s’il n’arrive pas, ouvrez un litige avant la fin de la protection',
   'next.await-warehouse': 'Attendez que les articles arrivent à l’entrepôt',
-  'next.send-parcel':
-    'Aucun retour n’est plus possible : expédiez les articles dans un colis avant que le stockage devienne payant',
+  'next.send-parcel': 'Expédiez les articles dans un colis avant que le stockage devienne payant',
   'next.await-refund': 'Attendez le remboursement du vendeur, demandé par l’agent',
   'next.follow-up-refund':
     'Le remboursement du vendeur est en retard : interrogez le service client de {marketplace}',
