@@ -163,6 +163,16 @@ function milestonesOf(order: StoredOrder, openCase: StoredCase | undefined, t: T
     const meta = order.edits?.[field] ? t('timeline.enteredByYou') : t('event.fromPage');
     milestones.push({ id: field, at, title: t(key), meta });
   }
+  // Each item's own warehouse windows start here.
+  order.items.forEach((item, at) => {
+    if (!item.stockedInAt) return;
+    milestones.push({
+      id: `stocked-in-${String(at)}`,
+      at: item.stockedInAt,
+      title: t('timeline.stockedIn', { title: item.title }),
+      meta: t('event.fromPage'),
+    });
+  });
   if (openCase) {
     milestones.push({
       id: 'case',

@@ -461,6 +461,7 @@ export const en = {
   'pack.doc.field.items': 'Items',
   'pack.doc.field.qcPhotos': 'Inspection (QC) photos from the agent’s warehouse',
   'pack.doc.itemLabel': '{title}:',
+  'timeline.stockedIn': 'At the agent’s warehouse: {title}',
   'pack.doc.field.stockedIn': 'Reached the agent’s warehouse',
   'pack.doc.field.tracking': 'Tracking number',
   'pack.doc.field.carrier': 'Carrier',

@@ -479,6 +479,7 @@ export const fr: Record<MessageKey, string> = {
   'pack.doc.field.items': 'Articles',
   'pack.doc.field.qcPhotos': 'Photos d’inspection (QC) de l’entrepôt de l’agent',
   'pack.doc.itemLabel': '{title} :',
+  'timeline.stockedIn': 'Arrivé à l’entrepôt de l’agent : {title}',
   'pack.doc.field.stockedIn': 'Arrivé à l’entrepôt de l’agent',
   'pack.doc.field.tracking': 'Numéro de suivi',
   'pack.doc.field.carrier': 'Transporteur',

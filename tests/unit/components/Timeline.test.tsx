@@ -122,6 +122,27 @@ describe('the timeline', () => {
     expect(within(past[0] as HTMLElement).queryByRole('button')).toBeNull();
   });
 
+  it('says when each item reached the agent’s warehouse, as its order page printed it', () => {
+    renderTimeline([], 'fr-FR', {
+      order: {
+        ...ORDER,
+        items: [
+          { title: 'Lampe de bureau', stockedInAt: '2026-11-05T13:03:19.000Z' },
+          { title: 'Ampoules LED' },
+          { title: 'Abat-jour', stockedInAt: '2026-11-04T09:47:52.000Z' },
+        ],
+      },
+    });
+    const stockIns = entries('Chronologie').filter((entry) =>
+      entry.querySelector('.entry-title')?.textContent.startsWith('Arrivé'),
+    );
+    expect(stockIns.map((entry) => entry.querySelector('.entry-title')?.textContent)).toEqual([
+      'Arrivé à l’entrepôt de l’agent : Abat-jour',
+      'Arrivé à l’entrepôt de l’agent : Lampe de bureau',
+    ]);
+    expect(stockIns[0]?.textContent).toContain('lu sur la page');
+  });
+
   it('shows each reminder sent, a snoozed one shown again twice, in the buyer’s language', () => {
     const key = `${ORDER.id}|seller-response-due|opens|2026-11-13T09:00:00.000Z`;
     const sent = (shownAt: string): ReminderLogEntry => ({
