@@ -286,7 +286,8 @@ function readOrder(
   const itemStatusTexts = [
     ...new Set(items.flatMap((item) => (item.statusText ? [item.statusText] : []))),
   ];
-  const itemStatuses = items.flatMap((item) => item.status ?? []);
+  // Each status once: an order of many items has few statuses, and orderStatus spreads them.
+  const itemStatuses = [...new Set(items.flatMap((item) => item.status ?? []))];
   const shownStatus = hitFirst(first('status')) || undefined;
   const statusText = shownStatus ?? (itemStatusTexts.join(' · ') || undefined);
   const sellerHit = first('seller');
