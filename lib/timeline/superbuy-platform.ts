@@ -33,7 +33,7 @@ function nextToClose(
   if (from.length === 0) return undefined;
   const rule = ctx.rule(kind === 'warehouse-return-closes' ? 'warehouseReturn' : 'freeStorage');
   const each = from.map((at) => ctx.deadline(kind, 'closes', at, rule));
-  return each.find((deadline) => !ctx.over(deadline.dueAt)) ?? each.at(-1);
+  return each.find((deadline) => !deadline.passed) ?? each.at(-1);
 }
 
 /** The agent's warehouse windows, while the items wait there, and the refund window after. */
@@ -142,7 +142,7 @@ export function planSuperbuyPlatform(ctx: PlanContext): PlannerResult {
   const status = facts.status;
   const checkQcPhotos = ctx.step('inspect-items', 'next.check-qc-photos');
   const returnWindow = deadlines.find((deadline) => deadline.kind === 'warehouse-return-closes');
-  const returnOpen = returnWindow !== undefined && !ctx.over(returnWindow.dueAt);
+  const returnOpen = returnWindow !== undefined && !returnWindow.passed;
   if (status === 'in-warehouse') {
     // Once no return is possible, what is left is sending the parcel before storage costs.
     const nextStep =
